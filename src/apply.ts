@@ -1,0 +1,104 @@
+/**
+ * Carries out a planned status change on disk: edits the frontmatter, keeps a status section in
+ * step, moves the file to its status folder (git mv when tracked), rewrites relative links that
+ * pointed at the old path, and writes the successor's back-link. Returns every path touched so
+ * the caller commits exactly those.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Context } from './context.js';
+import type { DocRecord } from './core/document.js';
+import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from './core/frontmatter.js';
+import { statusFolder, type KindDef } from './core/kinds.js';
+import { rewriteLinks } from './core/links.js';
+import { replaceSectionText } from './core/sections.js';
+import { exists, moveFile, readText, writeAtomic } from './store.js';
+
+export interface Touched {
+  paths: string[];
+  newPaths: string[];
+  /** Where the document is now. */
+  path: string;
+  /** Documents whose links were rewritten. */
+  rewritten: string[];
+}
+
+export interface StatusChange {
+  to: string;
+  edits: FrontmatterEdit[];
+  successorEdits: FrontmatterEdit[];
+}
+
+/** Keeps a body section (ADR "## Status") equal to the status. */
+export function syncStatusSection(text: string, kind: KindDef, status: string, by?: string): string {
+  if (!kind.statusSection) return text;
+  const split = splitFrontmatter(text);
+  if (!isSplit(split)) return text;
+  const line = by ? `${status} (superseded by ${by})` : status;
+  return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
+}
+
+/** Moves a file: `git mv` when git tracks it (history kept), a plain rename otherwise. */
+export async function moveDocument(ctx: Context, from: string, to: string): Promise<{ newPaths: string[] }> {
+  fs.mkdirSync(path.dirname(path.join(ctx.root, to)), { recursive: true });
+  if (ctx.git && (await ctx.git.isTracked(from))) {
+    await ctx.git.mv(from, to);
+    return { newPaths: [] };
+  }
+  moveFile(ctx.root, from, to);
+  return { newPaths: [to] };
+}
+
+export async function applyChange(
+  ctx: Context,
+  doc: DocRecord,
+  change: StatusChange | undefined,
+  extraEdits: FrontmatterEdit[],
+  docs: DocRecord[],
+  by?: DocRecord,
+): Promise<Touched> {
+  const touched: Touched = { paths: [doc.path], newPaths: [], path: doc.path, rewritten: [] };
+  const original = readText(ctx.root, doc.path);
+  let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
+  if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
+  if (!change) {
+    if (text !== original) writeAtomic(ctx.root, doc.path, text);
+    return touched;
+  }
+  const layout = doc.kind.layout ?? ctx.config.layout;
+  const folder = statusFolder(doc.kind, change.to, layout, Number(ctx.today.slice(0, 4)));
+  const filename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
+  const target = `${folder}/${filename}`;
+  const moved = target !== doc.path && !exists(ctx.root, target);
+  if (moved) {
+    // Its own relative links are written from its old folder: rewrite them for the new one.
+    text = rewriteLinks(text, target, doc.path, new Map()) ?? text;
+  }
+  writeAtomic(ctx.root, doc.path, text);
+  if (moved) {
+    const { newPaths } = await moveDocument(ctx, doc.path, target);
+    touched.paths.push(target);
+    touched.newPaths.push(...newPaths);
+    touched.path = target;
+    const moves = new Map([[doc.path, target]]);
+    for (const other of docs) {
+      if (other.path === doc.path || !other.body.includes(filename)) continue;
+      const otherText = readText(ctx.root, other.path);
+      const rewritten = rewriteLinks(otherText, other.path, other.path, moves);
+      if (rewritten !== undefined) {
+        writeAtomic(ctx.root, other.path, rewritten);
+        touched.paths.push(other.path);
+        touched.rewritten.push(other.path);
+      }
+    }
+  }
+  if (by && change.successorEdits.length && exists(ctx.root, by.path)) {
+    const successorText = readText(ctx.root, by.path);
+    const edited = editDocument(successorText, change.successorEdits);
+    if (edited !== successorText) {
+      writeAtomic(ctx.root, by.path, edited);
+      touched.paths.push(by.path);
+    }
+  }
+  return touched;
+}

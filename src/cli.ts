@@ -1,0 +1,157 @@
+/**
+ * The command registry: declares commands and options, nothing else. Each action imports its
+ * command module only when chosen, so `--help` and `--version` load almost nothing.
+ */
+import { Command, Option } from 'commander';
+import fs from 'node:fs';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function version(): string {
+  try {
+    return JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+type Opts = Record<string, unknown>;
+
+/** Options of the command merged with the program's global ones (`--cwd`, `--debug`). */
+function all(cmd: Command): Opts {
+  return cmd.optsWithGlobals() as Opts;
+}
+
+const KINDS = [
+  { name: 'rfc', label: 'RFC', plural: 'RFCs', create: 'create-rfc', status: 'rfc-status', list: 'list-rfcs' },
+  { name: 'tech-spec', label: 'tech spec', plural: 'tech specs', create: 'create-tech-spec', status: 'tech-spec-status', list: 'list-tech-specs' },
+  { name: 'adr', label: 'ADR', plural: 'ADRs', create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
+] as const;
+
+function addCreateOptions(cmd: Command, kind?: string): Command {
+  cmd
+    .option('--author <name>', 'author (default: git user.name)')
+    .option('--force', 'create even when a document with a similar title exists')
+    .option('-y, --yes', 'never prompt; fail on a missing value instead')
+    .option('--no-interactive', 'never prompt (same as --yes)')
+    .option('--no-commit', 'write the file but do not commit it');
+  if (!kind || kind === 'rfc') cmd.option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect);
+  if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'the RFC this spec implements (sets decision_ref)');
+  if (!kind || kind === 'adr') cmd.option('--supersedes <id>', 'the ADR this one replaces (marks it SUPERSEDED)');
+  return cmd;
+}
+
+function addStatusOptions(cmd: Command, kind?: string): Command {
+  cmd
+    .option('--set <status>', 'move to this status (case-insensitive)')
+    .option('--comment <text>', 'why; recorded in the history with the status change')
+    .option('--by <id>', 'the replacing document, for SUPERSEDED (and ARCHIVED specs)')
+    .option('--no-commit', 'write the change but do not commit it');
+  if (!kind || kind === 'rfc') cmd.option('--reviewer <name>', 'add a reviewer, or set one\'s status: "Name", "Name:approved" (repeatable)', collect);
+  if (!kind || kind === 'tech-spec') cmd.option('--link-rfc <id>', 'link the spec to an RFC (sets decision_ref)');
+  return cmd;
+}
+
+function addListOptions(cmd: Command, kind?: string): Command {
+  cmd
+    .option('--status <status>', 'only this status (repeatable, or comma-separated)', collect)
+    .option('--author <name>', 'only documents by this author')
+    .option('--all', 'include archived documents')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'list', 'json', 'csv']).default('table'))
+    .option('--json', 'same as --format json');
+  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr or one from the config (repeatable)', collect);
+  if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'only specs implementing this RFC');
+  return cmd;
+}
+
+async function create(kind: string, title: string | undefined, o: Opts): Promise<void> {
+  const { run } = await import('./commands/create.js');
+  await run({
+    ...(o as object),
+    kind,
+    ...(title !== undefined ? { title } : {}),
+    links: { rfc: o.rfc as string | undefined },
+  } as Parameters<typeof run>[0]);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('archdoc')
+    .description('RFCs, ADRs and tech specs as numbered Markdown in git: enforced workflows, true links, clean commits.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .option('--debug', 'print stack traces for errors')
+    .showSuggestionAfterError()
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  archdoc init
+  archdoc create-rfc "Adopt PostgreSQL" --reviewer "Alice Chen"
+  archdoc rfc-status RFC-0001 --set REVIEW
+  archdoc rfc-status 1 --reviewer "Alice Chen:approved"
+  archdoc create-tech-spec "Orders service" --rfc RFC-0001
+  archdoc list
+  archdoc check
+
+Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or configuration error.`,
+    );
+
+  program
+    .command('init')
+    .description('write .archdoc.yml and the document folders')
+    .addOption(new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'))
+    .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+    .option('--force', 'overwrite an existing configuration')
+    .option('--no-commit', 'write the file but do not commit it')
+    .action(async (_o, cmd: Command) => (await import('./commands/init.js')).run(all(cmd)));
+
+  addCreateOptions(
+    program
+      .command('create')
+      .description('create a document of any kind from its template, and commit it')
+      .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
+      .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+  ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd)));
+
+  addStatusOptions(
+    program
+      .command('status')
+      .description('show a document, or change its status or reviewers (one commit)')
+      .argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
+  ).action(async (id: string, _o, cmd: Command) => (await import('./commands/status.js')).run({ ...all(cmd), id } as never));
+
+  addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
+    (await import('./commands/list.js')).run(all(cmd)),
+  );
+
+  program
+    .command('show')
+    .description('show any document with its links (both ways) and its history')
+    .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
+    .action(async (id: string, _o, cmd: Command) => (await import('./commands/show.js')).run({ ...all(cmd), id }));
+
+  for (const k of KINDS) {
+    addCreateOptions(
+      program
+        .command(k.create)
+        .description(`create a ${k.label} from its template, and commit it (same as: create ${k.name})`)
+        .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+      k.name,
+    ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd)));
+
+    addStatusOptions(
+      program
+        .command(k.status)
+        .description(`show a ${k.label}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
+        .argument('<id>', `${k.label} id: ${k.name === 'tech-spec' ? 'TS' : k.label}-0007, 0007, 7`),
+      k.name,
+    ).action(async (id: string, _o, cmd: Command) => (await import('./commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never));
+
+    addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
+      (await import('./commands/list.js')).run({ ...all(cmd), type: [k.name] }),
+    );
+  }
+  return program;
+}

@@ -1,0 +1,206 @@
+/** `archdoc create <kind> [title]` and its aliases (`create-rfc`, `create-tech-spec`, `create-adr`). */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { stringify } from 'yaml';
+import { commitChange, createContext, kindByName, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import type { DocRecord } from '../core/document.js';
+import { formatId, numberInFilename } from '../core/ids.js';
+import { statusFolder, type KindDef } from '../core/kinds.js';
+import { similarTitles } from '../core/similar.js';
+import { slugify } from '../core/slug.js';
+import { planTransition } from '../core/workflow.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { createExclusive, withLock, documentPaths } from '../store.js';
+import { applyChange, type Touched } from '../apply.js';
+import { renderBody } from '../templates.js';
+
+export interface CreateOptions extends GlobalOptions {
+  kind: string;
+  title?: string;
+  author?: string;
+  reviewer?: string[];
+  force?: boolean;
+  /** Link options by name (`rfc` for `--rfc`), as the kind's `createLinks` declares. */
+  links?: Record<string, string | undefined>;
+  supersedes?: string;
+}
+
+export interface CreateResult {
+  id: string;
+  path: string;
+  status: string;
+  warnings: string[];
+}
+
+export async function run(opts: CreateOptions, services: Partial<Context> = {}): Promise<CreateResult> {
+  const ctx = await createContext(opts, services);
+  const kind = kindByName(ctx.config, opts.kind);
+  const { out } = ctx;
+  const c = out.c;
+  const warnings: string[] = [];
+
+  let title = opts.title;
+  if (title === undefined || title.trim() === '') {
+    if (title === undefined && ctx.prompt.interactive) title = await ctx.prompt.input(`${kind.label} title:`);
+    if (!title || title.trim() === '') {
+      throw new UsageError(`Missing title: give it as the argument, e.g. archdoc ${kind.commands?.create ?? `create ${kind.name}`} "Adopt PostgreSQL"`);
+    }
+  }
+  title = title.trim();
+  const wordCount = oneLine(title).split(/\s+/).filter(Boolean).length;
+  if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
+
+  const docs = readAll(ctx);
+  const similar = docs.find((d) => d.kind === kind && d.title && similarTitles(d.title, title!));
+  if (similar && !opts.force) {
+    const what = `${similar.id} "${oneLine(similar.title!)}" (${similar.path})`;
+    if (ctx.prompt.interactive) {
+      if (!(await ctx.prompt.confirm(`A similar ${kind.label} exists: ${what}. Create anyway?`))) throw new RefusedError('Nothing created.');
+    } else {
+      throw new RefusedError(`A similar ${kind.label} already exists: ${what}.`, ['Use --force to create it anyway.']);
+    }
+  }
+
+  // Links given at creation (`--rfc`), resolved now so a typo is refused before anything is written.
+  const linkValues: Record<string, string> = {};
+  for (const [option, field] of Object.entries(kind.createLinks ?? {})) {
+    const ref = opts.links?.[option];
+    if (!ref) continue;
+    const targetKind = ctx.config.kinds[kind.links?.[field] ?? option] ?? ctx.config.kinds[option];
+    const target = resolveDoc(ctx, docs, ref, targetKind);
+    linkValues[field] = target.id!;
+    const ok = ['APPROVED', 'IN_PROGRESS', 'COMPLETED'];
+    if (target.kind.name === 'rfc' && !ok.includes(target.status ?? '')) {
+      warnings.push(`${target.id} is ${target.status ?? 'without status'}, not approved yet; the spec cannot be approved until it is`);
+    }
+  }
+  let predecessor: DocRecord | undefined;
+  if (opts.supersedes) {
+    predecessor = resolveDoc(ctx, docs, opts.supersedes, kind);
+    if (!kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
+  }
+
+  let author = opts.author?.trim();
+  if (!author) author = (await ctx.git?.userName()) ?? (process.env.USER || os.userInfo().username || 'unknown');
+
+  const layout = kind.layout ?? ctx.config.layout;
+  const year = Number(ctx.today.slice(0, 4));
+  const folder = statusFolder(kind, kind.initial, layout, year);
+  const slug = slugify(oneLine(title));
+
+  // Hold the lock while choosing the number, creating the file and committing, so concurrent
+  // creates never take the same number and never collide on git's index.
+  const lockDir = lockPath(ctx, kind);
+  const result = await withLock(lockDir, async () => {
+    let num = highestNumber(ctx, kind, docs) + 1;
+    for (;;) {
+      const id = formatId(kind.prefix, num, ctx.config.idPadding);
+      const rel = `${folder}/${id}-${slug}.md`;
+      const text = await renderDocument(ctx, kind, { id, title: title!, author: author!, reviewers: opts.reviewer ?? [], links: linkValues, supersedes: predecessor?.id });
+      if (!createExclusive(ctx.root, rel, text)) {
+        num++;
+        continue;
+      }
+      const paths = [rel];
+      const newPaths = [rel];
+      if (predecessor) {
+        const touched = await supersedePredecessor(ctx, predecessor, id, rel, docs, warnings);
+        paths.push(...touched.paths);
+        newPaths.push(...touched.newPaths);
+      }
+      const message = `docs(${kind.name}): create ${id} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id}` : ''}`;
+      const note = await commitChange(ctx, { paths, newPaths, message }, opts);
+      return { id, rel, note };
+    }
+  });
+
+  out.out(`${c.green('Created')} ${c.bold(result.id)} ${oneLine(title)}`);
+  out.out(`  ${c.dim('file')}    ${result.rel}`);
+  out.out(`  ${c.dim('status')}  ${kind.initial}`);
+  if (linkValues.decision_ref) out.out(`  ${c.dim('rfc')}     ${linkValues.decision_ref}`);
+  if (predecessor) out.out(`  ${c.dim('supersedes')} ${predecessor.id} (now ${kind.supersededStatus})`);
+  for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
+  if (result.note) out.err(result.note);
+  out.out('');
+  out.out('Next steps:');
+  out.out(`  1. Write it: ${result.rel}`);
+  const statusCmd = kind.commands?.status ?? 'status';
+  const next = kind.transitions[kind.initial] ?? [];
+  if (kind.guards?.[next[0] ?? '']?.some((g) => g.type === 'reviewers-named')) {
+    out.out(`  2. Name reviewers: archdoc ${statusCmd} ${result.id} --reviewer "Name"`);
+    out.out(`  3. Open it for review: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
+  } else if (next[0]) {
+    out.out(`  2. Move it on: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
+  }
+  return { id: result.id, path: result.rel, status: kind.initial, warnings };
+}
+
+/** Where the creation lock lives: inside `.git` when there is one, so the work tree stays clean. */
+function lockPath(ctx: Context, kind: KindDef): string {
+  const gitDir = ctx.ws.gitRoot ? path.join(ctx.ws.gitRoot, '.git') : undefined;
+  if (gitDir && fs.statSync(gitDir).isDirectory()) return path.join(gitDir, `archdoc-${kind.name}.lock`);
+  const base = path.join(ctx.root, kind.folder);
+  fs.mkdirSync(base, { recursive: true });
+  return path.join(base, '.archdoc.lock');
+}
+
+/** Highest number used by the kind: ids in frontmatter and numbers in filenames, archive included. */
+function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
+  let max = 0;
+  for (const d of docs) if (d.kind === kind && d.num !== undefined) max = Math.max(max, d.num);
+  // Files created since `docs` was read (by a concurrent archdoc) count too: a cheap name scan.
+  for (const { rel } of documentPaths(ctx.root, ctx.config, [kind])) {
+    const n = numberInFilename(rel.slice(rel.lastIndexOf('/') + 1), kind.prefix);
+    if (n !== undefined) max = Math.max(max, n);
+  }
+  return max;
+}
+
+interface NewDoc {
+  id: string;
+  title: string;
+  author: string;
+  reviewers: string[];
+  links: Record<string, string>;
+  supersedes: string | undefined;
+}
+
+/** Frontmatter is built as data and serialised by the YAML library: no title can break it. */
+export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Promise<string> {
+  const data: Record<string, unknown> = { [kind.idKey]: d.id, title: d.title, status: kind.initial };
+  for (const field of kind.fields) {
+    if (field in data) continue;
+    if (field === 'author') data.author = d.author;
+    else if (field === 'reviewers') data.reviewers = d.reviewers.map((spec) => reviewerEntry(spec));
+    else if (field === 'created' || field === 'last_updated') data[field] = ctx.today;
+    else if (field === 'supersedes') data.supersedes = d.supersedes ?? null;
+    else if (d.links[field]) data[field] = d.links[field];
+    else if (field.startsWith('related_') && field.endsWith('s')) data[field] = [];
+    else data[field] = null;
+  }
+  const yaml = stringify(data, { lineWidth: 0, nullStr: '' });
+  const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
+  return `---\n${yaml}---\n\n${body}`;
+}
+
+function reviewerEntry(spec: string): { name: string; status: string } {
+  const i = spec.lastIndexOf(':');
+  const status = i === -1 ? '' : spec.slice(i + 1).trim().toLowerCase();
+  const known = ['pending', 'in-progress', 'approved', 'declined'];
+  if (i !== -1 && known.includes(status)) return { name: spec.slice(0, i).trim(), status };
+  return { name: spec.trim(), status: 'pending' };
+}
+
+/** Marks the superseded document for its new successor; throws before any write when refused. */
+async function supersedePredecessor(ctx: Context, old: DocRecord, newId: string, newPath: string, docs: DocRecord[], warnings: string[]): Promise<Touched> {
+  const stub = { ...old, id: newId, path: newPath } as DocRecord;
+  const plan = planTransition({ doc: old, target: old.kind.supersededStatus!, today: ctx.today, by: stub, lookup: () => undefined });
+  if (!plan.ok) {
+    fs.rmSync(path.join(ctx.root, newPath), { force: true });
+    throw new RefusedError(plan.message, plan.details);
+  }
+  warnings.push(...plan.warnings);
+  // The successor already carries `supersedes`, written at creation.
+  return applyChange(ctx, old, { ...plan, successorEdits: [] }, [], docs, stub);
+}

@@ -1,0 +1,70 @@
+/** `archdoc init`: writes the configuration file and the document folders, and commits the file. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { findGitRoot, CONFIG_FILE } from '../config-file.js';
+import { commitChange, createContext, type Context, type GlobalOptions } from '../context.js';
+import { statusFolder, type Layout } from '../core/kinds.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { writeAtomic } from '../store.js';
+
+export interface InitOptions extends GlobalOptions {
+  layout?: string;
+  /** Put every kind's folder under this folder (`docs` gives docs/rfcs, docs/tech-specs, docs/adr). */
+  dir?: string;
+  force?: boolean;
+}
+
+export function configText(layout: Layout, dir: string | undefined): string {
+  const folder = (name: string, def: string) => (dir ? `${dir}/${name}` : def);
+  return [
+    '# archdoc configuration: https://github.com/archdoc/archdoc/blob/main/docs/configuration.md',
+    '# yaml-language-server: $schema=./node_modules/archdoc/archdoc.schema.json',
+    `layout: ${layout}          # by-status moves a file to its status folder; flat keeps paths fixed`,
+    'id_padding: 4              # RFC-0001',
+    'commit: true               # commit every change (or pass --no-commit)',
+    'review_stale_days: 14      # check warns about documents in REVIEW for longer',
+    'kinds:',
+    '  rfc:',
+    `    folder: ${folder('rfcs', 'rfcs')}`,
+    '  tech-spec:',
+    `    folder: ${folder('tech-specs', 'tech-specs')}`,
+    '  adr:',
+    `    folder: ${folder('adr', 'docs/adr')}`,
+    '# rules:                   # turn check rules off or re-grade them',
+    '#   loaded-word: off',
+    '',
+  ].join('\n');
+}
+
+export async function run(opts: InitOptions, services: Partial<Context> = {}): Promise<void> {
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const layout = (opts.layout ?? 'by-status') as Layout;
+  if (layout !== 'by-status' && layout !== 'flat') throw new UsageError(`--layout ${opts.layout}: use by-status or flat`);
+  if (opts.dir !== undefined && (path.isAbsolute(opts.dir) || opts.dir.split(/[\\/]/).includes('..') || opts.dir.trim() === '')) {
+    throw new UsageError(`--dir ${opts.dir}: give a folder inside the repository, like docs`);
+  }
+  const dir = opts.dir?.replace(/[\\/]+$/, '');
+  const root = findGitRoot(cwd) ?? cwd;
+  const file = path.join(root, CONFIG_FILE);
+  const existed = fs.existsSync(file);
+  if (existed && !opts.force) {
+    throw new RefusedError(`${path.relative(cwd, file) || CONFIG_FILE} already exists; nothing changed.`, ['Use --force to overwrite it.']);
+  }
+  writeAtomic(root, CONFIG_FILE, configText(layout, dir));
+  const ctx = await createContext({ ...opts, cwd: root }, services);
+  const made: string[] = [];
+  for (const kind of Object.values(ctx.config.kinds)) {
+    const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
+    for (const f of folders) {
+      if (!fs.existsSync(path.join(root, f))) made.push(f);
+      fs.mkdirSync(path.join(root, f), { recursive: true });
+    }
+  }
+  const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
+  const c = ctx.out.c;
+  ctx.out.out(`${c.green(existed ? 'Rewrote' : 'Wrote')} ${CONFIG_FILE} (layout ${layout})`);
+  for (const f of made) ctx.out.out(`  ${c.dim('folder')}  ${f}/`);
+  if (note) ctx.out.err(note);
+  ctx.out.out('');
+  ctx.out.out('Next: archdoc create-rfc "Your first decision"');
+}

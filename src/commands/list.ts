@@ -1,0 +1,104 @@
+/** `archdoc list` (every kind) and `list-rfcs`, `list-tech-specs`, `list-adrs`. */
+import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import type { DocRecord } from '../core/document.js';
+import { docJson, filterDocs, sortDocs, summarise, type ListFilter } from '../core/list.js';
+import { UsageError } from '../errors.js';
+import { table } from '../output.js';
+import { readDocuments } from '../store.js';
+
+export const FORMATS = ['table', 'list', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ListOptions extends GlobalOptions {
+  /** Kinds to list; all when empty. */
+  type?: string[];
+  status?: string[];
+  author?: string;
+  all?: boolean;
+  rfc?: string;
+  format?: string;
+  json?: boolean;
+}
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export async function run(opts: ListOptions, services: Partial<Context> = {}): Promise<void> {
+  const ctx = await createContext({ ...opts, yes: true }, services);
+  const format = (opts.json ? 'json' : (opts.format ?? 'table')) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: use one of ${FORMATS.join(', ')}`);
+  const kinds = opts.type?.length ? opts.type.map((t) => kindByName(ctx.config, t)) : Object.values(ctx.config.kinds);
+  // `--rfc` needs the RFCs too, to resolve the id it names.
+  const readKinds = opts.rfc && ctx.config.kinds.rfc && !kinds.includes(ctx.config.kinds.rfc) ? [...kinds, ctx.config.kinds.rfc] : kinds;
+  const docs = readDocuments(ctx.root, ctx.config, readKinds);
+  const index = loadIndex(ctx, docs);
+  const filter: ListFilter = {};
+  if (opts.status?.length) filter.status = opts.status.flatMap((s) => s.split(','));
+  if (opts.author) filter.author = opts.author;
+  if (opts.all) filter.all = true;
+  if (opts.rfc) filter.rfc = resolveDoc(ctx, docs, opts.rfc, ctx.config.kinds.rfc).id!;
+  if (filter.status) {
+    const known = new Set(kinds.flatMap((k) => Object.keys(k.statuses)));
+    for (const s of filter.status) {
+      const norm = s.trim().toUpperCase().replace(/[-\s]+/g, '_');
+      if (!known.has(norm)) throw new UsageError(`--status ${s}: not a status of ${kinds.map((k) => k.label).join(', ')}; use one of ${[...known].join(', ')}`);
+    }
+  }
+  const mine = docs.filter((d) => kinds.includes(d.kind));
+  const shown = sortDocs(filterDocs(mine, filter, index), kinds.map((k) => k.name));
+
+  if (format === 'json') {
+    const payload = {
+      schema_version: JSON_SCHEMA_VERSION,
+      summary: kinds.map((k) => summarise(k, mine)),
+      documents: shown.map((d) => docJson(d, index)),
+    };
+    ctx.out.out(JSON.stringify(payload, null, 2));
+    return;
+  }
+  if (format === 'csv') {
+    const esc = (v: string | undefined) => (v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    ctx.out.out('id,kind,title,status,author,created,last_updated,path');
+    for (const d of shown) ctx.out.out([d.id, d.kind.name, d.title, d.status, d.author, d.created, d.lastUpdated, d.path].map(esc).join(','));
+    return;
+  }
+  renderHuman(ctx, kinds, mine, shown, format, opts);
+}
+
+function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine: DocRecord[], shown: DocRecord[], format: Format, opts: ListOptions): void {
+  const { out } = ctx;
+  const c = out.c;
+  if (mine.length === 0) {
+    const k = kinds[0]!;
+    const what = kinds.length === 1 ? k.plural : 'documents';
+    out.out(`No ${what} yet${kinds.length === 1 ? ` in ${k.folder}/` : ''}.`);
+    out.out(`Start one with: archdoc ${kinds.length === 1 ? (k.commands?.create ?? `create ${k.name}`) : 'create-rfc'} "Your title"`);
+    return;
+  }
+  for (const k of kinds) {
+    const s = summarise(k, mine);
+    if (kinds.length > 1 && s.total === 0) continue;
+    const counts = Object.entries(s.counts).map(([status, n]) => `${status} ${c.bold(String(n))}`);
+    if (s.broken) counts.push(c.yellow(`unreadable ${s.broken}`));
+    out.out(`${c.bold(k.plural)} (${s.total}): ${counts.join(c.dim(' · ')) || c.dim('none')}`);
+  }
+  out.out('');
+  if (shown.length === 0) {
+    out.out(c.dim('Nothing matches these filters.'));
+  } else if (format === 'list') {
+    for (const d of shown) {
+      out.out(`${c.bold(d.id ?? '?')} ${oneLine(d.title ?? 'N/A')}`);
+      out.out(`  ${d.status ?? 'N/A'} · ${d.author ?? 'N/A'} · updated ${d.lastUpdated ?? 'N/A'} · ${d.path}`);
+    }
+  } else {
+    const width = process.stdout.columns && process.stdout.isTTY ? process.stdout.columns : 120;
+    const header = ['ID', 'STATUS', 'TITLE', 'AUTHOR', 'UPDATED'];
+    const rows = shown.map((d) => [d.id ?? '?', d.parsed ? (d.status ?? 'N/A') : '?', oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)), d.author ?? 'N/A', d.lastUpdated ?? 'N/A']);
+    const titleMax = Math.max(20, width - 10 - 12 - 20 - 10 - 8);
+    const lines = table([header, ...rows], [10, 12, titleMax, 20, 10]);
+    out.out(c.dim(lines[0]!));
+    lines.slice(1).forEach((l) => out.out(l));
+  }
+  const archived = mine.filter((d) => d.kind.statuses[d.status ?? '']?.archived).length;
+  if (!opts.all && !opts.status?.length && archived) out.out(c.dim(`\n${archived} archived not shown; add --all to include them.`));
+  for (const d of shown) for (const p of d.problems) out.err(`${c.yellow('warning:')} ${d.path}:${p.line}: ${p.message}`);
+}

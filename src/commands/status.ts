@@ -1,0 +1,133 @@
+/**
+ * `archdoc status <id>` and its aliases (`rfc-status`, `tech-spec-status`, `adr-status`): without
+ * a change it shows the document; `--set`, `--reviewer`, `--link-rfc` change it in one commit.
+ */
+import { applyChange } from '../apply.js';
+import { commitChange, createContext, kindByName, loadIndex, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import { parseDoc, type DocRecord } from '../core/document.js';
+import { referencedId } from '../core/links.js';
+import { editDocument, type FrontmatterEdit } from '../core/frontmatter.js';
+import { allowedNext } from '../core/kinds.js';
+import { planReviewer, planTransition } from '../core/workflow.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { readText } from '../store.js';
+import { renderView } from './view.js';
+
+export interface StatusOptions extends GlobalOptions {
+  /** Narrows bare numbers to a kind (set by the named aliases). */
+  kind?: string;
+  id: string;
+  set?: string;
+  reviewer?: string[];
+  by?: string;
+  comment?: string;
+  linkRfc?: string;
+}
+
+export async function run(opts: StatusOptions, services: Partial<Context> = {}): Promise<void> {
+  const ctx = await createContext(opts, services);
+  const kind = opts.kind ? kindByName(ctx.config, opts.kind) : undefined;
+  const docs = readAll(ctx);
+  const doc = resolveDoc(ctx, docs, opts.id, kind);
+  const changing = opts.set !== undefined || (opts.reviewer?.length ?? 0) > 0 || opts.linkRfc !== undefined;
+  if (!changing) {
+    if (opts.by || opts.comment) throw new UsageError('--by and --comment go with --set STATUS');
+    renderView(ctx, doc, docs, { full: false });
+    return;
+  }
+  if (!doc.parsed) throw new RefusedError(`${doc.path}: ${doc.problems[0]?.message ?? 'frontmatter does not parse'}; fix it by hand first.`);
+  await change(ctx, opts, doc, docs);
+}
+
+async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: DocRecord[]): Promise<void> {
+  const { out } = ctx;
+  const c = out.c;
+  const index = loadIndex(ctx, docs);
+  const lookup = (ref: string) => {
+    const id = referencedId(ref, index);
+    return id ? index.byId.get(id)?.[0] : undefined;
+  };
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const extra: FrontmatterEdit[] = [];
+  let current = doc;
+  const original = readText(ctx.root, doc.path);
+  let text = original;
+  // Reviewer and link edits come first, so the transition's guards see them.
+  for (const spec of opts.reviewer ?? []) {
+    const plan = planReviewer(current, spec, ctx.today);
+    if (!plan.ok) throw new UsageError(plan.message);
+    if (plan.edits.length) {
+      extra.push(...plan.edits);
+      text = editDocument(text, plan.edits);
+      current = { ...parseDoc(text, doc.path, doc.kind, ctx.config.idPadding), path: doc.path };
+    }
+    notes.push(plan.summary);
+  }
+  if (opts.linkRfc !== undefined) {
+    const field = Object.entries(doc.kind.createLinks ?? {}).find(([opt]) => opt === 'rfc')?.[1];
+    if (!field) throw new UsageError(`--link-rfc does not apply to ${doc.kind.plural}`);
+    const rfc = resolveDoc(ctx, docs, opts.linkRfc, ctx.config.kinds.rfc);
+    if (!['APPROVED', 'IN_PROGRESS', 'COMPLETED'].includes(rfc.status ?? '')) {
+      warnings.push(`${rfc.id} is ${rfc.status ?? 'without status'}, not approved yet; ${doc.id} cannot be approved until it is`);
+    }
+    const edits: FrontmatterEdit[] = [
+      { op: 'set', path: [field], value: rfc.id },
+      { op: 'set', path: ['last_updated'], value: ctx.today },
+    ];
+    extra.push(...edits);
+    text = editDocument(text, edits);
+    current = { ...parseDoc(text, doc.path, doc.kind, ctx.config.idPadding), path: doc.path };
+    notes.push(`linked to ${rfc.id}`);
+  }
+
+  let by: DocRecord | undefined;
+  let byMissing: string | undefined;
+  if (opts.by !== undefined) {
+    try {
+      by = resolveDoc(ctx, docs, opts.by, doc.kind);
+    } catch (e) {
+      if (e instanceof RefusedError) byMissing = opts.by;
+      else throw e;
+    }
+  }
+  let transition: { from: string; to: string; edits: FrontmatterEdit[]; successorEdits: FrontmatterEdit[] } | undefined;
+  if (opts.set !== undefined) {
+    const plan = planTransition({ doc: current, target: opts.set, today: ctx.today, ...(opts.comment ? { comment: opts.comment } : {}), ...(by ? { by } : {}), ...(byMissing ? { byMissing } : {}), lookup });
+    if (!plan.ok) {
+      if (plan.reason === 'unknown-status') throw new UsageError(plan.message, plan.details);
+      const next = doc.status ? allowedNext(doc.kind, doc.status) : [];
+      const details = plan.reason === 'guard' ? plan.details.map((d) => `  - ${d}`) : plan.details;
+      if (plan.reason === 'guard' && next.length) details.push(`Allowed next from ${doc.status}: ${next.join(', ')}`);
+      throw new RefusedError(plan.message, details);
+    }
+    warnings.push(...plan.warnings);
+    transition = plan;
+  } else if (opts.by || opts.comment) {
+    throw new UsageError('--by and --comment go with --set STATUS');
+  }
+
+  if (!transition && text === original) {
+    for (const n of notes) out.out(`${doc.id}: ${n}`);
+    out.out('Nothing to change.');
+    return;
+  }
+  const touched = await applyChange(ctx, doc, transition, extra, docs, by);
+  const kindName = doc.kind.name;
+  const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
+  const message = `docs(${kindName}): ${doc.id} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;
+  const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message }, opts);
+
+  out.out(`${c.bold(doc.id ?? doc.path)} ${oneLine(doc.title ?? '')}`);
+  for (const n of notes) out.out(`  ${n}`);
+  if (transition) out.out(`  ${c.dim('status')}  ${transition.from} → ${c.green(transition.to)}`);
+  if (touched.path !== doc.path) out.out(`  ${c.dim('moved')}   ${doc.path} → ${touched.path}`);
+  else out.out(`  ${c.dim('file')}    ${touched.path}`);
+  for (const r of touched.rewritten) out.out(`  ${c.dim('links')}   updated in ${r}`);
+  if (by && transition?.to === doc.kind.supersededStatus) out.out(`  ${c.dim('by')}      ${by.id} (supersedes ${doc.id})`);
+  for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
+  if (note) out.err(note);
+  const status = transition?.to ?? doc.status;
+  const next = status ? allowedNext(doc.kind, status) : [];
+  if (next.length) out.out(`Next: ${next.map((s) => `archdoc ${doc.kind.commands?.status ?? 'status'} ${doc.id} --set ${s}`).join('\n      ')}`);
+}

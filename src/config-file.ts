@@ -1,0 +1,59 @@
+/**
+ * Finds and loads the configuration file. It is discovered from the working directory upward,
+ * stopping at the git root; its folder is the root all document paths are relative to.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveConfig, type Config, DEFAULT_CONFIG } from './core/config.js';
+import { UsageError } from './errors.js';
+
+export const CONFIG_FILE = '.archdoc.yml';
+
+export interface Workspace {
+  /** Folder all document paths are relative to: the config file's folder, else the git root, else cwd. */
+  root: string;
+  /** Top of the git work tree, when inside one. */
+  gitRoot?: string;
+  configPath?: string;
+  config: Config;
+  warnings: string[];
+}
+
+/** The nearest folder holding `.git` (a folder, or a file in worktrees), found without running git. */
+export function findGitRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export function findConfig(start: string, gitRoot: string | undefined): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    if (dir === gitRoot || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export async function loadWorkspace(cwd: string): Promise<Workspace> {
+  const gitRoot = findGitRoot(cwd);
+  const configPath = findConfig(cwd, gitRoot);
+  if (!configPath) {
+    return { root: gitRoot ?? path.resolve(cwd), ...(gitRoot ? { gitRoot } : {}), config: DEFAULT_CONFIG, warnings: [] };
+  }
+  const rel = path.relative(cwd, configPath) || CONFIG_FILE;
+  let raw: unknown;
+  try {
+    const text = fs.readFileSync(configPath, 'utf8');
+    const { parse } = await import('yaml');
+    raw = parse(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0];
+    throw new UsageError(`${rel}: cannot read the configuration: ${msg}`, ['Fix the file, or run `archdoc init --force` to write a fresh one.']);
+  }
+  const { config, errors, warnings } = resolveConfig(raw);
+  if (errors.length) {
+    throw new UsageError(`${rel}: ${errors[0]}`, errors.slice(1).map((e) => `${rel}: ${e}`));
+  }
+  return { root: path.dirname(configPath), ...(gitRoot ? { gitRoot } : {}), configPath, config, warnings };
+}

@@ -1,0 +1,136 @@
+/**
+ * The services a command works with, built once per invocation. Commands receive a Context, so a
+ * test can replace any part (output, prompts, git) without module mocking.
+ */
+import { loadWorkspace, type Workspace } from './config-file.js';
+import type { Config } from './core/config.js';
+import type { DocRecord } from './core/document.js';
+import { parseIdInput } from './core/ids.js';
+import type { KindDef } from './core/kinds.js';
+import { indexDocs, type IdIndex } from './core/links.js';
+import { closeMatches } from './core/similar.js';
+import { RefusedError, UsageError } from './errors.js';
+import { commitFailure, openGit, type Git } from './git.js';
+import { consoleOutput, type Output } from './output.js';
+import { isInteractive, terminalPrompter, type Prompter } from './prompts.js';
+import { exists, readDocuments } from './store.js';
+
+export interface GlobalOptions {
+  cwd?: string;
+  yes?: boolean;
+  interactive?: boolean;
+  commit?: boolean;
+  debug?: boolean;
+}
+
+export interface Context {
+  ws: Workspace;
+  root: string;
+  config: Config;
+  out: Output;
+  prompt: Prompter;
+  /** Undefined outside a git repository. */
+  git?: Git;
+  /** Whether this invocation commits (config `commit`, `--no-commit`, inside a repository). */
+  commit: boolean;
+  /** Today's date, `YYYY-MM-DD` (ARCHDOC_DATE fixes it for tests and reproducible runs). */
+  today: string;
+}
+
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.ARCHDOC_DATE;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
+  const ws = services.ws ?? (await loadWorkspace(opts.cwd ?? process.cwd()));
+  const out = services.out ?? consoleOutput();
+  const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root) : undefined;
+  return {
+    ws,
+    root: ws.root,
+    config: ws.config,
+    out,
+    prompt: services.prompt ?? terminalPrompter(isInteractive(opts)),
+    ...(git ? { git } : {}),
+    commit: ws.config.commit && opts.commit !== false && !!git,
+    today: services.today ?? today(),
+  };
+}
+
+export function kindByName(config: Config, name: string): KindDef {
+  const kind = config.kinds[name];
+  if (!kind) throw new UsageError(`unknown document kind "${name}"; known kinds: ${Object.keys(config.kinds).join(', ')}`);
+  return kind;
+}
+
+export function loadIndex(ctx: Context, docs: DocRecord[]): IdIndex {
+  return indexDocs(docs, Object.values(ctx.config.kinds).map((k) => k.prefix), ctx.config.idPadding);
+}
+
+/**
+ * Resolves what a person typed (`RFC-0007`, `0007`, `7`, `rfc-7`, `TS-12`) to one document.
+ * `kind` narrows bare numbers; unknown ids are refused with close matches.
+ */
+export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?: KindDef): DocRecord {
+  const parsed = parseIdInput(input);
+  const kinds = Object.values(ctx.config.kinds);
+  if (!parsed) throw new UsageError(`"${input}" is not a document id; write it like ${(kind ?? kinds[0]!).prefix}-0001, 0001 or 1`);
+  let candidates = kinds;
+  if (parsed.prefix) {
+    const byPrefix = kinds.find((k) => k.prefix === parsed.prefix || k.name.toUpperCase() === parsed.prefix);
+    if (!byPrefix) throw new UsageError(`"${input}": unknown id prefix ${parsed.prefix}; known: ${kinds.map((k) => k.prefix).join(', ')}`);
+    if (kind && byPrefix !== kind) throw new UsageError(`"${input}" is not a ${kind.label} id; ${kind.label} ids look like ${kind.prefix}-0001`);
+    candidates = [byPrefix];
+  } else if (kind) candidates = [kind];
+  const matches = docs.filter((d) => candidates.includes(d.kind) && d.num === parsed.num);
+  const ids = [...new Set(matches.map((d) => d.id))];
+  if (ids.length > 1) {
+    throw new UsageError(`"${input}" is ambiguous: ${ids.join(', ')}; write the prefix too`);
+  }
+  if (matches.length === 0) {
+    const wanted = `${candidates.length === 1 ? candidates[0]!.prefix : '*'}-${String(parsed.num).padStart(ctx.config.idPadding, '0')}`;
+    const pool = docs.filter((d) => candidates.includes(d.kind) && d.id).map((d) => d.id!);
+    const close = closeMatches(wanted.replace('*-', `${(kind ?? candidates[0]!).prefix}-`), [...new Set(pool)]);
+    const what = candidates.length === 1 ? candidates[0]!.label : 'document';
+    throw new RefusedError(
+      `No ${what} ${wanted.replace('*-', '')} found${close.length ? `; did you mean ${close.join(', ')}?` : '.'}`,
+      close.length ? [] : [`List them with: archdoc ${candidates.length === 1 ? (candidates[0]!.commands?.list ?? `list --type ${candidates[0]!.name}`) : 'list'}`],
+    );
+  }
+  // With duplicate ids, prefer a file whose frontmatter parsed.
+  return matches.find((d) => d.parsed) ?? matches[0]!;
+}
+
+export function readAll(ctx: Context): DocRecord[] {
+  return readDocuments(ctx.root, ctx.config);
+}
+
+export interface Change {
+  /** Every path written, moved (both sides) or rewritten, relative to the root. */
+  paths: string[];
+  /** Paths git does not know yet (to `git add`). */
+  newPaths: string[];
+  message: string;
+}
+
+/** Commits a change (or says why it does not). Returns a line for the user, or undefined. */
+export async function commitChange(ctx: Context, change: Change, opts: GlobalOptions): Promise<string | undefined> {
+  if (!ctx.git) return 'Not a git repository: files were written, nothing was committed.';
+  if (!ctx.commit) return opts.commit === false ? undefined : 'Commits are off in the configuration: nothing was committed.';
+  const paths = [...new Set(change.paths)];
+  try {
+    await ctx.git.commitPaths(paths, change.message, change.newPaths);
+  } catch (e) {
+    throw commitFailure(e, paths.filter((p) => exists(ctx.root, p)));
+  }
+  return undefined;
+}
+
+/** First line of a title, for commit messages and headings. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,104 @@
+/** The configuration file's schema, as JSON Schema. Validated against in src/core/config.ts. */
+import type { JsonSchema } from './schema.js';
+
+const statusName: JsonSchema = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
+const relFolder: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  pattern: '^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$))[^\\\\]+$',
+  description: 'A folder relative to the repository root, with / separators and no `..`.',
+};
+
+const guard: JsonSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { enum: ['reviewers-named'] }, min: { type: 'integer', minimum: 0 }, warnBelow: { type: 'integer', minimum: 0 } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    { type: 'object', properties: { type: { enum: ['reviewer-approved', 'no-placeholders'] } }, required: ['type'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { type: { enum: ['sections'] }, sections: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      required: ['type', 'sections'],
+      additionalProperties: false,
+    },
+    { type: 'object', properties: { type: { enum: ['by'] }, required: { type: 'boolean' } }, required: ['type'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { type: { enum: ['linked-status'] }, field: { type: 'string' }, statuses: { type: 'array', items: statusName } },
+      required: ['type', 'field', 'statuses'],
+      additionalProperties: false,
+    },
+  ],
+};
+
+const kind: JsonSchema = {
+  type: 'object',
+  description: 'A document kind. Keys given here override the built-in kind of the same name; a new name defines a new kind.',
+  additionalProperties: false,
+  properties: {
+    label: { type: 'string', minLength: 1, description: 'Human name, e.g. "PRD".' },
+    plural: { type: 'string', minLength: 1 },
+    prefix: { type: 'string', pattern: '^[A-Z][A-Z0-9]*$', description: 'Id prefix, e.g. PRD for PRD-0001.' },
+    folder: relFolder,
+    layout: { enum: ['by-status', 'flat'] },
+    id_key: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Frontmatter key holding the id.' },
+    template: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', description: 'Template name: .archdoc/templates/<name>.md.eta or the built-in one.' },
+    statuses: {
+      type: 'object',
+      propertyNames: statusName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          folder: { type: 'string', description: 'Sub-folder in the by-status layout; {year} is replaced by the year.' },
+          archived: { type: 'boolean' },
+          description: { type: 'string' },
+        },
+      },
+    },
+    initial: statusName,
+    transitions: { type: 'object', propertyNames: statusName, additionalProperties: { type: 'array', items: statusName } },
+    guards: { type: 'object', propertyNames: statusName, additionalProperties: { type: 'array', items: guard } },
+    on_enter: {
+      type: 'object',
+      propertyNames: statusName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { dates: { type: 'array', items: { type: 'string' } }, archive: { type: 'boolean' } },
+      },
+    },
+    fields: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, description: 'Frontmatter keys written at creation.' },
+    summary_section: { type: 'string' },
+    required_sections: { type: 'array', items: { type: 'string' } },
+    status_section: { type: 'string' },
+    links: { type: 'object', additionalProperties: { type: 'string' }, description: 'Link fields and the kind they point at.' },
+    create_links: { type: 'object', additionalProperties: { type: 'string' } },
+    order: { type: 'array', items: statusName },
+    superseded_status: statusName,
+    decision_discipline: { type: 'boolean' },
+  },
+};
+
+export const CONFIG_SCHEMA: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://github.com/archdoc/archdoc/archdoc.schema.json',
+  title: 'archdoc configuration (.archdoc.yml)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id_padding: { type: 'integer', minimum: 1, maximum: 9, default: 4, description: 'Digits in an id number: 4 gives RFC-0001.' },
+    layout: { enum: ['by-status', 'flat'], default: 'by-status', description: 'by-status moves a file to its status folder; flat keeps paths fixed.' },
+    commit: { type: 'boolean', default: true, description: 'Commit every change to git.' },
+    review_stale_days: { type: 'integer', minimum: 1, default: 14, description: 'check warns about documents in REVIEW longer than this.' },
+    kinds: { type: 'object', propertyNames: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, additionalProperties: kind },
+    rules: {
+      type: 'object',
+      description: 'Turn check rules off or change their severity.',
+      additionalProperties: { enum: ['off', 'warning', 'error'] },
+    },
+  },
+};

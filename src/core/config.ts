@@ -1,0 +1,144 @@
+/**
+ * Configuration: validate the parsed file against the schema, merge it over the built-in kinds,
+ * and apply cross-field rules. Pure: the file is read by src/config-file.ts.
+ */
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { DEFAULT_KINDS, type KindDef, type Layout } from './kinds.js';
+import { closest, validate } from './schema.js';
+
+export type Severity = 'error' | 'warning';
+export type RuleSetting = Severity | 'off';
+
+export interface Config {
+  idPadding: number;
+  layout: Layout;
+  commit: boolean;
+  reviewStaleDays: number;
+  kinds: Record<string, KindDef>;
+  rules: Record<string, RuleSetting>;
+}
+
+export interface ConfigResult {
+  config: Config;
+  errors: string[];
+  warnings: string[];
+}
+
+export const DEFAULT_CONFIG: Config = {
+  idPadding: 4,
+  layout: 'by-status',
+  commit: true,
+  reviewStaleDays: 14,
+  kinds: DEFAULT_KINDS,
+  rules: {},
+};
+
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function resolveConfig(raw: unknown): ConfigResult {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (raw === null || raw === undefined) raw = {};
+  const issues = validate(CONFIG_SCHEMA, raw);
+  for (const i of issues) errors.push(`${i.path}: ${i.message}`);
+  if (errors.length) return { config: DEFAULT_CONFIG, errors, warnings };
+  const file = raw as Record<string, unknown>;
+
+  const kinds: Record<string, KindDef> = {};
+  for (const [name, def] of Object.entries(DEFAULT_KINDS)) kinds[name] = def;
+  for (const [name, rawKind] of Object.entries((file.kinds ?? {}) as Record<string, Record<string, unknown>>)) {
+    const given: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rawKind)) given[camel(k)] = v;
+    const base = DEFAULT_KINDS[name];
+    if (base) {
+      kinds[name] = { ...base, ...given } as KindDef;
+      continue;
+    }
+    const missing = ['prefix', 'folder', 'statuses', 'initial', 'transitions'].filter((k) => !(k in given));
+    if (missing.length) {
+      errors.push(`kinds.${name}: a new kind needs ${missing.map((m) => `"${m}"`).join(', ')}`);
+      continue;
+    }
+    const label = (given.label as string | undefined) ?? String(given.prefix);
+    kinds[name] = {
+      name,
+      label,
+      plural: `${label}s`,
+      idKey: `${name.replace(/-/g, '_')}_id`,
+      template: name,
+      fields: ['author', 'created', 'last_updated'],
+      ...given,
+    } as KindDef;
+  }
+  for (const k of Object.values(kinds)) k.name = k.name ?? '';
+  for (const [name, k] of Object.entries(kinds)) {
+    kinds[name] = { ...k, name };
+    checkKind(kinds[name]!, errors);
+  }
+  const prefixes = new Map<string, string>();
+  const folders = new Map<string, string>();
+  for (const k of Object.values(kinds)) {
+    const p = prefixes.get(k.prefix);
+    if (p) errors.push(`kinds.${k.name}.prefix: "${k.prefix}" is already the prefix of kind "${p}"`);
+    prefixes.set(k.prefix, k.name);
+    const f = folders.get(k.folder);
+    if (f) errors.push(`kinds.${k.name}.folder: "${k.folder}" is already the folder of kind "${f}"`);
+    folders.set(k.folder, k.name);
+  }
+  for (const rule of Object.keys((file.rules ?? {}) as object)) {
+    if (!KNOWN_RULES.includes(rule)) {
+      const hint = closest(rule, KNOWN_RULES);
+      errors.push(`rules.${rule}: unknown rule${hint ? `; did you mean "${hint}"?` : ''}`);
+    }
+  }
+  const config: Config = {
+    idPadding: (file.id_padding as number | undefined) ?? DEFAULT_CONFIG.idPadding,
+    layout: (file.layout as Layout | undefined) ?? DEFAULT_CONFIG.layout,
+    commit: (file.commit as boolean | undefined) ?? DEFAULT_CONFIG.commit,
+    reviewStaleDays: (file.review_stale_days as number | undefined) ?? DEFAULT_CONFIG.reviewStaleDays,
+    kinds,
+    rules: (file.rules ?? {}) as Record<string, RuleSetting>,
+  };
+  return { config, errors, warnings };
+}
+
+/** Rule ids `check` knows; kept here so config validation does not load the rules. */
+export const KNOWN_RULES = [
+  'frontmatter-parse',
+  'id-missing',
+  'id-mismatch',
+  'status-unknown',
+  'status-folder',
+  'duplicate-id',
+  'broken-link',
+  'supersede-symmetry',
+  'spec-rfc-not-approved',
+  'placeholder',
+  'required-section',
+  'decision-discipline',
+  'loaded-word',
+  'stale-review',
+  'history-status',
+  'date-format',
+  'misplaced-file',
+];
+
+function checkKind(k: KindDef, errors: string[]): void {
+  const at = `kinds.${k.name}`;
+  const statuses = Object.keys(k.statuses ?? {});
+  const known = (s: string, where: string) => {
+    if (statuses.includes(s)) return;
+    const hint = closest(s, statuses);
+    errors.push(`${where} names unknown status "${s}"${hint ? `; did you mean "${hint}"?` : ''}`);
+  };
+  if (statuses.length === 0) errors.push(`${at}.statuses: define at least one status`);
+  known(k.initial, `${at}.initial`);
+  for (const [from, tos] of Object.entries(k.transitions ?? {})) {
+    known(from, `${at}.transitions`);
+    for (const to of tos) known(to, `${at}.transitions.${from}`);
+  }
+  for (const s of Object.keys(k.guards ?? {})) known(s, `${at}.guards`);
+  for (const s of Object.keys(k.onEnter ?? {})) known(s, `${at}.on_enter`);
+  for (const s of k.order ?? []) known(s, `${at}.order`);
+  if (k.supersededStatus) known(k.supersededStatus, `${at}.superseded_status`);
+}

@@ -1,0 +1,179 @@
+/**
+ * The document model: what archdoc knows about one file after reading it. Parsing is pure (text
+ * in, record out) and never throws: a broken file becomes a record with problems, so `list` can
+ * show it and `check` can report it.
+ */
+import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
+import { numberInFilename } from './ids.js';
+import { canonicalStatus, type KindDef } from './kinds.js';
+
+export interface ReadProblem {
+  rule: 'frontmatter-parse' | 'id-missing' | 'status-unknown';
+  message: string;
+  line: number;
+  col: number;
+}
+
+export interface Reviewer {
+  name: string;
+  status: string;
+}
+
+export interface DocRecord {
+  /** Path relative to the repository root, `/` separators. */
+  path: string;
+  kind: KindDef;
+  /** Canonical id (`RFC-0007`) from the frontmatter, else from the filename. */
+  id?: string;
+  num?: number;
+  /** The raw frontmatter, `{}` when it does not parse. */
+  data: Record<string, unknown>;
+  title?: string;
+  /** Canonical status when known; the raw value otherwise. */
+  status?: string;
+  statusKnown: boolean;
+  author?: string;
+  created?: string;
+  lastUpdated?: string;
+  reviewers: Reviewer[];
+  /** True when the frontmatter parsed as a map. */
+  parsed: boolean;
+  problems: ReadProblem[];
+  /** 1-based line where the body starts, and the line of each top-level key. */
+  bodyLine: number;
+  keyLines: Record<string, number>;
+  body: string;
+  eol: '\n' | '\r\n';
+}
+
+export function asText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** Reviewers as people write them: `[{name, status}]`, `["Alice", "Bob:approved"]`, or `"Alice, Bob"`. */
+export function readReviewers(v: unknown): Reviewer[] {
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+  const out: Reviewer[] = [];
+  for (const r of list) {
+    if (typeof r === 'string' && r.trim()) {
+      const [name, status] = r.split(':').map((s) => s.trim());
+      out.push({ name: name!, status: (status || 'pending').toLowerCase() });
+    } else if (r && typeof r === 'object' && !Array.isArray(r)) {
+      const o = r as Record<string, unknown>;
+      const name = asText(o.name);
+      if (name) out.push({ name, status: (asText(o.status) ?? 'pending').toLowerCase() });
+      else {
+        // `- Alice: approved` parses as a one-key map.
+        const [[k, s] = []] = Object.entries(o);
+        if (k) out.push({ name: k, status: (asText(s) ?? 'pending').toLowerCase() });
+      }
+    }
+  }
+  return out;
+}
+
+/** A date as the first `YYYY-MM-DD` in the value, tolerating trailing text and timestamps. */
+export function readDate(v: unknown): string | undefined {
+  const s = asText(v);
+  return s ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(s)?.[1] : undefined;
+}
+
+export function parseDoc(text: string, path: string, kind: KindDef, padding = 4): DocRecord {
+  const rec = parseRecord(text, path, kind);
+  const id = docId(rec, padding);
+  if (id) rec.id = id;
+  return rec;
+}
+
+function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
+  const filename = path.slice(path.lastIndexOf('/') + 1);
+  const fileNum = numberInFilename(filename, kind.prefix);
+  const rec: DocRecord = {
+    path,
+    kind,
+    data: {},
+    statusKnown: false,
+    reviewers: [],
+    parsed: false,
+    problems: [],
+    bodyLine: 1,
+    keyLines: {},
+    body: text,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  if (fileNum !== undefined) rec.num = fileNum;
+  if (text.includes('\u0000')) {
+    rec.problems.push({ rule: 'frontmatter-parse', message: 'file is binary, not Markdown text', line: 1, col: 1 });
+    rec.body = '';
+    return rec;
+  }
+  const split = splitFrontmatter(text);
+  if (!isSplit(split)) {
+    const message =
+      split.problem === 'none'
+        ? 'no frontmatter: the file must start with a `---` line, then `key: value` lines, then `---`'
+        : split.problem === 'unclosed'
+          ? 'frontmatter is not closed: add a `---` line after the last `key: value` line'
+          : `frontmatter must start on line 1, found it on line ${split.line}`;
+    rec.problems.push({ rule: 'frontmatter-parse', message, line: split.problem === 'not-first-line' ? split.line : 1, col: 1 });
+    return rec;
+  }
+  rec.eol = split.eol;
+  rec.body = split.body;
+  rec.bodyLine = split.bodyLine;
+  const parsed = parseYaml(split.yaml);
+  if (!parsed.ok) {
+    const { message, line, col } = parsed.problem;
+    rec.problems.push({ rule: 'frontmatter-parse', message: `frontmatter does not parse: ${message}`, line: line + split.yamlLine - 1, col });
+    return rec;
+  }
+  rec.parsed = true;
+  rec.data = parsed.data;
+  for (const key of Object.keys(parsed.data)) {
+    const l = keyLine(parsed.doc, split.yaml, key);
+    if (l !== undefined) rec.keyLines[key] = l + split.yamlLine - 1;
+  }
+  const d = parsed.data;
+  rec.title = asText(d.title);
+  rec.author = asText(d.author);
+  rec.created = readDate(d.created);
+  rec.lastUpdated = readDate(d.last_updated) ?? rec.created;
+  rec.reviewers = readReviewers(d.reviewers);
+  const rawId = asText(d[kind.idKey]) ?? asText(d.id);
+  if (rawId) {
+    const m = new RegExp(`^\\s*${kind.prefix}[-_ ]?0*(\\d{1,9})\\s*$`, 'i').exec(rawId);
+    if (m) {
+      rec.num = Number(m[1]);
+    } else {
+      rec.problems.push({ rule: 'id-missing', message: `${kind.idKey} "${rawId}" is not an id like ${kind.prefix}-0001`, line: rec.keyLines[kind.idKey] ?? 1, col: 1 });
+    }
+  } else if (fileNum === undefined) {
+    rec.problems.push({ rule: 'id-missing', message: `no ${kind.idKey} in the frontmatter and no id in the filename`, line: 1, col: 1 });
+  }
+  const rawStatus = asText(d.status);
+  if (rawStatus) {
+    const canon = canonicalStatus(kind, rawStatus);
+    rec.status = canon ?? rawStatus;
+    rec.statusKnown = canon !== undefined;
+    if (!canon) {
+      rec.problems.push({
+        rule: 'status-unknown',
+        message: `status "${rawStatus}" is not a ${kind.label} status; use one of ${Object.keys(kind.statuses).join(', ')}`,
+        line: rec.keyLines.status ?? 1,
+        col: 1,
+      });
+    }
+  } else {
+    rec.problems.push({ rule: 'status-unknown', message: `no status; use one of ${Object.keys(kind.statuses).join(', ')}`, line: 1, col: 1 });
+  }
+  return rec;
+}
+
+/** The record's id formatted with the configured padding. */
+export function docId(rec: DocRecord, padding: number): string | undefined {
+  return rec.num === undefined ? undefined : `${rec.kind.prefix}-${String(rec.num).padStart(padding, '0')}`;
+}

@@ -1,0 +1,270 @@
+/**
+ * Frontmatter: split a Markdown document into its YAML head and body, parse the head, and edit it
+ * surgically. Edits splice only the bytes of the fields they touch, so comments, key order,
+ * quoting, date formats, line endings and the body stay byte-identical.
+ *
+ * We split ourselves rather than with gray-matter: it leaves `\r` inside values of CRLF files,
+ * reports no offsets (which both byte-exact edits and `file:line` findings need), and loads js-yaml
+ * at start-up (docs/adr/ADR-0002).
+ */
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+
+export interface SplitDocument {
+  /** True when the file starts with a UTF-8 byte order mark. */
+  bom: boolean;
+  /** Line ending of the opening delimiter; edits insert this one. */
+  eol: '\n' | '\r\n';
+  /** Offset of the YAML text in the original string. */
+  yamlStart: number;
+  /** The YAML between the delimiters, including the newline ending its last line. */
+  yaml: string;
+  /** 1-based line of the first YAML line. */
+  yamlLine: number;
+  /** Offset where the body starts (after the closing delimiter's line). */
+  bodyStart: number;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+export type SplitProblem =
+  | { problem: 'none' } // no frontmatter at all
+  | { problem: 'not-first-line'; line: number } // a `---` block exists, but not on line 1
+  | { problem: 'unclosed'; line: number }; // opened on line 1, never closed
+
+const OPEN = /^---[ \t]*(\r?\n)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const start = bom ? 1 : 0;
+  const open = OPEN.exec(text.slice(start, start + 64));
+  if (!open) {
+    // People sometimes leave a title or blank lines above the block: say where it is.
+    const later = /(^|\n)---[ \t]*\r?\n[\s\S]*?\n---[ \t]*(\r?\n|$)/.exec(text.slice(0, 200_000));
+    if (later && /^\s*[A-Za-z_"'][^\n]*:/.test(text.slice(later.index + later[0].indexOf('---') + 4, later.index + 400))) {
+      const offset = later.index + (later[1] ? 1 : 0);
+      return { problem: 'not-first-line', line: lineAt(text, offset) };
+    }
+    return { problem: 'none' };
+  }
+  const eol = open[1] === '\r\n' ? '\r\n' : '\n';
+  const yamlStart = start + open[0].length;
+  let pos = yamlStart;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    if (CLOSE.test(line)) {
+      const bodyStart = nl === -1 ? text.length : nl + 1;
+      const yamlLine = 2;
+      return {
+        bom,
+        eol,
+        yamlStart,
+        yaml: text.slice(yamlStart, pos),
+        yamlLine,
+        bodyStart,
+        body: text.slice(bodyStart),
+        bodyLine: lineAt(text, bodyStart),
+      };
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  return { problem: 'unclosed', line: 1 };
+}
+
+export function isSplit(s: SplitDocument | SplitProblem): s is SplitDocument {
+  return !('problem' in s);
+}
+
+/** 1-based line number of an offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export interface YamlProblem {
+  message: string;
+  /** 1-based line within the YAML text. */
+  line: number;
+  col: number;
+}
+
+export type ParsedYaml =
+  | { ok: true; data: Record<string, unknown>; doc: Document }
+  | { ok: false; problem: YamlProblem };
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+
+/** Parses frontmatter YAML into a plain object, or says precisely why it cannot. */
+export function parseYaml(yaml: string): ParsedYaml {
+  const doc = parseDocument(yaml, PARSE_OPTIONS);
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, problem: { message, line: pos?.line ?? 1, col: pos?.col ?? 1 } };
+  }
+  if (doc.contents === null) return { ok: true, data: {}, doc };
+  if (!isMap(doc.contents)) {
+    const what = isSeq(doc.contents) ? 'a list' : 'a single value';
+    const line = lineAt(yaml, doc.contents.range?.[0] ?? 0);
+    return { ok: false, problem: { message: `frontmatter is ${what}, expected "key: value" lines`, line, col: 1 } };
+  }
+  let data: unknown;
+  try {
+    // maxAliasCount guards against alias bombs ("billion laughs") in hostile files.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, problem: { message: (e as Error).message, line: 1, col: 1 } };
+  }
+  return { ok: true, data: data as Record<string, unknown>, doc };
+}
+
+/** 1-based line (within the YAML text) of a top-level key, for precise findings. */
+export function keyLine(doc: Document, yaml: string, key: string): number | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = findPair(doc.contents, key);
+  const off = (pair?.key as Node | undefined)?.range?.[0];
+  return off === undefined ? undefined : lineAt(yaml, off);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Surgical edits
+
+export type FrontmatterEdit =
+  /** Set a value at a path of keys / indexes; a missing top-level key is appended to the map. */
+  | { op: 'set'; path: readonly (string | number)[]; value: unknown }
+  /** Append one item to a top-level list, creating it when absent. */
+  | { op: 'append'; key: string; item: unknown };
+
+/** Applies edits to frontmatter YAML text and returns the new text; untouched bytes are kept. */
+export function editYaml(yaml: string, edits: readonly FrontmatterEdit[], eol: '\n' | '\r\n'): string {
+  let text = yaml;
+  for (const edit of edits) text = applyOne(text, edit, eol);
+  return text;
+}
+
+/** Applies edits to a whole document (frontmatter must exist and parse). */
+export function editDocument(text: string, edits: readonly FrontmatterEdit[]): string {
+  const split = splitFrontmatter(text);
+  if (!isSplit(split)) throw new Error('document has no frontmatter to edit');
+  const yaml = editYaml(split.yaml, edits, split.eol);
+  return text.slice(0, split.yamlStart) + yaml + text.slice(split.yamlStart + split.yaml.length);
+}
+
+function applyOne(yaml: string, edit: FrontmatterEdit, eol: string): string {
+  const doc = parseDocument(yaml, PARSE_OPTIONS);
+  if (doc.errors.length) throw new Error(`cannot edit frontmatter that does not parse: ${doc.errors[0]!.message}`);
+  if (doc.contents === null) {
+    // Empty (or comments only): append the first key at the end.
+    const key = edit.op === 'set' ? String(edit.path[0]) : edit.key;
+    const value = edit.op === 'set' ? (edit.path.length === 1 ? edit.value : undefined) : [edit.item];
+    if (value === undefined) throw new Error(`cannot set nested ${edit.op === 'set' ? edit.path.join('.') : ''} in empty frontmatter`);
+    const sep = yaml === '' || yaml.endsWith('\n') ? '' : eol;
+    return yaml + sep + renderPair(key, value, '', eol) + eol;
+  }
+  if (!isMap(doc.contents)) throw new Error('frontmatter is not a map of keys');
+  if (edit.op === 'append') return appendItem(yaml, doc.contents, edit.key, edit.item, eol);
+  return setPath(yaml, doc.contents, edit.path, edit.value, eol);
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key) as Pair | undefined;
+}
+
+function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function isScalarValue(v: unknown): boolean {
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
+
+function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[], value: unknown, eol: string): string {
+  let parent: Node = root;
+  for (const seg of path.slice(0, -1)) {
+    const child = isMap(parent) ? findPair(parent, String(seg))?.value : isSeq(parent) ? parent.items[Number(seg)] : undefined;
+    if (!child || !(isMap(child) || isSeq(child))) throw new Error(`no collection at ${path.join('.')}`);
+    parent = child as Node;
+  }
+  const last = path[path.length - 1]!;
+  if (isSeq(parent)) {
+    const item = parent.items[Number(last)] as Node | undefined;
+    if (!item || !isScalar(item) || !isScalarValue(value)) throw new Error(`cannot set ${path.join('.')}`);
+    return splice(yaml, item.range![0], item.range![1], renderScalar(value, item));
+  }
+  const map = parent as YAMLMap;
+  const pair = findPair(map, String(last));
+  if (!pair) {
+    // Append the new key after the map's last entry, at the map's own indentation.
+    const firstKey = map.items[0]?.key as Node | undefined;
+    const indent = firstKey?.range ? ' '.repeat(columnOf(yaml, firstKey.range[0])) : '';
+    const end = mapEnd(yaml, map);
+    return splice(yaml, end, end, eol + renderPair(String(last), value, indent, eol));
+  }
+  const node = pair.value as Node | null;
+  if (node && isScalar(node) && isScalarValue(value) && node.range) {
+    const [s, e] = node.range;
+    let text = renderScalar(value, node);
+    if (s === e && yaml[s - 1] === ':') text = ' ' + text; // `key:` with no value
+    return splice(yaml, s, e, text);
+  }
+  // Whole-value replacement (collections, or a scalar becoming a collection).
+  const keyNode = pair.key as Node;
+  const colon = yaml.indexOf(':', keyNode.range![1]);
+  const end = node?.range ? node.range[1] : colon + 1;
+  const indent = ' '.repeat(columnOf(yaml, keyNode.range![0]));
+  const rendered = renderPair('k', value, indent, eol);
+  return splice(yaml, colon + 1, end, rendered.slice(indent.length + 2));
+}
+
+/** Offset just after the last entry of a map (before trailing comments and newlines). */
+function mapEnd(yaml: string, map: YAMLMap): number {
+  const lastPair = map.items[map.items.length - 1];
+  const v = lastPair?.value as Node | null | undefined;
+  const k = lastPair?.key as Node | undefined;
+  let end = v?.range?.[1] ?? k?.range?.[1] ?? map.range?.[1] ?? yaml.length;
+  // A value's range ends before its trailing newline; step back over whitespace a block may include.
+  while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;
+  return end;
+}
+
+function appendItem(yaml: string, root: YAMLMap, key: string, item: unknown, eol: string): string {
+  const pair = findPair(root, key);
+  const node = pair?.value as Node | null | undefined;
+  if (node && isSeq(node) && !node.flow && node.items.length > 0 && node.range) {
+    let end = node.range[1];
+    while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;
+    const indent = ' '.repeat(columnOf(yaml, node.range[0]));
+    const rendered = stringify([item], { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => indent + l).join(eol);
+    return splice(yaml, end, end, eol + rendered);
+  }
+  const existing = node && isSeq(node) ? (node.toJSON() as unknown[]) : [];
+  return setPath(yaml, root, [key], [...existing, item], eol);
+}
+
+function renderPair(key: string, value: unknown, indent: string, eol: string): string {
+  return stringify({ [key]: value }, { lineWidth: 0 })
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => indent + l)
+    .join(eol);
+}
+
+/** Renders a scalar for the place of `old`, keeping its quoting style when it can. */
+function renderScalar(value: unknown, old?: Scalar | Node): string {
+  if (typeof value === 'string') {
+    const type = old && isScalar(old) ? old.type : undefined;
+    if (type === 'QUOTE_DOUBLE' || /[\n\r\t]/.test(value)) return JSON.stringify(value);
+    if (type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  }
+  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+}

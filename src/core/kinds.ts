@@ -1,0 +1,229 @@
+/**
+ * Document kinds and their workflows, as data. The defaults below are merged with the config
+ * file (src/core/config.ts), so a repository can change a workflow or add a kind without code.
+ */
+
+export type Layout = 'by-status' | 'flat';
+
+export interface StatusDef {
+  /** Folder under the kind's folder in the by-status layout; `{year}` is the year of the change. */
+  folder: string;
+  /** Archived statuses are hidden from `list` unless `--all`. */
+  archived?: boolean;
+  description?: string;
+}
+
+export type GuardSpec =
+  /** Reviewers must be named: refuse below `min`, warn below `warnBelow`. */
+  | { type: 'reviewers-named'; min?: number; warnBelow?: number }
+  /** At least one reviewer approved; warn for each who has not. */
+  | { type: 'reviewer-approved' }
+  /** These body sections must have content. */
+  | { type: 'sections'; sections: string[] }
+  /** No `[Template Placeholder]` may remain. */
+  | { type: 'no-placeholders' }
+  /** `--by ID` names the successor (same kind); `required: false` makes it optional. */
+  | { type: 'by'; required?: boolean }
+  /** The document linked by `field` must be in one of `statuses`. */
+  | { type: 'linked-status'; field: string; statuses: string[] };
+
+export interface EnterEffects {
+  /** Date fields set to the day of the change. */
+  dates?: string[];
+  /** Records `archive_date` and `archive_reason`. */
+  archive?: boolean;
+}
+
+export interface KindDef {
+  /** Config key and `--type` value: `rfc`, `tech-spec`, `adr`. */
+  name: string;
+  /** Human name: `RFC`, `Tech spec`. */
+  label: string;
+  plural: string;
+  /** Id prefix: `RFC` in `RFC-0001`. */
+  prefix: string;
+  /** Folder relative to the repository root. */
+  folder: string;
+  layout?: Layout;
+  /** Frontmatter key holding the id. */
+  idKey: string;
+  /** Template name: `templates/<name>.md.eta`, overridable by `.archdoc/templates/<name>.md.eta`. */
+  template: string;
+  statuses: Record<string, StatusDef>;
+  initial: string;
+  transitions: Record<string, string[]>;
+  /** Guards checked when entering a status, keyed by the target status. */
+  guards?: Record<string, GuardSpec[]>;
+  onEnter?: Record<string, EnterEffects>;
+  /** Frontmatter written at creation, in this order, beyond id/title/status. */
+  fields: string[];
+  /** Section whose first sentences the status view shows. */
+  summarySection?: string;
+  /** Sections `check` wants filled once the document is past its initial status. */
+  requiredSections?: string[];
+  /** Body section kept equal to the status (ADRs). */
+  statusSection?: string;
+  /** Frontmatter fields that reference other documents, with the kind they point at. */
+  links?: Record<string, string>;
+  /** `create` option that fills a link field: `{ rfc: 'decision_ref' }` makes `--rfc ID`. */
+  createLinks?: Record<string, string>;
+  /** Statuses in the order `list` shows them: what needs attention first. */
+  order?: string[];
+  /** Named command aliases. */
+  commands?: { create?: string; status?: string; list?: string };
+  /** Status that means "replaced by another" (`--by`), for symmetric supersede links. */
+  supersededStatus?: string;
+  /** Apply the RFC decision-discipline checks. */
+  decisionDiscipline?: boolean;
+}
+
+const year = '{year}';
+
+export const DEFAULT_KINDS: Record<string, KindDef> = {
+  rfc: {
+    name: 'rfc',
+    label: 'RFC',
+    plural: 'RFCs',
+    prefix: 'RFC',
+    folder: 'rfcs',
+    idKey: 'rfc_id',
+    template: 'rfc',
+    statuses: {
+      DRAFT: { folder: 'draft', description: 'being written' },
+      REVIEW: { folder: 'review', description: 'open for feedback' },
+      APPROVED: { folder: 'approved', description: 'decision made' },
+      IN_PROGRESS: { folder: 'approved/in-progress', description: 'implementation started' },
+      COMPLETED: { folder: 'completed', description: 'implementation finished' },
+      REJECTED: { folder: `archive/${year}/rejected`, archived: true, description: 'declined after review' },
+      ABANDONED: { folder: `archive/${year}/abandoned`, archived: true, description: 'author withdrew' },
+      SUPERSEDED: { folder: `archive/${year}/superseded`, archived: true, description: 'replaced by a newer RFC' },
+    },
+    initial: 'DRAFT',
+    transitions: {
+      DRAFT: ['REVIEW', 'ABANDONED', 'SUPERSEDED'],
+      REVIEW: ['APPROVED', 'REJECTED', 'DRAFT', 'SUPERSEDED'],
+      APPROVED: ['IN_PROGRESS', 'SUPERSEDED'],
+      IN_PROGRESS: ['COMPLETED', 'SUPERSEDED'],
+      COMPLETED: ['SUPERSEDED'],
+      REJECTED: [],
+      ABANDONED: [],
+      SUPERSEDED: [],
+    },
+    guards: {
+      REVIEW: [{ type: 'reviewers-named', min: 1, warnBelow: 2 }],
+      APPROVED: [{ type: 'reviewer-approved' }],
+      IN_PROGRESS: [{ type: 'sections', sections: ['Technical Design', 'Implementation Plan'] }],
+      SUPERSEDED: [{ type: 'by', required: true }],
+    },
+    onEnter: {
+      APPROVED: { dates: ['decision_date'] },
+      REJECTED: { archive: true },
+      ABANDONED: { archive: true },
+      SUPERSEDED: { archive: true },
+    },
+    fields: ['author', 'reviewers', 'created', 'last_updated', 'decision_date', 'related_prds', 'related_rfcs'],
+    summarySection: 'Overview',
+    requiredSections: ['Overview', 'Problem Statement', 'Evaluation Criteria', 'Options Analysis', 'Recommendation'],
+    links: { related_rfcs: 'rfc', superseded_by: 'rfc', supersedes: 'rfc', related_prds: 'prd' },
+    order: ['REVIEW', 'IN_PROGRESS', 'APPROVED', 'DRAFT', 'COMPLETED', 'REJECTED', 'ABANDONED', 'SUPERSEDED'],
+    commands: { create: 'create-rfc', status: 'rfc-status', list: 'list-rfcs' },
+    supersededStatus: 'SUPERSEDED',
+    decisionDiscipline: true,
+  },
+  'tech-spec': {
+    name: 'tech-spec',
+    label: 'Tech spec',
+    plural: 'Tech specs',
+    prefix: 'TS',
+    folder: 'tech-specs',
+    idKey: 'tech_spec_id',
+    template: 'tech-spec',
+    statuses: {
+      DRAFT: { folder: 'draft', description: 'being written' },
+      REVIEW: { folder: 'review', description: 'open for feedback' },
+      APPROVED: { folder: 'approved', description: 'ready for implementation' },
+      REFERENCE: { folder: 'reference', description: 'implemented; now reference documentation' },
+      ARCHIVED: { folder: `archive/${year}`, archived: true, description: 'superseded or deprecated' },
+    },
+    initial: 'DRAFT',
+    transitions: {
+      DRAFT: ['REVIEW', 'APPROVED'],
+      REVIEW: ['APPROVED', 'DRAFT'],
+      APPROVED: ['REFERENCE', 'ARCHIVED'],
+      REFERENCE: ['ARCHIVED'],
+      ARCHIVED: [],
+    },
+    guards: {
+      APPROVED: [
+        { type: 'sections', sections: ['Executive Summary', 'Design Overview', 'Detailed Specifications'] },
+        { type: 'no-placeholders' },
+        { type: 'linked-status', field: 'decision_ref', statuses: ['APPROVED', 'IN_PROGRESS', 'COMPLETED'] },
+      ],
+      ARCHIVED: [{ type: 'by', required: false }],
+    },
+    onEnter: { ARCHIVED: { archive: true } },
+    fields: ['decision_ref', 'author', 'created', 'last_updated', 'related_prd'],
+    summarySection: 'Executive Summary',
+    requiredSections: ['Executive Summary', 'Design Overview', 'Detailed Specifications'],
+    links: { decision_ref: 'rfc', superseded_by: 'tech-spec', related_prd: 'prd' },
+    createLinks: { rfc: 'decision_ref' },
+    order: ['REVIEW', 'APPROVED', 'DRAFT', 'REFERENCE', 'ARCHIVED'],
+    commands: { create: 'create-tech-spec', status: 'tech-spec-status', list: 'list-tech-specs' },
+  },
+  adr: {
+    name: 'adr',
+    label: 'ADR',
+    plural: 'ADRs',
+    prefix: 'ADR',
+    folder: 'docs/adr',
+    layout: 'flat',
+    idKey: 'adr_id',
+    template: 'adr',
+    statuses: {
+      PROPOSED: { folder: 'proposed', description: 'under discussion' },
+      ACCEPTED: { folder: 'accepted', description: 'decided and in force' },
+      REJECTED: { folder: 'rejected', archived: true, description: 'not adopted' },
+      DEPRECATED: { folder: 'deprecated', archived: true, description: 'no longer applies' },
+      SUPERSEDED: { folder: 'superseded', archived: true, description: 'replaced by a newer ADR' },
+    },
+    initial: 'PROPOSED',
+    transitions: {
+      PROPOSED: ['ACCEPTED', 'REJECTED'],
+      ACCEPTED: ['DEPRECATED', 'SUPERSEDED'],
+      REJECTED: [],
+      DEPRECATED: [],
+      SUPERSEDED: [],
+    },
+    guards: { SUPERSEDED: [{ type: 'by', required: true }] },
+    fields: ['author', 'created', 'last_updated', 'supersedes', 'superseded_by'],
+    summarySection: 'Context',
+    requiredSections: ['Context', 'Decision', 'Consequences'],
+    statusSection: 'Status',
+    links: { supersedes: 'adr', superseded_by: 'adr' },
+    order: ['PROPOSED', 'ACCEPTED', 'DEPRECATED', 'REJECTED', 'SUPERSEDED'],
+    commands: { create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
+    supersededStatus: 'SUPERSEDED',
+  },
+};
+
+/** Folder a status lives in for a layout, relative to the repository root (posix separators). */
+export function statusFolder(kind: KindDef, status: string, layout: Layout, year: number): string {
+  if (layout === 'flat') return kind.folder;
+  const sub = kind.statuses[status]?.folder ?? '';
+  const resolved = sub.replace(/\{year\}/g, String(year));
+  return resolved ? `${kind.folder}/${resolved}` : kind.folder;
+}
+
+/** Canonical status for user input (case-insensitive, `-`/space as `_`), or undefined. */
+export function canonicalStatus(kind: KindDef, input: string): string | undefined {
+  const norm = input.trim().toUpperCase().replace(/[-\s]+/g, '_');
+  return Object.keys(kind.statuses).find((s) => s === norm);
+}
+
+export function allowedNext(kind: KindDef, status: string): string[] {
+  return kind.transitions[status] ?? [];
+}
+
+export function isArchived(kind: KindDef, status: string | undefined): boolean {
+  return status !== undefined && kind.statuses[status]?.archived === true;
+}

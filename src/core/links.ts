@@ -1,0 +1,130 @@
+/**
+ * Links between documents: references in frontmatter fields, relative Markdown links in bodies,
+ * the reverse links derived from them, and the rewrite that keeps relative links true when a
+ * file moves. Reverse links are always computed, never stored.
+ */
+import path from 'node:path/posix';
+import type { DocRecord } from './document.js';
+import { idInReference } from './ids.js';
+
+export interface IdIndex {
+  byId: Map<string, DocRecord[]>;
+  byPath: Map<string, DocRecord>;
+  prefixes: string[];
+  padding: number;
+}
+
+export function indexDocs(docs: DocRecord[], prefixes: string[], padding: number): IdIndex {
+  const byId = new Map<string, DocRecord[]>();
+  const byPath = new Map<string, DocRecord>();
+  for (const d of docs) {
+    byPath.set(d.path, d);
+    if (!d.id) continue;
+    const list = byId.get(d.id);
+    if (list) list.push(d);
+    else byId.set(d.id, [d]);
+  }
+  return { byId, byPath, prefixes, padding };
+}
+
+/** The id a free-form reference names (`RFC-0029 (title)`, `RFC-0013-x.md`, a path, a one-key map). */
+export function referencedId(ref: unknown, index: Pick<IdIndex, 'prefixes' | 'padding'>): string | undefined {
+  let text: string | undefined;
+  if (typeof ref === 'string') text = ref;
+  else if (typeof ref === 'number') return undefined;
+  else if (ref && typeof ref === 'object' && !Array.isArray(ref)) {
+    // `{RFC-0010: Some title}`: a mapping written by accident; the key is the reference.
+    const keys = Object.keys(ref);
+    text = keys.length === 1 ? keys[0] : undefined;
+  }
+  if (!text) return undefined;
+  const m = idInReference(text, index.prefixes);
+  return m ? `${m.prefix}-${String(m.num).padStart(index.padding, '0')}` : undefined;
+}
+
+/** Every reference in a field value (a single reference or a list of them). */
+export function referencesIn(value: unknown): unknown[] {
+  if (value === null || value === undefined || value === '') return [];
+  return Array.isArray(value) ? value.filter((v) => v !== null && v !== '') : [value];
+}
+
+export interface FieldLink {
+  field: string;
+  raw: unknown;
+  /** The id it names, when it names one. */
+  target?: string;
+}
+
+/** The frontmatter links of a document: its kind's link fields plus every `related_*`. */
+export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'>): FieldLink[] {
+  const fields = new Set([...Object.keys(doc.kind.links ?? {}), ...Object.keys(doc.data).filter((k) => k.startsWith('related_'))]);
+  fields.add('supersedes');
+  fields.add('superseded_by');
+  const out: FieldLink[] = [];
+  for (const field of fields) {
+    for (const raw of referencesIn(doc.data[field])) {
+      const target = referencedId(raw, index);
+      out.push(target ? { field, raw, target } : { field, raw });
+    }
+  }
+  return out;
+}
+
+export interface MarkdownLink {
+  /** The link target as written (without `#anchor`). */
+  target: string;
+  /** Offsets of the target text in the body. */
+  start: number;
+  end: number;
+  /** 1-based line in the body. */
+  line: number;
+}
+
+const INLINE_LINK = /\]\(\s*<?([^)\s>]+?\.md)(#[^)\s>]*)?>?(\s+"[^"]*")?\s*\)/gi;
+
+/** Relative Markdown links to `.md` files (not URLs, not absolute paths). */
+export function markdownLinks(body: string): MarkdownLink[] {
+  const out: MarkdownLink[] = [];
+  for (const m of body.matchAll(INLINE_LINK)) {
+    const target = m[1]!;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
+    const start = m.index! + m[0].indexOf(target);
+    let line = 1;
+    for (let i = body.indexOf('\n'); i !== -1 && i < start; i = body.indexOf('\n', i + 1)) line++;
+    out.push({ target, start, end: start + target.length, line });
+  }
+  return out;
+}
+
+/** Resolves a relative link from a document's path to a repository-relative path. */
+export function resolveLink(fromDoc: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    // keep as written
+  }
+  return path.normalize(path.join(path.dirname(fromDoc), decoded));
+}
+
+export function relativeLink(fromDoc: string, toPath: string): string {
+  return path.relative(path.dirname(fromDoc), toPath);
+}
+
+/**
+ * Rewrites the relative links in `text` (a document now at `docPath`, formerly at `oldDocPath`)
+ * so they point at the files' new places. `moves` maps old repository paths to new ones.
+ * Returns undefined when nothing changes.
+ */
+export function rewriteLinks(text: string, docPath: string, oldDocPath: string, moves: Map<string, string>): string | undefined {
+  let out = '';
+  let last = 0;
+  for (const link of markdownLinks(text)) {
+    const was = resolveLink(oldDocPath, link.target);
+    const now = moves.get(was) ?? was;
+    if (resolveLink(docPath, link.target) === now) continue; // already points at the right file
+    out += text.slice(last, link.start) + encodeURI(relativeLink(docPath, now));
+    last = link.end;
+  }
+  return last === 0 ? undefined : out + text.slice(last);
+}

@@ -1,0 +1,116 @@
+/** Listing: filter, order and summarise documents. Pure. */
+import { asText, type DocRecord } from './document.js';
+import { isArchived, type KindDef } from './kinds.js';
+import { referencedId, type IdIndex } from './links.js';
+
+export interface ListFilter {
+  status?: string[];
+  author?: string;
+  /** Include archived statuses. */
+  all?: boolean;
+  /** Only documents whose `decision_ref` names this id. */
+  rfc?: string;
+}
+
+export function filterDocs(docs: DocRecord[], f: ListFilter, index: Pick<IdIndex, 'prefixes' | 'padding'>): DocRecord[] {
+  const wantStatus = f.status?.map((s) => s.trim().toUpperCase().replace(/[-\s]+/g, '_'));
+  const author = f.author?.trim().toLowerCase();
+  return docs.filter((d) => {
+    if (wantStatus) {
+      if (!d.status || !wantStatus.includes(d.status.toUpperCase())) return false;
+    } else if (!f.all && isArchived(d.kind, d.status)) return false;
+    if (author && !(d.author ?? '').toLowerCase().includes(author)) return false;
+    if (f.rfc !== undefined && referencedId(d.data.decision_ref, index) !== f.rfc) return false;
+    return true;
+  });
+}
+
+function rank(kind: KindDef, status: string | undefined): number {
+  const order = kind.order ?? Object.keys(kind.statuses);
+  const i = status ? order.indexOf(status) : -1;
+  return i === -1 ? order.length : i;
+}
+
+/** Attention first: the kind's `order` of statuses, newest `last_updated` first within one, then id. */
+export function sortDocs(docs: DocRecord[], kindOrder: string[]): DocRecord[] {
+  const kindRank = (k: KindDef) => {
+    const i = kindOrder.indexOf(k.name);
+    return i === -1 ? kindOrder.length : i;
+  };
+  return [...docs].sort(
+    (a, b) =>
+      kindRank(a.kind) - kindRank(b.kind) ||
+      rank(a.kind, a.status) - rank(b.kind, b.status) ||
+      (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? '') ||
+      (a.num ?? 0) - (b.num ?? 0) ||
+      a.path.localeCompare(b.path),
+  );
+}
+
+export interface KindSummary {
+  kind: string;
+  label: string;
+  total: number;
+  /** Count per status, in the kind's attention order; statuses with no document are left out. */
+  counts: Record<string, number>;
+  broken: number;
+}
+
+export function summarise(kind: KindDef, docs: DocRecord[]): KindSummary {
+  const counts: Record<string, number> = {};
+  let broken = 0;
+  const order = kind.order ?? Object.keys(kind.statuses);
+  for (const s of order) counts[s] = 0;
+  for (const d of docs) {
+    if (d.kind !== kind) continue;
+    if (!d.parsed) broken++;
+    else {
+      const s = d.status ?? 'N/A';
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+  }
+  for (const s of Object.keys(counts)) if (counts[s] === 0) delete counts[s];
+  const total = Object.values(counts).reduce((a, b) => a + b, 0) + broken;
+  return { kind: kind.name, label: kind.label, total, counts, broken };
+}
+
+/** The stable JSON shape of one document in `list --format json` (docs/json-output.md). */
+export interface DocJson {
+  id: string | null;
+  kind: string;
+  title: string | null;
+  status: string | null;
+  author: string | null;
+  created: string | null;
+  last_updated: string | null;
+  path: string;
+  reviewers: Array<{ name: string; status: string }>;
+  links: Record<string, string[]>;
+  warnings: string[];
+}
+
+export function docJson(d: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'>): DocJson {
+  const links: Record<string, string[]> = {};
+  for (const field of Object.keys(d.data)) {
+    if (field === 'decision_ref' || field === 'supersedes' || field === 'superseded_by' || field.startsWith('related_')) {
+      const v = d.data[field];
+      const ids = (Array.isArray(v) ? v : [v]).map((x) => referencedId(x, index)).filter((x): x is string => !!x);
+      if (ids.length) links[field] = ids;
+    }
+  }
+  return {
+    id: d.id ?? null,
+    kind: d.kind.name,
+    title: d.title ?? null,
+    status: d.status ?? null,
+    author: d.author ?? null,
+    created: d.created ?? null,
+    last_updated: d.lastUpdated ?? null,
+    path: d.path,
+    reviewers: d.reviewers.map((r) => ({ name: r.name, status: r.status })),
+    links,
+    warnings: d.problems.map((p) => `${d.path}:${p.line}: ${p.message}`),
+  };
+}
+
+export { asText };

@@ -1,0 +1,117 @@
+/**
+ * A small validator for the subset of JSON Schema the config schema uses. The config schema is
+ * written once, as JSON Schema (src/core/config-schema.ts): the code validates with it and the
+ * shipped `archdoc.schema.json` is the same object, so the two cannot disagree.
+ */
+
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null' | Array<'string' | 'null' | 'boolean' | 'integer' | 'object'>;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: readonly unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  oneOf?: JsonSchema[];
+  default?: unknown;
+  examples?: unknown[];
+}
+
+export interface SchemaIssue {
+  /** Dotted path of the offending value, `kinds.rfc.transitions.DRAFT`. */
+  path: string;
+  message: string;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function typeMatches(expected: string, actual: string): boolean {
+  return expected === actual || (expected === 'number' && actual === 'integer');
+}
+
+export function closest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(input.toLowerCase(), c.toLowerCase());
+    if (d < bestScore) [best, bestScore] = [c, d];
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaIssue[] {
+  const where = path || '(top level)';
+  if (schema.oneOf) {
+    const results = schema.oneOf.map((s) => validate(s, value, path));
+    const ok = results.find((r) => r.length === 0);
+    if (ok) return [];
+    return results.reduce((a, b) => (b.length < a.length ? b : a));
+  }
+  const actual = typeOf(value);
+  if (schema.type) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.some((t) => typeMatches(t, actual))) {
+      return [{ path: where, message: `must be ${types.join(' or ')}, found ${actual} ${JSON.stringify(value)?.slice(0, 40) ?? ''}`.trimEnd() }];
+    }
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    const hint = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
+    return [{ path: where, message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}${hint ? `; did you mean "${hint}"?` : ''}` }];
+  }
+  const issues: SchemaIssue[] = [];
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path: where, message: 'must not be empty' });
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) issues.push({ path: where, message: `"${value}" does not match ${schema.pattern}` });
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path: where, message: `must be at least ${schema.minimum}` });
+    if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path: where, message: `must be at most ${schema.maximum}` });
+  }
+  if (actual === 'array' && schema.items) {
+    (value as unknown[]).forEach((v, i) => issues.push(...validate(schema.items!, v, `${path}[${i}]`)));
+  }
+  if (actual === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const req of schema.required ?? []) {
+      if (!(req in obj)) issues.push({ path: where, message: `is missing "${req}"` });
+    }
+    const props = schema.properties ?? {};
+    for (const [k, v] of Object.entries(obj)) {
+      const sub = path ? `${path}.${k}` : k;
+      if (schema.propertyNames) issues.push(...validate(schema.propertyNames, k, sub).map((i) => ({ ...i, message: `key ${i.message}` })));
+      if (props[k]) issues.push(...validate(props[k]!, v, sub));
+      else if (schema.additionalProperties === false) {
+        const hint = closest(k, Object.keys(props));
+        issues.push({ path: sub, message: `unknown setting${hint ? `; did you mean "${hint}"?` : ''}` });
+      } else if (typeof schema.additionalProperties === 'object') issues.push(...validate(schema.additionalProperties, v, sub));
+    }
+  }
+  return issues;
+}

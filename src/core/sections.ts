@@ -1,0 +1,118 @@
+/** Markdown body structure: level-2 sections, placeholders, summaries. Pure, line-based. */
+
+export interface Section {
+  /** Heading text without the `## `. */
+  name: string;
+  /** 1-based line of the heading within the text given. */
+  line: number;
+  /** Lines after the heading up to the next heading of the same or higher level. */
+  lines: string[];
+}
+
+const FENCE = /^\s*(```|~~~)/;
+
+/** Splits a body into its `## ` sections (code fences are not headings). */
+export function sections(body: string, level = 2): Section[] {
+  const out: Section[] = [];
+  const lines = body.split(/\r?\n/);
+  let inFence = false;
+  let current: Section | undefined;
+  lines.forEach((line, i) => {
+    if (FENCE.test(line)) inFence = !inFence;
+    const h = inFence ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h && h[1]!.length <= level) {
+      current = h[1]!.length === level ? { name: h[2]!, line: i + 1, lines: [] } : undefined;
+      if (current) out.push(current);
+      return;
+    }
+    current?.lines.push(line);
+  });
+  return out;
+}
+
+export function findSection(body: string, name: string): Section | undefined {
+  const want = normaliseHeading(name);
+  return sections(body).find((s) => normaliseHeading(s.name) === want);
+}
+
+export function normaliseHeading(name: string): string {
+  return name.toLowerCase().replace(/^\d+(\.\d+)*\.?\s+/, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** A `[Template placeholder]`: brackets around text that starts with a capital, not a link or checkbox. */
+const PLACEHOLDER = /\[([A-Z][^\][\n]{0,120})\](?![([:])/g;
+
+export interface Placeholder {
+  text: string;
+  /** 1-based line within the text given. */
+  line: number;
+  col: number;
+}
+
+export function placeholders(body: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  let inFence = false;
+  body.split(/\r?\n/).forEach((line, i) => {
+    if (FENCE.test(line)) inFence = !inFence;
+    if (inFence) return;
+    const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)); // inline code is not a placeholder
+    for (const m of code.matchAll(PLACEHOLDER)) out.push({ text: m[0], line: i + 1, col: (m.index ?? 0) + 1 });
+  });
+  return out;
+}
+
+/** True when a section says something beyond headings, placeholders and table/list scaffolding. */
+export function hasContent(section: Section): boolean {
+  let inFence = false;
+  return section.lines.some((line) => {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      return false;
+    }
+    if (inFence) return line.trim() !== '';
+    if (/^\s*#/.test(line)) return false;
+    const stripped = line
+      .replace(PLACEHOLDER, '')
+      .replace(/<!--.*?-->/g, '')
+      .replace(/^\s*([-*+]|\d+\.)\s+(\[[ xX]\]\s*)?/, '')
+      .replace(/\|?\s*:?-{3,}:?\s*/g, '')
+      .replace(/[|*_>]/g, '');
+    return /[\p{L}\p{N}]/u.test(stripped);
+  });
+}
+
+/** The first sentences (up to `max` characters) of a section, as one line. */
+export function summary(section: Section | undefined, max = 240): string | undefined {
+  if (!section || !hasContent(section)) return undefined;
+  const para: string[] = [];
+  for (const line of section.lines) {
+    if (/^\s*#/.test(line)) break;
+    if (line.trim() === '') {
+      if (para.length) break;
+      continue;
+    }
+    para.push(line.trim());
+  }
+  const text = para.join(' ');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+  return end > 40 ? cut.slice(0, end + 1) : cut.replace(/\s+\S*$/, '') + '…';
+}
+
+/**
+ * Replaces the content of section `name` with `content` (one paragraph), keeping every other byte.
+ * Returns the body unchanged when the section does not exist.
+ */
+export function replaceSectionText(body: string, name: string, content: string, eol: string): string {
+  const sec = findSection(body, name);
+  if (!sec) return body;
+  const lines = body.split('\n');
+  const start = sec.line; // index of first line after heading
+  let end = start + sec.lines.length; // exclusive
+  // Keep the blank lines that separate the section from the next heading.
+  while (end > start && lines[end - 1]!.replace(/\r$/, '').trim() === '') end--;
+  const cr = eol === '\r\n' ? '\r' : '';
+  const replacement = ['', ...content.split('\n').map((l) => l + cr)];
+  return [...lines.slice(0, start), ...replacement, ...lines.slice(end)].join('\n');
+}

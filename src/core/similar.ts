@@ -1,0 +1,41 @@
+/** Similar titles (to warn before creating a near-duplicate) and close ids (for suggestions). */
+import { editDistance } from './schema.js';
+
+const STOP = new Set(['a', 'an', 'the', 'for', 'of', 'to', 'in', 'on', 'and', 'with', 'at', 'by', 'use', 'using']);
+
+function words(title: string): string[] {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOP.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+
+/**
+ * Whether two titles name the same thing: the same words in any order (ignoring little words and
+ * plurals), or a typo apart. Titles that differ in a number ("Phase 1", "Phase 2") are different.
+ */
+export function similarTitles(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 || wb.length === 0) return false;
+  const digits = (w: string[]) => w.filter((x) => /\d/.test(x)).join(' ');
+  if (digits(wa) !== digits(wb)) return false;
+  if ([...wa].sort().join(' ') === [...wb].sort().join(' ')) return true;
+  const ja = wa.join(' ');
+  const jb = wb.join(' ');
+  return ja.length >= 10 && editDistance(ja, jb) <= Math.min(2, Math.floor(ja.length / 10));
+}
+
+/** Up to `n` candidates closest to `input`. */
+export function closeMatches(input: string, candidates: string[], n = 3): string[] {
+  const norm = input.toUpperCase();
+  return candidates
+    .map((c) => ({ c, d: editDistance(norm, c.toUpperCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.ceil(norm.length / 3)))
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, n)
+    .map((x) => x.c);
+}

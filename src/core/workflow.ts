@@ -1,0 +1,168 @@
+/**
+ * The workflow engine: decides whether a status change is allowed and what it writes. Pure: it
+ * takes the document and what it links to, and returns either a refusal or a plan of edits.
+ */
+import type { DocRecord } from './document.js';
+import { asText } from './document.js';
+import type { FrontmatterEdit } from './frontmatter.js';
+import { allowedNext, canonicalStatus, type KindDef } from './kinds.js';
+import { findSection, hasContent, placeholders } from './sections.js';
+
+export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;
+
+export interface TransitionInput {
+  doc: DocRecord;
+  target: string;
+  today: string;
+  comment?: string;
+  /** The successor named by `--by`, already resolved (undefined when not given). */
+  by?: DocRecord;
+  /** `--by` was given but names nothing. */
+  byMissing?: string;
+  /** Finds a linked document by the reference written in a field. */
+  lookup: (ref: string) => DocRecord | undefined;
+}
+
+export type TransitionPlan =
+  | { ok: true; from: string; to: string; edits: FrontmatterEdit[]; successorEdits: FrontmatterEdit[]; warnings: string[] }
+  | { ok: false; reason: 'unknown-status' | 'not-allowed' | 'guard'; message: string; details: string[] };
+
+export function planTransition(input: TransitionInput): TransitionPlan {
+  const { doc, today } = input;
+  const kind = doc.kind;
+  const id = doc.id ?? doc.path;
+  const to = canonicalStatus(kind, input.target);
+  const statuses = Object.keys(kind.statuses);
+  if (!to) {
+    return { ok: false, reason: 'unknown-status', message: `"${input.target}" is not a ${kind.label} status.`, details: [`${kind.label} statuses: ${statuses.join(', ')}`] };
+  }
+  const from = doc.status;
+  if (!from || !doc.statusKnown) {
+    return {
+      ok: false,
+      reason: 'not-allowed',
+      message: `${id} has ${from ? `unknown status "${from}"` : 'no status'}; set it to one of ${statuses.join(', ')} in ${doc.path} first.`,
+      details: [],
+    };
+  }
+  const next = allowedNext(kind, from);
+  const allowedLine = next.length ? `Allowed next from ${from}: ${next.join(', ')}` : `${from} is final: no status follows it.`;
+  if (from === to) return { ok: false, reason: 'not-allowed', message: `${id} is already ${to}.`, details: [allowedLine] };
+  if (!next.includes(to)) {
+    return { ok: false, reason: 'not-allowed', message: `${id} cannot go from ${from} to ${to}.`, details: [allowedLine] };
+  }
+
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  const edits: FrontmatterEdit[] = [];
+  const successorEdits: FrontmatterEdit[] = [];
+  for (const guard of kind.guards?.[to] ?? []) {
+    switch (guard.type) {
+      case 'reviewers-named': {
+        const n = doc.reviewers.length;
+        if (n < (guard.min ?? 1)) failures.push(`${to} needs reviewers: add one with --reviewer "Name"`);
+        else if (n < (guard.warnBelow ?? 0)) warnings.push(`only ${n} reviewer${n === 1 ? '' : 's'} named; ${guard.warnBelow} or more is recommended`);
+        break;
+      }
+      case 'reviewer-approved': {
+        const approved = doc.reviewers.filter((r) => r.status === 'approved');
+        if (approved.length === 0) {
+          failures.push(
+            doc.reviewers.length
+              ? `no reviewer has approved yet (${doc.reviewers.map((r) => `${r.name}: ${r.status}`).join(', ')}); record one with --reviewer "Name:approved"`
+              : 'no reviewers; add one and record the approval with --reviewer "Name:approved"',
+          );
+        }
+        for (const r of doc.reviewers) if (r.status !== 'approved') warnings.push(`reviewer ${r.name} has not approved (${r.status})`);
+        break;
+      }
+      case 'sections':
+        for (const name of guard.sections) {
+          const s = findSection(doc.body, name);
+          if (!s) failures.push(`section "## ${name}" is missing`);
+          else if (!hasContent(s)) failures.push(`line ${doc.bodyLine + s.line - 1}: section "## ${name}" has no content yet`);
+        }
+        break;
+      case 'no-placeholders':
+        for (const p of placeholders(doc.body)) failures.push(`line ${doc.bodyLine + p.line - 1}: template placeholder ${p.text} remains`);
+        break;
+      case 'by':
+        if (input.byMissing) failures.push(`--by ${input.byMissing}: no such ${kind.label}`);
+        else if (!input.by && guard.required !== false) failures.push(`${to} needs the replacing ${kind.label}: add --by ${kind.prefix}-XXXX`);
+        else if (input.by && input.by.kind !== kind) failures.push(`--by ${input.by.id}: must be a ${kind.label}`);
+        else if (input.by && input.by.id === doc.id) failures.push(`--by ${input.by.id}: a document cannot replace itself`);
+        break;
+      case 'linked-status': {
+        const ref = asText(doc.data[guard.field]);
+        if (!ref) break;
+        const linked = input.lookup(ref);
+        if (!linked) failures.push(`${guard.field} ${ref} does not exist`);
+        else if (!linked.status || !guard.statuses.includes(linked.status)) {
+          failures.push(`${guard.field} ${linked.id} is ${linked.status ?? 'without status'}; it must be ${guard.statuses.join(', ')}`);
+        }
+        break;
+      }
+    }
+  }
+  if (failures.length) {
+    return { ok: false, reason: 'guard', message: `${id} cannot go from ${from} to ${to}: ${failures[0]}`, details: failures.slice(1) };
+  }
+
+  edits.push({ op: 'set', path: ['status'], value: to });
+  edits.push({ op: 'set', path: ['last_updated'], value: today });
+  const effects = kind.onEnter?.[to];
+  for (const field of effects?.dates ?? []) edits.push({ op: 'set', path: [field], value: today });
+  if (effects?.archive) {
+    edits.push({ op: 'set', path: ['archive_date'], value: today });
+    edits.push({ op: 'set', path: ['archive_reason'], value: input.comment ?? defaultReason(kind, to, input.by) });
+  }
+  if (input.by && input.by.id) {
+    edits.push({ op: 'set', path: ['superseded_by'], value: input.by.id });
+    if (doc.id) successorEdits.push({ op: 'set', path: ['supersedes'], value: doc.id });
+  }
+  const entry: Record<string, string> = { status: to, date: today };
+  if (input.comment) entry.comment = input.comment;
+  edits.push({ op: 'append', key: 'history', item: entry });
+  return { ok: true, from, to, edits, successorEdits, warnings };
+}
+
+function defaultReason(kind: KindDef, to: string, by: DocRecord | undefined): string {
+  if (by?.id) return `superseded by ${by.id}`;
+  return `${kind.statuses[to]?.description ?? to.toLowerCase()}`;
+}
+
+export type ReviewerPlan = { ok: true; edits: FrontmatterEdit[]; summary: string } | { ok: false; message: string };
+
+/** Adds a reviewer (`Name`, pending) or adds/updates one with a status (`Name:approved`). */
+export function planReviewer(doc: DocRecord, spec: string, today: string): ReviewerPlan {
+  const idx = spec.lastIndexOf(':');
+  const name = (idx === -1 ? spec : spec.slice(0, idx)).trim();
+  const rawStatus = idx === -1 ? undefined : spec.slice(idx + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
+  if (!name) return { ok: false, message: `--reviewer "${spec}": give a name, e.g. --reviewer "Alice Chen" or "Alice Chen:approved"` };
+  if (rawStatus !== undefined && !(REVIEWER_STATUSES as readonly string[]).includes(rawStatus)) {
+    return { ok: false, message: `--reviewer "${spec}": "${rawStatus}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}` };
+  }
+  const raw = doc.data.reviewers;
+  const list = Array.isArray(raw) ? raw : [];
+  const at = list.findIndex((r) => {
+    const n = typeof r === 'string' ? r.split(':')[0]!.trim() : r && typeof r === 'object' ? asText((r as Record<string, unknown>).name) : undefined;
+    return n?.toLowerCase() === name.toLowerCase();
+  });
+  const edits: FrontmatterEdit[] = [];
+  if (at === -1) {
+    const status = rawStatus ?? 'pending';
+    if (raw !== undefined && raw !== null && !Array.isArray(raw)) return { ok: false, message: `reviewers in ${doc.path} is not a list; fix it by hand first` };
+    edits.push({ op: 'append', key: 'reviewers', item: { name, status } });
+    edits.push({ op: 'set', path: ['last_updated'], value: today });
+    return { ok: true, edits, summary: `added reviewer ${name} (${status})` };
+  }
+  const current = doc.reviewers.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  if (rawStatus === undefined || current?.status === rawStatus) {
+    return { ok: true, edits: [], summary: `${name} is already a reviewer (${current?.status ?? 'pending'})` };
+  }
+  const item = list[at];
+  if (item && typeof item === 'object' && 'name' in item) edits.push({ op: 'set', path: ['reviewers', at, 'status'], value: rawStatus });
+  else edits.push({ op: 'set', path: ['reviewers', at], value: `${name}: ${rawStatus}` });
+  edits.push({ op: 'set', path: ['last_updated'], value: today });
+  return { ok: true, edits, summary: `reviewer ${name}: ${current?.status ?? 'pending'} → ${rawStatus}` };
+}

@@ -1,0 +1,37 @@
+/**
+ * The few error classes archdoc throws. Every expected failure is a UserError carrying its exit
+ * code; the entry point (src/main.ts) is the only place that catches, prints one line and exits.
+ */
+export const EXIT_OK = 0;
+/** A refused operation, or `check` found errors. */
+export const EXIT_REFUSED = 1;
+/** Bad usage or a bad configuration file. */
+export const EXIT_USAGE = 2;
+
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_REFUSED,
+    /** Extra lines printed after the message (allowed next statuses, suggestions). */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** Usage or configuration problem: exit 2. */
+export class UsageError extends UserError {
+  constructor(message: string, details: string[] = []) {
+    super(message, EXIT_USAGE, details);
+    this.name = 'UsageError';
+  }
+}
+
+/** A refused operation (workflow guard, unknown id, existing file): exit 1. */
+export class RefusedError extends UserError {
+  constructor(message: string, details: string[] = []) {
+    super(message, EXIT_REFUSED, details);
+    this.name = 'RefusedError';
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The document store: finds and reads documents, creates new ones exclusively, replaces files
+ * atomically. Every read goes through here, once per file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './core/config.js';
+import { parseDoc, type DocRecord } from './core/document.js';
+import type { KindDef } from './core/kinds.js';
+
+export const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
+function walk(root: string, dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return; // a missing folder holds no documents
+  }
+  for (const e of entries) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, rel, out);
+    } else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(rel);
+  }
+}
+
+/** The kind whose folder holds `rel` (the deepest folder wins when kinds nest). */
+export function kindOfPath(config: Config, rel: string): KindDef | undefined {
+  let best: KindDef | undefined;
+  for (const k of Object.values(config.kinds)) {
+    if ((rel === k.folder || rel.startsWith(k.folder + '/')) && (!best || k.folder.length > best.folder.length)) best = k;
+  }
+  return best;
+}
+
+/** Paths of every candidate document of the given kinds. */
+export function documentPaths(root: string, config: Config, kinds: KindDef[]): Array<{ rel: string; kind: KindDef }> {
+  const seen = new Set<string>();
+  const out: Array<{ rel: string; kind: KindDef }> = [];
+  for (const kind of kinds) {
+    const files: string[] = [];
+    walk(root, kind.folder, files);
+    for (const rel of files) {
+      if (seen.has(rel)) continue;
+      const owner = kindOfPath(config, rel);
+      if (owner !== kind) continue; // a nested kind's file belongs to that kind
+      seen.add(rel);
+      out.push({ rel, kind });
+    }
+  }
+  return out;
+}
+
+/** Whether a file in a kind's folder is meant as a document (README.md and the like are not). */
+function looksLikeDocument(rec: DocRecord, filename: string): boolean {
+  if (new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i').test(filename)) return true;
+  return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data);
+}
+
+/** Reads and parses every document of the given kinds (all kinds by default). Never throws for a bad file. */
+export function readDocuments(root: string, config: Config, kinds: KindDef[] = Object.values(config.kinds)): DocRecord[] {
+  const out: DocRecord[] = [];
+  for (const { rel, kind } of documentPaths(root, config, kinds)) {
+    const rec = readDocument(root, rel, kind, config.idPadding);
+    if (rec && looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
+  }
+  return out;
+}
+
+export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, rel), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseDoc(text, rel, kind, padding);
+}
+
+export function readText(root: string, rel: string): string {
+  return fs.readFileSync(path.join(root, rel), 'utf8');
+}
+
+/**
+ * Creates a file that must not exist yet (O_EXCL): returns false when it does, so the caller can
+ * pick another name. Parent folders are made as needed.
+ */
+export function createExclusive(root: string, rel: string, text: string): boolean {
+  const abs = path.join(root, rel);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+/** Replaces a file's content atomically: a temp file beside it, then rename. */
+export function writeAtomic(root: string, rel: string, text: string): void {
+  const abs = path.join(root, rel);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text);
+    try {
+      fs.chmodSync(tmp, fs.statSync(abs).mode);
+    } catch {
+      // new file: default mode
+    }
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export function exists(root: string, rel: string): boolean {
+  return fs.existsSync(path.join(root, rel));
+}
+
+/** Moves a file on disk (outside git, or for untracked files); parent folders are made as needed. */
+export function moveFile(root: string, from: string, to: string): void {
+  fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
+  fs.renameSync(path.join(root, from), path.join(root, to));
+}
+
+/**
+ * A lock held while a number is chosen and its file created and committed, so concurrent creates
+ * never pick the same number. `mkdir` is atomic; a lock older than `staleMs` is from a dead process.
+ */
+export async function withLock<T>(lockDir: string, fn: () => Promise<T>, staleMs = 30_000): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - fs.statSync(lockDir).mtimeMs > staleMs) fs.rmSync(lockDir, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      if (Date.now() > deadline) throw new Error(`could not take the lock ${lockDir}; remove it if no archdoc is running`);
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(50, 5 * attempt)));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
