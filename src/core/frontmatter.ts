@@ -105,8 +105,14 @@ export function parseYaml(yaml: string): ParsedYaml {
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, problem: { message, line: pos?.line ?? 1, col: pos?.col ?? 1 } };
+    let message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    let line = pos?.line ?? 1;
+    if (err.code === 'DUPLICATE_KEY') {
+      // The parser points at the map; people need the line of the repeated key.
+      const dup = duplicateTopLevelKey(yaml);
+      if (dup) [message, line] = [`key "${dup.key}" appears twice (first on line ${dup.first})`, dup.line];
+    }
+    return { ok: false, problem: { message, line, col: pos?.col ?? 1 } };
   }
   if (doc.contents === null) return { ok: true, data: {}, doc };
   if (!isMap(doc.contents)) {
@@ -122,6 +128,19 @@ export function parseYaml(yaml: string): ParsedYaml {
     return { ok: false, problem: { message: (e as Error).message, line: 1, col: 1 } };
   }
   return { ok: true, data: data as Record<string, unknown>, doc };
+}
+
+function duplicateTopLevelKey(yaml: string): { key: string; line: number; first: number } | undefined {
+  const seen = new Map<string, number>();
+  const lines = yaml.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(["']?)([^\s#'"][^:]*?)\1\s*:(\s|$)/.exec(lines[i]!);
+    if (!m) continue;
+    const first = seen.get(m[2]!);
+    if (first !== undefined) return { key: m[2]!, line: i + 1, first };
+    seen.set(m[2]!, i + 1);
+  }
+  return undefined;
 }
 
 /** 1-based line (within the YAML text) of a top-level key, for precise findings. */
@@ -234,7 +253,14 @@ function mapEnd(yaml: string, map: YAMLMap): number {
   let end = v?.range?.[1] ?? k?.range?.[1] ?? map.range?.[1] ?? yaml.length;
   // A value's range ends before its trailing newline; step back over whitespace a block may include.
   while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;
-  return end;
+  return lineEnd(yaml, end);
+}
+
+/** End of the line holding `pos`, before its line ending, so a trailing comment stays on its line. */
+function lineEnd(yaml: string, pos: number): number {
+  const nl = yaml.indexOf('\n', pos);
+  if (nl === -1) return yaml.length;
+  return yaml[nl - 1] === '\r' ? nl - 1 : nl;
 }
 
 function appendItem(yaml: string, root: YAMLMap, key: string, item: unknown, eol: string): string {
@@ -243,6 +269,7 @@ function appendItem(yaml: string, root: YAMLMap, key: string, item: unknown, eol
   if (node && isSeq(node) && !node.flow && node.items.length > 0 && node.range) {
     let end = node.range[1];
     while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;
+    end = lineEnd(yaml, end);
     const indent = ' '.repeat(columnOf(yaml, node.range[0]));
     const rendered = stringify([item], { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => indent + l).join(eol);
     return splice(yaml, end, end, eol + rendered);
