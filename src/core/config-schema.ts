@@ -41,7 +41,7 @@ const kind: JsonSchema = {
   properties: {
     label: { type: 'string', minLength: 1, description: 'Human name, e.g. "PRD".' },
     plural: { type: 'string', minLength: 1 },
-    prefix: { type: 'string', pattern: '^[A-Z][A-Z0-9]*$', description: 'Id prefix, e.g. PRD for PRD-0001.' },
+    prefix: { type: 'string', pattern: '^[A-Z]+$', description: 'Id prefix, e.g. PRD for PRD-0001.' },
     folder: relFolder,
     layout: { enum: ['by-status', 'flat'] },
     id_key: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Frontmatter key holding the id.' },

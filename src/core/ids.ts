@@ -10,7 +10,7 @@ export interface ParsedId {
   num: number;
 }
 
-const ID_INPUT = /^(?:([A-Za-z][A-Za-z0-9_]*)[-_ ]?)?0*(\d{1,9})$/;
+const ID_INPUT = /^(?:([A-Za-z]+)[-_ ]?)?0*(\d{1,9})$/;
 
 /**
  * Reads what a person typed for an id: `RFC-0007`, `rfc-7`, `0007`, `7`, `RFC0007`.
@@ -32,7 +32,7 @@ export function parseIdInput(input: string): ParsedId | undefined {
 export function idInReference(ref: string, prefixes: readonly string[]): { prefix: string; num: number } | undefined {
   const base = ref.replace(/\\/g, '/').split('/').pop() ?? ref;
   for (const text of [base, ref]) {
-    const re = /(?:^|[^A-Za-z0-9])([A-Za-z][A-Za-z0-9_]*)[-_]?(\d{1,9})(?![0-9])/g;
+    const re = /(?:^|[^A-Za-z0-9])([A-Za-z]+)[-_]?(\d{1,9})(?![0-9])/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const prefix = m[1]!.toUpperCase();
       if (prefixes.includes(prefix)) return { prefix, num: Number(m[2]) };
