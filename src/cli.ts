@@ -127,6 +127,15 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
   );
 
   program
+    .command('check')
+    .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
+    .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'warnings fail the check too')
+    .action(async (_o, cmd: Command) => {
+      process.exitCode = await (await import('./commands/check.js')).run(all(cmd));
+    });
+
+  program
     .command('show')
     .description('show any document with its links (both ways) and its history')
     .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')

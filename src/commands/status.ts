@@ -11,7 +11,7 @@ import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { readText } from '../store.js';
-import { renderView } from './view.js';
+import { renderNext, renderView } from './view.js';
 
 export interface StatusOptions extends GlobalOptions {
   /** Narrows bare numbers to a kind (set by the named aliases). */
@@ -128,6 +128,8 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
   for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
   if (note) out.err(note);
   const status = transition?.to ?? doc.status;
-  const next = status ? allowedNext(doc.kind, status) : [];
-  if (next.length) out.out(`Next: ${next.map((s) => `archdoc ${doc.kind.commands?.status ?? 'status'} ${doc.id} --set ${s}`).join('\n      ')}`);
+  if (status && doc.id) {
+    out.out('');
+    renderNext(ctx, doc.kind, doc.id, status);
+  }
 }

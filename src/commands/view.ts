@@ -114,11 +114,19 @@ export function renderView(ctx: Context, doc: DocRecord, docs: DocRecord[], opts
     out.out(c.dim(`${doc.status} is final: no status follows it.`));
     return;
   }
-  out.out(c.bold('Next'));
+  renderNext(ctx, kind, doc.id ?? doc.path, doc.status!);
+}
+
+/** The valid next statuses, each with the command that does it. */
+export function renderNext(ctx: Context, kind: DocRecord['kind'], id: string, status: string): void {
+  const c = ctx.out.c;
+  const next = allowedNext(kind, status);
+  if (!next.length) return;
+  ctx.out.out(c.bold('Next'));
   const cmd = kind.commands?.status ?? 'status';
   for (const s of next) {
     const needsBy = kind.guards?.[s]?.some((g) => g.type === 'by' && g.required !== false);
-    out.out(`  ${s.padEnd(12)} archdoc ${cmd} ${doc.id} --set ${s}${needsBy ? ` --by ${kind.prefix}-XXXX` : ''}`);
+    ctx.out.out(`  ${s.padEnd(12)} archdoc ${cmd} ${id} --set ${s}${needsBy ? ` --by ${kind.prefix}-XXXX` : ''}`);
   }
 }
 

@@ -80,6 +80,7 @@ const kind: JsonSchema = {
     order: { type: 'array', items: statusName },
     superseded_status: statusName,
     decision_discipline: { type: 'boolean' },
+    approved_statuses: { type: 'array', items: statusName, description: 'Statuses that count as approved or later for check.' },
   },
 };
 

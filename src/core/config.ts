@@ -120,7 +120,7 @@ export const KNOWN_RULES = [
   'stale-review',
   'history-status',
   'date-format',
-  'misplaced-file',
+  'status-section',
 ];
 
 function checkKind(k: KindDef, errors: string[]): void {
@@ -141,4 +141,5 @@ function checkKind(k: KindDef, errors: string[]): void {
   for (const s of Object.keys(k.onEnter ?? {})) known(s, `${at}.on_enter`);
   for (const s of k.order ?? []) known(s, `${at}.order`);
   if (k.supersededStatus) known(k.supersededStatus, `${at}.superseded_status`);
+  for (const s of k.approvedStatuses ?? []) known(s, `${at}.approved_statuses`);
 }

@@ -75,6 +75,8 @@ export interface KindDef {
   supersededStatus?: string;
   /** Apply the RFC decision-discipline checks. */
   decisionDiscipline?: boolean;
+  /** Statuses that mean "approved or later" for `check` (default: APPROVED or ACCEPTED and what follows). */
+  approvedStatuses?: string[];
 }
 
 const year = '{year}';
@@ -226,4 +228,11 @@ export function allowedNext(kind: KindDef, status: string): string[] {
 
 export function isArchived(kind: KindDef, status: string | undefined): boolean {
   return status !== undefined && kind.statuses[status]?.archived === true;
+}
+
+/** The folder a status requires, as a pattern (`{year}` matches any year) and as text for messages. */
+export function statusFolderPattern(kind: KindDef, status: string, layout: Layout): { pattern: RegExp; text: string } {
+  const text = layout === 'flat' ? kind.folder : [kind.folder, kind.statuses[status]?.folder].filter(Boolean).join('/');
+  const escaped = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{year\}/g, '\\d{4}');
+  return { pattern: new RegExp(`^${escaped}$`), text: text.replace(/\{year\}/g, 'YYYY') };
 }

@@ -40,7 +40,7 @@ export function normaliseHeading(name: string): string {
 }
 
 /** A `[Template placeholder]`: brackets around text that starts with a capital, not a link or checkbox. */
-const PLACEHOLDER = /\[([A-Z][^\][\n]{0,120})\](?![([:])/g;
+const PLACEHOLDER = /\[([A-Z][^\][\n]{0,400})\](?![([:])/g;
 
 export interface Placeholder {
   text: string;

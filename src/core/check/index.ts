@@ -1,0 +1,77 @@
+/** Runs every check rule over the documents and returns the findings, sorted. Pure. */
+import type { RuleSetting } from '../config.js';
+import { brokenLink } from './rules/broken-link.js';
+import { dateFormat } from './rules/date-format.js';
+import { decisionDiscipline } from './rules/decision-discipline.js';
+import { duplicateId } from './rules/duplicate-id.js';
+import { frontmatterParse } from './rules/frontmatter-parse.js';
+import { historyStatus } from './rules/history-status.js';
+import { idMismatch } from './rules/id-mismatch.js';
+import { idMissing } from './rules/id-missing.js';
+import { loadedWord } from './rules/loaded-word.js';
+import { placeholder } from './rules/placeholder.js';
+import { requiredSection } from './rules/required-section.js';
+import { specRfcNotApproved } from './rules/spec-rfc-not-approved.js';
+import { staleReview } from './rules/stale-review.js';
+import { statusFolderRule } from './rules/status-folder.js';
+import { statusSection } from './rules/status-section.js';
+import { statusUnknown } from './rules/status-unknown.js';
+import { supersedeSymmetry } from './rules/supersede-symmetry.js';
+import type { CheckContext, Finding, Rule } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  frontmatterParse,
+  idMissing,
+  idMismatch,
+  statusUnknown,
+  statusFolderRule,
+  duplicateId,
+  brokenLink,
+  supersedeSymmetry,
+  specRfcNotApproved,
+  placeholder,
+  requiredSection,
+  decisionDiscipline,
+  loadedWord,
+  staleReview,
+  historyStatus,
+  dateFormat,
+  statusSection,
+];
+
+export function runChecks(ctx: CheckContext, settings: Record<string, RuleSetting> = ctx.config.rules): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    let raw;
+    try {
+      raw = rule.run(ctx);
+    } catch (e) {
+      // A rule must never take the whole check down: report it as a finding instead.
+      findings.push({ rule: rule.id, severity: 'error', path: '.', line: 1, col: 1, message: `rule failed: ${(e as Error).message}; please report this` });
+      continue;
+    }
+    for (const f of raw) findings.push({ ...f, rule: rule.id, severity });
+  }
+  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule));
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  files: number;
+  documents: number;
+}
+
+export function summariseFindings(findings: Finding[], documents: number): CheckSummary {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    files: new Set(findings.map((f) => f.path)).size,
+    documents,
+  };
+}
+
+export type { Finding } from './types.js';

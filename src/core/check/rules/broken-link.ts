@@ -1,0 +1,34 @@
+import { fieldLinks, markdownLinks, resolveLink } from '../../links.js';
+import { keyAt, type RawFinding, type Rule } from '../types.js';
+
+/** Links resolve: id references in link fields, and relative Markdown links to other files. */
+export const brokenLink: Rule = {
+  id: 'broken-link',
+  severity: 'error',
+  description: 'decision_ref, supersedes, superseded_by, related_* and relative Markdown links point at something that exists',
+  run: ({ docs, index, exists }) => {
+    const out: RawFinding[] = [];
+    const knownPrefix = new Set(index.prefixes);
+    for (const d of docs) {
+      if (!d.parsed) continue;
+      for (const l of fieldLinks(d, index)) {
+        if (l.target) {
+          if (!index.byId.has(l.target)) out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} names ${l.target}, which does not exist` });
+          continue;
+        }
+        // Free text that names no document of a known kind: an id of an unknown kind is not ours to judge.
+        const text = typeof l.raw === 'string' ? l.raw : JSON.stringify(l.raw);
+        const m = /\b([A-Za-z]+)-\d+/.exec(text);
+        if (m && !knownPrefix.has(m[1]!.toUpperCase())) continue;
+        out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} entry ${JSON.stringify(l.raw)} names no document; write an id like ${index.prefixes[0] ?? 'RFC'}-0001` });
+      }
+      for (const link of markdownLinks(d.body)) {
+        const target = resolveLink(d.path, link.target);
+        if (!exists(target)) {
+          out.push({ path: d.path, line: d.bodyLine + link.line - 1, col: 1, message: `link to ${link.target} is broken: ${target} does not exist` });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,38 @@
+import { findSection, sections } from '../../sections.js';
+import { fromOnward } from '../statuses.js';
+import type { RawFinding, Rule } from '../types.js';
+
+/**
+ * An RFC in review or later compares options against criteria set in advance: an Evaluation
+ * Criteria table, at least two options, each with advantages and disadvantages.
+ */
+export const decisionDiscipline: Rule = {
+  id: 'decision-discipline',
+  severity: 'warning',
+  description: 'an RFC in REVIEW or later has an Evaluation Criteria table and at least two options, each with advantages and disadvantages',
+  run: ({ docs }) =>
+    docs.flatMap((d) => {
+      if (!d.parsed || !d.kind.decisionDiscipline || !d.status || !d.kind.statuses.REVIEW || !fromOnward(d.kind, 'REVIEW').has(d.status)) return [];
+      const out: RawFinding[] = [];
+      const criteria = findSection(d.body, 'Evaluation Criteria');
+      if (!criteria || !criteria.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
+        out.push({ path: d.path, line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine, col: 1, message: 'no Evaluation Criteria table with criteria filled in; set the criteria before comparing options' });
+      }
+      const analysis = findSection(d.body, 'Options Analysis');
+      if (!analysis) {
+        out.push({ path: d.path, line: d.bodyLine, col: 1, message: 'no "## Options Analysis" section; compare at least two options' });
+        return out;
+      }
+      const options = sections(analysis.lines.join('\n'), 3);
+      if (options.length < 2) {
+        out.push({ path: d.path, line: d.bodyLine + analysis.line - 1, col: 1, message: `Options Analysis has ${options.length} option${options.length === 1 ? '' : 's'}; compare at least two (### Option 1, ### Option 2)` });
+      }
+      for (const o of options) {
+        const text = o.lines.join('\n');
+        const line = d.bodyLine + analysis.line + o.line - 1;
+        if (!/advantages|pros\b/i.test(text.replace(/disadvantages/gi, ''))) out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no advantages` });
+        if (!/disadvantages|cons\b/i.test(text)) out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no disadvantages` });
+      }
+      return out;
+    }),
+};

@@ -1,0 +1,31 @@
+import { asText } from '../../document.js';
+import { canonicalStatus } from '../../kinds.js';
+import { keyAt, type RawFinding, type Rule } from '../types.js';
+
+/** A history, when there is one, ends in the current status and names known statuses. */
+export const historyStatus: Rule = {
+  id: 'history-status',
+  severity: 'error',
+  description: 'a history (when present) names known statuses, has dates, and ends with the current status',
+  run: ({ docs }) =>
+    docs.flatMap((d) => {
+      if (!d.parsed || !d.statusKnown || d.data.history === undefined || d.data.history === null) return [];
+      const line = keyAt(d, 'history');
+      const h = d.data.history;
+      if (!Array.isArray(h)) return [{ path: d.path, line, col: 1, message: 'history is not a list of {status, date} entries' }];
+      if (h.length === 0) return [];
+      const out: RawFinding[] = [];
+      h.forEach((e, i) => {
+        const entry = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
+        const s = asText(entry.status);
+        if (!s || !canonicalStatus(d.kind, s)) out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has ${s ? `unknown status "${s}"` : 'no status'}` });
+        if (!asText(entry.date)) out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has no date` });
+      });
+      const last = asText((h[h.length - 1] as Record<string, unknown> | null)?.status);
+      const lastCanon = last ? canonicalStatus(d.kind, last) : undefined;
+      if (lastCanon && lastCanon !== d.status) {
+        out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `status is ${d.status} but the history ends with ${lastCanon}; change status with archdoc so both agree` });
+      }
+      return out;
+    }),
+};

@@ -1,0 +1,27 @@
+import { findSection } from '../../sections.js';
+import type { RawFinding, Rule } from '../types.js';
+
+/** Words that argue by assertion instead of by the criteria. */
+export const LOADED_WORDS = ['obviously', 'clearly', 'best', 'no-brainer', 'no brainer', 'of course', 'undoubtedly', 'everyone knows', 'simply the'];
+
+const PATTERN = new RegExp(`\\b(${LOADED_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
+
+/** The Options Analysis weighs options; loaded words decide instead. */
+export const loadedWord: Rule = {
+  id: 'loaded-word',
+  severity: 'warning',
+  description: 'the Options Analysis of an RFC avoids loaded words such as "obviously", "clearly", "best", "no-brainer"',
+  run: ({ docs }) =>
+    docs.flatMap((d) => {
+      if (!d.parsed || !d.kind.decisionDiscipline || !d.status || d.status === d.kind.initial) return [];
+      const analysis = findSection(d.body, 'Options Analysis');
+      if (!analysis) return [];
+      const out: RawFinding[] = [];
+      analysis.lines.forEach((line, i) => {
+        for (const m of line.matchAll(PATTERN)) {
+          out.push({ path: d.path, line: d.bodyLine + analysis.line + i, col: (m.index ?? 0) + 1, message: `loaded word "${m[0]}" in Options Analysis; argue from the evaluation criteria instead` });
+        }
+      });
+      return out;
+    }),
+};

@@ -1,0 +1,18 @@
+import { findSection } from '../../sections.js';
+import type { Rule } from '../types.js';
+
+/** A kind with a status section (ADRs: "## Status") keeps it in agreement with the frontmatter. */
+export const statusSection: Rule = {
+  id: 'status-section',
+  severity: 'warning',
+  description: 'the body\'s "## Status" section (ADRs) agrees with the frontmatter status',
+  run: ({ docs }) =>
+    docs.flatMap((d) => {
+      if (!d.parsed || !d.statusKnown || !d.status || !d.kind.statusSection) return [];
+      const s = findSection(d.body, d.kind.statusSection);
+      if (!s) return [];
+      const first = s.lines.find((l) => l.trim() !== '')?.trim() ?? '';
+      if (first.toUpperCase().replace(/[-\s]+/g, '_').startsWith(d.status)) return [];
+      return [{ path: d.path, line: d.bodyLine + s.line - 1, col: 1, message: `"## ${d.kind.statusSection}" says "${first.slice(0, 40)}" but the status is ${d.status}` }];
+    }),
+};

@@ -1,0 +1,44 @@
+/** Types shared by the check rules. A rule is pure: documents in, findings out. */
+import type { Config, Severity } from '../config.js';
+import type { DocRecord } from '../document.js';
+import type { IdIndex } from '../links.js';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Repository-relative path. */
+  path: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface CheckContext {
+  docs: DocRecord[];
+  index: IdIndex;
+  config: Config;
+  /** `YYYY-MM-DD`. */
+  today: string;
+  /** Whether a repository-relative path exists (links to files that are not documents). */
+  exists(path: string): boolean;
+}
+
+/** What a rule reports; the runner adds the rule id and the configured severity. */
+export type RawFinding = Omit<Finding, 'rule' | 'severity'>;
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for `docs/checks.md` and `check --list-rules`. */
+  description: string;
+  run(ctx: CheckContext): RawFinding[];
+}
+
+export function at(doc: DocRecord, line: number, message: string, col = 1): RawFinding {
+  return { path: doc.path, line, col, message };
+}
+
+/** 1-based file line of a frontmatter key, or 1 when it has none. */
+export function keyAt(doc: DocRecord, key: string): number {
+  return doc.keyLines[key] ?? 1;
+}
