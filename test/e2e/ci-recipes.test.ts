@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { BIN, makeRepo, tempDir, testEnv, type Repo } from '../helpers.js';
+
+const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
+const workflowFile = path.join(DOCS, 'ci', 'github-actions.yml');
+const hookFile = path.join(DOCS, 'ci', 'pre-commit');
+
+/** A stand-in `npx` that runs the built archdoc instead of fetching it. */
+function npxShim(): string {
+  const dir = tempDir('archdoc-shim-');
+  fs.writeFileSync(
+    path.join(dir, 'npx'),
+    `#!/bin/sh\nwhile [ "\${1#-}" != "$1" ]; do shift; done\n[ "$1" = archdoc ] || { echo "unexpected npx $*" >&2; exit 99; }\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  return dir;
+}
+
+function seed(repo: Repo, broken: boolean): void {
+  const r = repo.run(['create-adr', 'Use PostgreSQL for orders', '--yes']);
+  expect(r.code).toBe(0);
+  if (broken) {
+    const file = repo.find('ADR-0001');
+    repo.write(file, repo.read(file).replace('status: PROPOSED', 'status: MAYBE'));
+  }
+}
+
+describe('CI recipes in docs/ci.md', () => {
+  it('docs/ci.md shows the recipe files verbatim', () => {
+    const md = fs.readFileSync(path.join(DOCS, 'ci.md'), 'utf8');
+    expect(md).toContain('```yaml\n' + fs.readFileSync(workflowFile, 'utf8') + '```');
+    expect(md).toContain('```sh\n' + fs.readFileSync(hookFile, 'utf8') + '```');
+  });
+
+  it('the GitHub Actions step passes on a sound repository and annotates a broken one', () => {
+    const workflow = parse(fs.readFileSync(workflowFile, 'utf8'));
+    const runs: string[] = workflow.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
+    expect(runs).toEqual(['npx --yes archdoc check --format github']);
+    const shim = npxShim();
+    for (const broken of [false, true]) {
+      const repo = makeRepo();
+      seed(repo, broken);
+      const env = { ...testEnv(repo.home), PATH: `${shim}:${process.env.PATH}` };
+      const r = spawnSync('sh', ['-c', runs[0]!], { cwd: repo.dir, env, encoding: 'utf8' });
+      if (broken) {
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/^::error file=docs\/adr\/ADR-0001-use-postgresql-for-orders\.md,line=4,col=1,title=archdoc status-unknown::status "MAYBE"/m);
+      } else {
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+      }
+    }
+  });
+
+  it('the pre-commit hook refuses a commit while check finds errors', () => {
+    const repo = makeRepo();
+    seed(repo, true);
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    fs.copyFileSync(hookFile, hook);
+    fs.chmodSync(hook, 0o755);
+    const env = { ...testEnv(repo.home), PATH: `${npxShim()}:${process.env.PATH}` };
+    const commit = () => spawnSync('git', ['commit', '-qam', 'edit'], { cwd: repo.dir, env, encoding: 'utf8' });
+    const refused = commit();
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('status-unknown');
+    const file = repo.find('ADR-0001');
+    repo.write(file, repo.read(file).replace('status: MAYBE', 'status: PROPOSED') + '\nMore context.\n');
+    const ok = commit();
+    expect(ok.stderr).toContain('No problems in 1 document.');
+    expect(ok.status).toBe(0);
+  });
+});
