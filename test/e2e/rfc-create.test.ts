@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DATE, hasStackTrace, makeRepo, type Repo } from '../helpers';
-import { body, frontmatter, frontmatterText, headChanges, headSubject, porcelain } from './rfc-fixtures';
+import { body, frontmatter, frontmatterText, headChanges, headSubject, porcelain, spawnCli } from './rfc-fixtures';
 
 /** Files under rfcs/ that were not in `before`. */
 function newFiles(repo: Repo, before: string[]): string[] {
@@ -92,8 +92,12 @@ describe('create-rfc', () => {
     ];
     const titles = words.map((w) => `Decision ${w}`);
     const count = repo.commitCount();
-    const results = await Promise.all(titles.map((t) => repo.spawn(['create-rfc', t, '--yes'])));
+    // spawnCli, not repo.spawn: the latter kills a child after 20 s, and 30 node start-ups on two
+    // busy cores plus a serialised commit each can take about that long.
+    const results = await Promise.all(titles.map((t) => spawnCli(repo, ['create-rfc', t, '--yes'])));
+    console.log('DEBUGMS', results.map((r) => r.ms).sort((a, b) => a - b).join(','));
     results.forEach((r, i) => {
+      expect(r.killed, `${titles[i]} was still running after ${r.ms} ms`).toBe(false);
       expect(r.code, `${titles[i]}: ${r.stderr}`).toBe(0);
       expect(hasStackTrace(r.stderr)).toBe(false);
     });
@@ -132,7 +136,8 @@ describe('create-rfc', () => {
       expect(paths, subject).toEqual([byNumber.get(Number(id!.slice(4)))]);
     }
     expect(porcelain(repo)).toEqual([]);
-  });
+    expect(repo.exists('.git/archdoc-rfc.lock')).toBe(false);
+  }, 180_000);
 
   describe('hostile titles', () => {
     const titles: Array<[string, string]> = [
