@@ -4,6 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
+import { DEFAULT_KINDS, type GuardSpec } from './core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -23,10 +24,37 @@ function all(cmd: Command): Opts {
 }
 
 const KINDS = [
-  { name: 'rfc', label: 'RFC', plural: 'RFCs', create: 'create-rfc', status: 'rfc-status', list: 'list-rfcs' },
-  { name: 'tech-spec', label: 'tech spec', plural: 'tech specs', create: 'create-tech-spec', status: 'tech-spec-status', list: 'list-tech-specs' },
-  { name: 'adr', label: 'ADR', plural: 'ADRs', create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
+  { name: 'rfc', label: 'RFC', a: 'an RFC', plural: 'RFCs', create: 'create-rfc', status: 'rfc-status', list: 'list-rfcs' },
+  { name: 'tech-spec', label: 'tech spec', a: 'a tech spec', plural: 'tech specs', create: 'create-tech-spec', status: 'tech-spec-status', list: 'list-tech-specs' },
+  { name: 'adr', label: 'ADR', a: 'an ADR', plural: 'ADRs', create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
 ] as const;
+
+/** The built-in workflow of a kind, for `--help` (a repository's config may change it). */
+function workflowHelp(kind: string): string {
+  const k = DEFAULT_KINDS[kind]!;
+  const lines = Object.entries(k.transitions)
+    .filter(([, to]) => to.length)
+    .map(([from, to]) => `  ${from.padEnd(12)} → ${to.join(', ')}`);
+  const guards = Object.entries(k.guards ?? {}).map(([to, gs]) => `  ${to.padEnd(12)} ${gs.map(describeGuard).join('; ')}`);
+  return `\nWorkflow (built-in; .archdoc.yml can change it):\n${lines.join('\n')}${guards.length ? `\nGuards:\n${guards.join('\n')}` : ''}\n\nExamples:\n  archdoc ${k.commands!.status} ${k.prefix}-0001\n  archdoc ${k.commands!.status} 1 --set ${k.transitions[k.initial]![0]} --comment "Ready"`;
+}
+
+function describeGuard(g: GuardSpec): string {
+  switch (g.type) {
+    case 'reviewers-named':
+      return `a reviewer named${g.warnBelow ? ` (warns below ${g.warnBelow})` : ''}`;
+    case 'reviewer-approved':
+      return 'a reviewer approved (--reviewer "Name:approved")';
+    case 'sections':
+      return `sections written: ${g.sections.join(', ')}`;
+    case 'no-placeholders':
+      return 'no [template placeholders] left';
+    case 'by':
+      return g.required === false ? 'optional --by <id>' : 'needs --by <id>';
+    case 'linked-status':
+      return `${g.field} must be ${g.statuses.join('/')}`;
+  }
+}
 
 function addCreateOptions(cmd: Command, kind?: string): Command {
   cmd
@@ -145,7 +173,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     addCreateOptions(
       program
         .command(k.create)
-        .description(`create a ${k.label} from its template, and commit it (same as: create ${k.name})`)
+        .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
         .argument('[title]', 'the title (prompted for at a terminal when missing)'),
       k.name,
     ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd)));
@@ -153,7 +181,8 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     addStatusOptions(
       program
         .command(k.status)
-        .description(`show a ${k.label}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
+        .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
+        .addHelpText('after', () => workflowHelp(k.name))
         .argument('<id>', `${k.label} id: ${k.name === 'tech-spec' ? 'TS' : k.label}-0007, 0007, 7`),
       k.name,
     ).action(async (id: string, _o, cmd: Command) => (await import('./commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never));
