@@ -164,6 +164,15 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     });
 
   program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
+    .action(async (shell: string) => {
+      process.stdout.write(await (await import('./commands/completion.js')).run(shell, program));
+    });
+
+  program
     .command('show')
     .description('show any document with its links (both ways) and its history')
     .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')

@@ -18,7 +18,7 @@ export function configText(layout: Layout, dir: string | undefined): string {
   const folder = (name: string, def: string) => (dir ? `${dir}/${name}` : def);
   return [
     '# archdoc configuration: https://github.com/archdoc/archdoc/blob/main/docs/configuration.md',
-    '# yaml-language-server: $schema=./node_modules/archdoc/archdoc.schema.json',
+    '# yaml-language-server: $schema=./node_modules/archdoc/dist/archdoc.schema.json',
     `layout: ${layout}          # by-status moves a file to its status folder; flat keeps paths fixed`,
     'id_padding: 4              # RFC-0001',
     'commit: true               # commit every change (or pass --no-commit)',

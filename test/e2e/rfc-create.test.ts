@@ -95,7 +95,6 @@ describe('create-rfc', () => {
     // spawnCli, not repo.spawn: the latter kills a child after 20 s, and 30 node start-ups on two
     // busy cores plus a serialised commit each can take about that long.
     const results = await Promise.all(titles.map((t) => spawnCli(repo, ['create-rfc', t, '--yes'])));
-    console.log('DEBUGMS', results.map((r) => r.ms).sort((a, b) => a - b).join(','));
     results.forEach((r, i) => {
       expect(r.killed, `${titles[i]} was still running after ${r.ms} ms`).toBe(false);
       expect(r.code, `${titles[i]}: ${r.stderr}`).toBe(0);
