@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from './core/config.js';
 import { UsageError } from './errors.js';
 
@@ -45,7 +46,6 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
   let raw: unknown;
   try {
     const text = fs.readFileSync(configPath, 'utf8');
-    const { parse } = await import('yaml');
     raw = parse(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];

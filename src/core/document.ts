@@ -125,7 +125,7 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   rec.eol = split.eol;
   rec.body = split.body;
   rec.bodyLine = split.bodyLine;
-  const parsed = parseYaml(split.yaml);
+  const parsed = parseYaml(split.yaml, split.yamlLine - 1);
   if (!parsed.ok) {
     const { message, line, col } = parsed.problem;
     rec.problems.push({ rule: 'frontmatter-parse', message: `frontmatter does not parse: ${message}`, line: line + split.yamlLine - 1, col });

@@ -100,19 +100,22 @@ export type ParsedYaml =
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
 
 /** Parses frontmatter YAML into a plain object, or says precisely why it cannot. */
-export function parseYaml(yaml: string): ParsedYaml {
+export function parseYaml(yaml: string, lineOffset = 0): ParsedYaml {
   const doc = parseDocument(yaml, PARSE_OPTIONS);
   const err = doc.errors[0];
   if (err) {
-    const pos = err.linePos?.[0];
+    // linePos is only filled with prettyErrors; compute the position from the offset instead.
+    const offset = err.pos?.[0] ?? 0;
+    // An error at the very end (an unclosed quote, say) belongs to the last line that has text.
+    let line = Math.min(lineAt(yaml, offset), lineAt(yaml, yaml.trimEnd().length));
+    const col = offset - (yaml.lastIndexOf('\n', offset - 1) + 1) + 1;
     let message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    let line = pos?.line ?? 1;
     if (err.code === 'DUPLICATE_KEY') {
       // The parser points at the map; people need the line of the repeated key.
       const dup = duplicateTopLevelKey(yaml);
-      if (dup) [message, line] = [`key "${dup.key}" appears twice (first on line ${dup.first})`, dup.line];
+      if (dup) [message, line] = [`key "${dup.key}" appears twice (first on line ${dup.first + lineOffset})`, dup.line];
     }
-    return { ok: false, problem: { message, line, col: pos?.col ?? 1 } };
+    return { ok: false, problem: { message, line, col: Math.max(1, col) } };
   }
   if (doc.contents === null) return { ok: true, data: {}, doc };
   if (!isMap(doc.contents)) {

@@ -80,17 +80,39 @@ export interface MarkdownLink {
   line: number;
 }
 
-const INLINE_LINK = /\]\(\s*<?([^)\s>]+?\.md)(#[^)\s>]*)?>?(\s+"[^"]*")?\s*\)/gi;
+// The target excludes brackets and parentheses, so each `](` is scanned only up to the next one.
+const INLINE_LINK = /\]\( *<?([^()[\]\s<>]+?\.md)(#[^()[\]\s<>]*)?>?( +"[^"\n]*")? *\)/gi;
+
+/** The body with fenced code blocks and inline code blanked out (same length, same lines). */
+function withoutCode(body: string): string {
+  let inFence = false;
+  return body
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) {
+        inFence = !inFence;
+        return ' '.repeat(line.length);
+      }
+      if (inFence) return ' '.repeat(line.length);
+      return line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
+    })
+    .join('\n');
+}
 
 /** Relative Markdown links to `.md` files (not URLs, not absolute paths). */
 export function markdownLinks(body: string): MarkdownLink[] {
   const out: MarkdownLink[] = [];
-  for (const m of body.matchAll(INLINE_LINK)) {
+  if (!body.includes('](')) return out;
+  let line = 1;
+  let counted = 0; // lines are counted incrementally: matches come in order
+  for (const m of withoutCode(body).matchAll(INLINE_LINK)) {
     const target = m[1]!;
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
     const start = m.index! + m[0].indexOf(target);
-    let line = 1;
-    for (let i = body.indexOf('\n'); i !== -1 && i < start; i = body.indexOf('\n', i + 1)) line++;
+    for (let i = body.indexOf('\n', counted); i !== -1 && i < start; i = body.indexOf('\n', i + 1)) {
+      line++;
+      counted = i + 1;
+    }
     out.push({ target, start, end: start + target.length, line });
   }
   return out;

@@ -19,15 +19,26 @@ export function sections(body: string, level = 2): Section[] {
   let current: Section | undefined;
   lines.forEach((line, i) => {
     if (FENCE.test(line)) inFence = !inFence;
-    const h = inFence ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (h && h[1]!.length <= level) {
-      current = h[1]!.length === level ? { name: h[2]!, line: i + 1, lines: [] } : undefined;
+    const h = inFence ? undefined : heading(line);
+    if (h && h.level <= level) {
+      current = h.level === level ? { name: h.name, line: i + 1, lines: [] } : undefined;
       if (current) out.push(current);
       return;
     }
     current?.lines.push(line);
   });
   return out;
+}
+
+/** An ATX heading (`## Name ##`), parsed without a backtracking regex: lines can be huge. */
+function heading(line: string): { level: number; name: string } | undefined {
+  const m = /^(#{1,6})[ \t]/.exec(line);
+  if (!m) return undefined;
+  let name = line.slice(m[1]!.length).trim();
+  const closing = /[ \t]#+$/.exec(name);
+  if (closing) name = name.slice(0, closing.index).trimEnd();
+  else if (/^#+$/.test(name)) name = '';
+  return { level: m[1]!.length, name };
 }
 
 export function findSection(body: string, name: string): Section | undefined {

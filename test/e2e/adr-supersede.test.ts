@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
 
+/** Each test runs archdoc and git many times: generous on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
 function frontmatter(text: string): Record<string, unknown> {
@@ -57,7 +60,7 @@ function threeAdrs(): Repo {
   return repo;
 }
 
-describe('adr-status --set SUPERSEDED', () => {
+describe('adr-status --set SUPERSEDED', SLOW, () => {
   it('needs --by naming an existing ADR; then links both ADRs in one commit', () => {
     const repo = threeAdrs();
     const snapshot = () => [ADR1, ADR2, ADR3].map((p) => repo.read(p));
@@ -132,7 +135,7 @@ describe('adr-status --set SUPERSEDED', () => {
   });
 });
 
-describe('create-adr --supersedes', () => {
+describe('create-adr --supersedes', SLOW, () => {
   it('creates the successor and marks the accepted predecessor SUPERSEDED in one commit', () => {
     const repo = threeAdrs();
     step(repo, ['adr-status', '2', '--set', 'accepted'], 'docs(adr): ADR-0002 PROPOSED → ACCEPTED');

@@ -10,6 +10,9 @@ import { validate, type JsonSchema } from '../../src/core/schema.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** Each test runs archdoc and git many times: generous on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
 function frontmatter(text: string): Record<string, unknown> {
@@ -68,7 +71,7 @@ function prdRepo(): Repo {
   return repo;
 }
 
-describe('a kind defined only in the configuration', () => {
+describe('a kind defined only in the configuration', SLOW, () => {
   it('creates from its template, follows its workflow, lists and shows', () => {
     const repo = prdRepo();
 
@@ -188,7 +191,7 @@ describe('a kind defined only in the configuration', () => {
   });
 });
 
-describe('a mistake in the kind definition', () => {
+describe('a mistake in the kind definition', SLOW, () => {
   it('stops every command with exit 2 and one line naming the setting and the fix', () => {
     const repo = prdRepo();
     step(repo, ['create-rfc', 'Payments provider'], 'docs(rfc): create RFC-0001 Payments provider');

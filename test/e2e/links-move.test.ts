@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
 
+/** Each test runs archdoc and git many times: generous on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
 function frontmatter(text: string): Record<string, unknown> {
@@ -61,7 +64,7 @@ const RFC_AT = {
 };
 const ADR = 'docs/adr/ADR-0001-store-order-events.md';
 
-describe('links follow moved files', () => {
+describe('links follow moved files', SLOW, () => {
   it('rewrites links to and from an RFC as it moves, in the commit that moves it', () => {
     const repo = makeRepo();
     step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');

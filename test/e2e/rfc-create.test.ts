@@ -187,7 +187,7 @@ describe('create-rfc', () => {
       // Nothing was written outside rfcs/ (../../etc/passwd) and nothing is left over.
       expect(repo.files().filter((f) => !f.startsWith('rfcs/'))).toEqual(['.archdoc.yml']);
       expect(porcelain(repo)).toEqual([]);
-    });
+    }, 120_000);
 
     it('template syntax in a title is text, never executed', () => {
       const repo = makeRepo();
@@ -263,7 +263,7 @@ describe('create-rfc', () => {
     expect(repo.exists('rfcs/draft/RFC-0003-postgresql-adopt.md')).toBe(true);
     expect(headSubject(repo)).toBe('docs(rfc): create RFC-0003 PostgreSQL adopt');
     expect(repo.commitCount()).toBe(count + 2);
-  });
+  }, 120_000);
 
   it('warns about a one-word title but creates it', () => {
     const repo = makeRepo();

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
 
+/** Each test runs archdoc and git many times: generous on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
 function frontmatter(text: string): Record<string, unknown> {
@@ -99,7 +102,7 @@ function fillSection(doc: string, name: string, text: string): string {
   return [...lines.slice(0, start + 1), '', text, '', ...lines.slice(end)].join('\n');
 }
 
-describe('tech spec flow: RFC approved → spec created, written, approved → RFC in progress', () => {
+describe('tech spec flow: RFC approved → spec created, written, approved → RFC in progress', SLOW, () => {
   it('each archdoc step is one commit and the link shows both ways', () => {
     const repo = makeRepo();
     const rfcPath = approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
@@ -164,7 +167,7 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
   });
 });
 
-describe('create-tech-spec --rfc', () => {
+describe('create-tech-spec --rfc', SLOW, () => {
   it('refuses an RFC that does not exist (exit 1): no file, no commit', () => {
     const repo = makeRepo();
     step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
@@ -228,7 +231,7 @@ describe('create-tech-spec --rfc', () => {
   });
 });
 
-describe('tech-spec-status --set APPROVED: placeholder guard', () => {
+describe('tech-spec-status --set APPROVED: placeholder guard', SLOW, () => {
   it('is refused while a [Placeholder] remains, naming its real line; accepted once it is gone', () => {
     const repo = makeRepo();
     approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
@@ -271,7 +274,7 @@ describe('tech-spec-status --set APPROVED: placeholder guard', () => {
   });
 });
 
-describe('list-tech-specs --rfc', () => {
+describe('list-tech-specs --rfc', SLOW, () => {
   it('lists only the specs linked to that RFC', () => {
     const repo = makeRepo();
     step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `npm run bench`: archdoc against baselines measured in the same run, alternating each pair,
+// median of RUNS runs. Prints a table of ratios and writes it to docs/performance.md.
+// usage: node bench/run.mjs [--runs=7] [--sizes=100,1000,10000] [--no-write]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeCorpus } from './make-corpus.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const bin = path.join(root, 'bin', 'archdoc.js');
+const flag = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const RUNS = Number(flag('runs', '7'));
+const SIZES = flag('sizes', '100,1000,10000').split(',').map(Number);
+const write = !process.argv.includes('--no-write');
+const node = process.execPath;
+const started = Date.now();
+
+if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'archdoc-bench-'));
+const env = { ...process.env, NO_COLOR: '1', ARCHDOC_DATE: '2026-11-25', GIT_AUTHOR_DATE: '2026-11-25T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-25T12:00:00Z' };
+
+function time(cmd, args, cwd) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && !(args.includes('check') && r.status === 1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs A and B alternately RUNS times (after one warm-up each) and returns both medians. */
+function pair(a, b) {
+  a();
+  b();
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < RUNS; i++) {
+    ta.push(a());
+    tb.push(b());
+  }
+  return [median(ta), median(tb)];
+}
+
+function peakRssMb(args, cwd) {
+  const r = spawnSync('/usr/bin/time', ['-v', node, bin, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
+  return kb ? Number(kb) / 1024 : undefined;
+}
+
+const rows = [];
+const add = (what, archdoc, baseline, baselineName, target) => {
+  const ratio = archdoc / baseline;
+  rows.push({ what, archdoc, baseline, baselineName, ratio, target, ok: ratio <= target });
+  console.log(`${what.padEnd(34)} ${archdoc.toFixed(0).padStart(6)} ms  ${baselineName.padEnd(16)} ${baseline.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2)}×  (target ≤ ${target}×) ${ratio <= target ? 'ok' : 'MISSED'}`);
+};
+
+const [help, node0] = pair(() => time(node, [bin, '--help'], work), () => time(node, ['-e', '0'], work));
+add('archdoc --help', help, node0, 'node -e 0', 1.3);
+
+let memory;
+for (const n of SIZES) {
+  const dir = path.join(work, `corpus-${n}`);
+  makeCorpus(n, dir);
+  const dirs = ['rfcs', 'tech-specs', 'docs/adr'];
+  const floor = () => time(node, [path.join(here, 'floor-list.mjs'), ...dirs], dir);
+  const [list, floorList] = pair(() => time(node, [bin, 'list', '--json', '--all'], dir), floor);
+  add(`list --json, ${n} documents`, list, floorList, 'floor', n >= 10000 ? 2.0 : n <= 100 ? 1.3 : 1.5);
+  const [check, floorCheck] = pair(() => time(node, [bin, 'check'], dir), floor);
+  add(`check, ${n} documents`, check, floorCheck, 'floor', 2.5);
+  if (n === Math.max(...SIZES)) memory = { n, mb: peakRssMb(['list', '--json', '--all'], dir) };
+}
+
+{
+  const dir = path.join(work, 'create');
+  makeCorpus(Math.min(1000, Math.max(...SIZES)), dir);
+  const git = (...a) => spawnSync('git', a, { cwd: dir, env });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Bench');
+  git('config', 'user.email', 'bench@example.com');
+  git('config', 'commit.gpgsign', 'false');
+  git('config', 'gc.auto', '0');
+  git('add', '-A');
+  git('commit', '-qm', 'corpus');
+  let i = 0;
+  const [create, baseline] = pair(
+    () => time(node, [bin, 'create-rfc', `Benchmark decision ${++i} ${'xyz'.repeat(i % 3)}`, '--yes', '--force'], dir),
+    () => time(node, [path.join(here, 'baseline-commit.mjs'), String(i)], dir),
+  );
+  add('create-rfc --yes (with commit)', create, baseline, 'write+add+commit', 1.3);
+}
+
+const cpus = os.cpus();
+const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set: slower start-up for every Node process, baselines included)' : ''}`;
+const memOk = memory?.mb !== undefined && memory.mb <= 150;
+console.log(`peak memory, list --json at ${memory?.n}: ${memory?.mb?.toFixed(0)} MB (target ≤ 150 MB) ${memOk ? 'ok' : 'MISSED'}`);
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+console.log(`bench finished in ${seconds} s`);
+
+if (write) {
+  const table = [
+    '| measurement | archdoc | baseline | ratio | target | |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.what} | ${r.archdoc.toFixed(0)} ms | ${r.baselineName}: ${r.baseline.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${r.ok ? 'met' : '**missed**'} |`),
+    `| peak memory, list --json, ${memory?.n} documents | ${memory?.mb?.toFixed(0)} MB | | | ≤ 150 MB | ${memOk ? 'met' : '**missed**'} |`,
+  ].join('\n');
+  const doc = `# Performance
+
+archdoc runs in CI on every push and in git hooks, so its start-up and its cost on large
+repositories are measured, not guessed. \`npm run bench\` (\`bench/run.mjs\`) builds repositories
+of ${SIZES.join(', ')} documents with the deterministic generator (\`bench/make-corpus.mjs\`) and
+times archdoc against baselines **in the same run**, alternating each pair, median of ${RUNS} runs
+after a warm-up. Figures are ratios: absolute times depend on the machine.
+
+- \`node -e 0\`: Node.js starting and doing nothing.
+- floor (\`bench/floor-list.mjs\`): the least work any lister does: read every document once, cut
+  the frontmatter with a regex, split \`key: value\` lines, print JSON. No YAML library.
+- write+add+commit (\`bench/baseline-commit.mjs\`): a Node script that writes one file and runs
+  \`git add\` and \`git commit\`.
+
+Machine: ${machine}.
+
+${table}
+
+Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
+
+## How archdoc keeps these
+
+- \`src/cli.ts\` registers commands and imports a command's module only when it runs; \`--help\`
+  loads commander and nothing else.
+- Each document is read once. Frontmatter in the common shape (\`key: value\`, lists, lists of
+  maps) is read by a small exact reader, and anything else goes to the \`yaml\` package; a
+  property test holds the two to the same result.
+- Link checks use maps by id and path; no rule compares every document with every other.
+- Heavy modules (simple-git, eta, @inquirer/prompts) load only in the commands that need them.
+`;
+  fs.writeFileSync(path.join(root, 'docs', 'performance.md'), doc);
+  console.log('wrote docs/performance.md');
+}
+fs.rmSync(work, { recursive: true, force: true });
+process.exitCode = rows.every((r) => r.ok) && memOk ? 0 : 1;

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Builds dist/: one bundled ESM entry (dist/main.js) with a chunk per command, so start-up loads a
+// handful of files instead of hundreds (docs/adr, "Ship a bundled build"). Also writes
+// dist/archdoc.schema.json from the schema the code validates with, and the licences of the
+// bundled packages. Type checking is `tsc --noEmit`, run by `npm run build` before this.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+fs.rmSync(dist, { recursive: true, force: true });
+
+// Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
+const external = ['@inquirer/prompts'];
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // yaml and others ship CommonJS for Node; bundled CommonJS may call require() for built-ins.
+  banner: { js: "import { createRequire as __archdocRequire } from 'node:module'; const require = __archdocRequire(import.meta.url);" },
+  mainFields: ['module', 'main'],
+  external,
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
+const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+const { CONFIG_SCHEMA } = await import(`data:text/javascript;base64,${Buffer.from(schemaBuild.outputFiles[0].text).toString('base64')}`);
+fs.writeFileSync(path.join(dist, 'archdoc.schema.json'), JSON.stringify(CONFIG_SCHEMA, null, 2) + '\n');
+
+// Licences of every package bundled into dist/.
+const packages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (m) packages.add(m[1]);
+}
+const notices = [...packages].sort().map((name) => {
+  const dir = path.join(root, 'node_modules', name);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const text = file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${pkg.license}`;
+  return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
+});
+fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+const size = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
+console.log(`dist/: ${Object.keys(result.metafile.outputs).length} files, ${(size / 1024).toFixed(0)} KiB, bundling ${packages.size} packages`);

@@ -1,0 +1,129 @@
+/**
+ * A fast, exact reader for the frontmatter shape almost every document has: `key: value` lines,
+ * block lists of scalars, and block lists of small `key: value` maps. Anything else (comments
+ * after values, anchors, tags, multi-line or escaped strings, numbers other than plain integers,
+ * duplicate keys) returns undefined and goes to the `yaml` package. Where it answers, it answers
+ * exactly what `yaml` (1.2 core schema) would; a property test holds it to that.
+ */
+
+export interface FastResult {
+  data: Record<string, unknown>;
+  /** 1-based line (within the YAML text) of each top-level key. */
+  keyLines: Record<string, number>;
+}
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+const SAFE_PLAIN = /^[A-Za-z_/(][^:#'"`\\{}[\]&*!|>%@]*$/;
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const BOOLS: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+/** Plain words the core schema reads as something other than a string. */
+const SPECIAL = /^(?:\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)$/;
+
+const FAIL = Symbol('fail');
+type Scalar = string | number | boolean | null;
+
+function scalar(raw: string): Scalar | typeof FAIL {
+  const v = raw.trimEnd();
+  if (v === '') return null;
+  if (v.length !== raw.length && raw.length - v.length > 0 && /\s#/.test(raw)) return FAIL;
+  if (NULLS.has(v)) return null;
+  if (v in BOOLS) return BOOLS[v]!;
+  if (/^(?:0|[1-9][0-9]{0,14})$/.test(v)) return Number(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // dates stay strings in the core schema
+  if (v[0] === '"') return /^"[^"\\]*"$/.test(v) ? v.slice(1, -1) : FAIL;
+  if (v[0] === "'") return /^'[^']*'$/.test(v) ? v.slice(1, -1) : FAIL;
+  if (SPECIAL.test(v)) return FAIL;
+  if (!SAFE_PLAIN.test(v) || / #|: |:$/.test(v) || /\s{2,}/.test(v)) return FAIL;
+  return v;
+}
+
+function flow(raw: string): unknown[] | Record<string, never> | typeof FAIL {
+  const v = raw.trim();
+  if (v === '[]') return [];
+  if (v === '{}') return {};
+  if (!/^\[[^[\]{}]*\]$/.test(v)) return FAIL;
+  const out: Scalar[] = [];
+  for (const part of v.slice(1, -1).split(',')) {
+    const item = part.trim();
+    if (item === '' || /^["']/.test(item)) return FAIL; // empty entries and quoted commas: let yaml decide
+    const s = scalar(item);
+    if (s === FAIL || typeof s !== 'string') return FAIL;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Reads `text` (the YAML between the delimiters) or returns undefined to defer to `yaml`. */
+export function fastFrontmatter(text: string): FastResult | undefined {
+  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const data: Record<string, unknown> = {};
+  const keyLines: Record<string, number> = {};
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line === '' || line[0] === '#') {
+      i++;
+      continue;
+    }
+    const m = KEY.exec(line);
+    if (!m) return undefined;
+    const key = m[1]!;
+    if (key in data || key === '__proto__') return undefined;
+    keyLines[key] = i + 1;
+    const rest = m[2];
+    i++;
+    if (rest !== undefined && rest.trim() !== '') {
+      const first = rest.trimStart()[0];
+      const value = first === '[' || first === '{' ? flow(rest) : scalar(rest.trimStart());
+      if (value === FAIL) return undefined;
+      data[key] = value;
+      continue;
+    }
+    // `key:` alone: null, or a block list below it.
+    const next = lines[i];
+    const item = next === undefined ? null : /^( *)- /.exec(next);
+    if (!item) {
+      if (next !== undefined && /^\s/.test(next) && next.trim() !== '') return undefined; // a nested map or continuation
+      data[key] = null;
+      continue;
+    }
+    const indent = item[1]!.length;
+    const list: unknown[] = [];
+    const itemPrefix = ' '.repeat(indent) + '- ';
+    const fieldPrefix = ' '.repeat(indent + 2);
+    while (i < lines.length && lines[i]!.startsWith(itemPrefix)) {
+      const body = lines[i]!.slice(itemPrefix.length);
+      i++;
+      const kv = KEY.exec(body);
+      if (!kv) {
+        if (/^[[{]/.test(body)) return undefined;
+        const s = scalar(body);
+        if (s === FAIL) return undefined;
+        list.push(s);
+        continue;
+      }
+      const map: Record<string, unknown> = {};
+      const put = (k: string, raw: string | undefined) => {
+        if (k in map || k === '__proto__') return false;
+        const s = raw === undefined ? null : scalar(raw.trimStart());
+        if (s === FAIL) return false;
+        map[k] = s;
+        return true;
+      };
+      if (!put(kv[1]!, kv[2])) return undefined;
+      while (i < lines.length && lines[i]!.startsWith(fieldPrefix) && lines[i]![fieldPrefix.length] !== ' ') {
+        const f = KEY.exec(lines[i]!.slice(fieldPrefix.length));
+        if (!f || !put(f[1]!, f[2])) return undefined;
+        i++;
+      }
+      // A field with nothing after the colon might own a nested block: let yaml decide.
+      if (Object.values(map).some((v) => v === null) && i < lines.length && lines[i]!.startsWith(fieldPrefix)) return undefined;
+      list.push(map);
+    }
+    if (i < lines.length && /^ /.test(lines[i]!) && lines[i]!.trim() !== '') return undefined;
+    data[key] = list;
+  }
+  return { data, keyLines };
+}

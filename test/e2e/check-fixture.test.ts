@@ -1,0 +1,414 @@
+/**
+ * `archdoc check` over test/fixtures/check-repo: a small repository with one deliberate instance
+ * of every rule (and a few clean documents that must stay quiet). Every expected finding below is
+ * written by hand — path, line and column counted in the fixture files, not computed by archdoc.
+ *
+ * The fixture is copied into a fresh temp git repository per test (the helpers remove temp
+ * repositories after each test), so runs shared by several tests happen in beforeAll and only
+ * their output is kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
+
+const FIXTURE = path.resolve(import.meta.dirname, '..', 'fixtures', 'check-repo');
+
+type Sev = 'error' | 'warning';
+interface Expected {
+  path: string;
+  line: number;
+  col: number;
+  severity: Sev;
+  rule: string;
+  /** A fragment of the message, to be sure it is the intended finding. */
+  says: string;
+}
+
+const e = (path: string, line: number, col: number, severity: Sev, rule: string, says: string): Expected => ({ path, line, col, severity, rule, says });
+
+/** Every finding the fixture is built to produce, and nothing else. */
+const EXPECTED: Expected[] = [
+  e('docs/adr/ADR-0001-status-mismatch.md', 10, 1, 'warning', 'status-section', 'ACCEPTED'),
+  e('docs/adr/ADR-0002-old-logging.md', 6, 1, 'error', 'supersede-symmetry', 'ADR-0003'),
+  e('rfcs/draft/RFC-0003-bad-yaml.md', 4, 1, 'error', 'frontmatter-parse', 'title'),
+  e('rfcs/draft/RFC-0004-bad-id.md', 2, 1, 'error', 'id-missing', 'RFC-XYZ'),
+  e('rfcs/draft/RFC-0005-mismatch.md', 2, 1, 'error', 'id-mismatch', 'RFC-0005'),
+  e('rfcs/draft/RFC-0007-unknown-status.md', 4, 1, 'error', 'status-unknown', 'PENDING'),
+  e('rfcs/draft/RFC-0009-dup-a.md', 2, 1, 'error', 'duplicate-id', 'rfcs/draft/RFC-0009-dup-b.md'),
+  e('rfcs/draft/RFC-0009-dup-b.md', 2, 1, 'error', 'duplicate-id', 'rfcs/draft/RFC-0009-dup-a.md'),
+  e('rfcs/draft/RFC-0010-broken-links.md', 5, 1, 'error', 'broken-link', 'RFC-0099'),
+  e('rfcs/draft/RFC-0010-broken-links.md', 11, 1, 'error', 'broken-link', 'RFC-0098-nowhere.md'),
+  e('rfcs/draft/RFC-0014-history.md', 4, 1, 'error', 'history-status', 'REVIEW'),
+  e('rfcs/draft/RFC-0015-bad-dates.md', 5, 1, 'warning', 'date-format', '2024-13-45'),
+  e('rfcs/draft/RFC-0015-bad-dates.md', 6, 1, 'warning', 'date-format', '(approx)'),
+  e('rfcs/review/RFC-0008-misfiled.md', 4, 1, 'error', 'status-folder', 'rfcs/draft/'),
+  e('rfcs/review/RFC-0011-one-option.md', 27, 1, 'warning', 'decision-discipline', '1 option'),
+  e('rfcs/review/RFC-0012-loaded.md', 31, 19, 'warning', 'loaded-word', 'obviously'),
+  e('tech-specs/approved/TS-0001-premature.md', 5, 1, 'error', 'spec-rfc-not-approved', 'RFC-0001'),
+  e('tech-specs/approved/TS-0002-placeholder.md', 24, 8, 'error', 'placeholder', '[Team Name]'),
+  e('tech-specs/review/TS-0003-missing-section.md', 8, 1, 'error', 'required-section', 'Design Overview'),
+  e('tech-specs/review/TS-0003-missing-section.md', 15, 1, 'error', 'required-section', 'Detailed Specifications'),
+  e('tech-specs/review/TS-0004-stale.md', 4, 1, 'warning', 'stale-review', '85 days'),
+];
+const ERRORS = 15;
+const WARNINGS = 6;
+const FILES = 18;
+const DOCUMENTS = 21;
+const SUMMARY = '15 errors, 6 warnings in 18 files (21 documents checked).';
+
+/** Every rule id of src/core/check/index.ts, written out by hand. */
+const ALL_RULES = [
+  'frontmatter-parse',
+  'id-missing',
+  'id-mismatch',
+  'status-unknown',
+  'status-folder',
+  'duplicate-id',
+  'broken-link',
+  'supersede-symmetry',
+  'spec-rfc-not-approved',
+  'placeholder',
+  'required-section',
+  'decision-discipline',
+  'loaded-word',
+  'stale-review',
+  'history-status',
+  'date-format',
+  'status-section',
+];
+
+const prefix = (f: Pick<Expected, 'path' | 'line' | 'col' | 'severity' | 'rule'>) => `${f.path}:${f.line}:${f.col}: ${f.severity} ${f.rule}: `;
+
+const FINDING_LINE = /^(\S+):(\d+):(\d+): (error|warning) ([a-z-]+): (.*)$/;
+
+/** The finding lines of text output, parsed. */
+function textFindings(stdout: string) {
+  return stdout
+    .split('\n')
+    .map((l) => FINDING_LINE.exec(l))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ path: m[1]!, line: Number(m[2]), col: Number(m[3]), severity: m[4] as Sev, rule: m[5]!, message: m[6]! }));
+}
+
+const key = (f: { rule: string; path: string; line: number }) => `${f.rule} ${f.path}:${f.line}`;
+
+function fixtureRepo(): Repo {
+  const repo = makeRepo({ init: false });
+  fs.cpSync(FIXTURE, repo.dir, { recursive: true });
+  return repo;
+}
+
+function noTrace(r: RunResult): void {
+  expect(hasStackTrace(r.stderr), r.stderr).toBe(false);
+}
+
+describe('check over the fixture repository', () => {
+  let text: RunResult;
+  let json: RunResult;
+  let github: RunResult;
+
+  beforeAll(() => {
+    const repo = fixtureRepo();
+    text = repo.run(['check']);
+    json = repo.run(['check', '--format', 'json']);
+    github = repo.run(['check', '--format', 'github']);
+  });
+
+  it('the expectations cover every rule id', () => {
+    expect([...new Set(EXPECTED.map((f) => f.rule))].sort()).toEqual([...ALL_RULES].sort());
+    expect(EXPECTED.filter((f) => f.severity === 'error')).toHaveLength(ERRORS);
+    expect(EXPECTED.filter((f) => f.severity === 'warning')).toHaveLength(WARNINGS);
+    expect(new Set(EXPECTED.map((f) => f.path)).size).toBe(FILES);
+  });
+
+  it('exits 1 with nothing on stderr', () => {
+    expect(text.code, text.stdout + text.stderr).toBe(1);
+    expect(text.stderr).toBe('');
+    noTrace(text);
+  });
+
+  for (const rule of ALL_RULES) {
+    it(`reports ${rule} where the fixture breaks it`, () => {
+      const mine = EXPECTED.filter((f) => f.rule === rule);
+      const lines = text.stdout.split('\n');
+      for (const f of mine) {
+        const hit = lines.find((l) => l.startsWith(prefix(f)));
+        expect(hit, `missing "${prefix(f)}" in:\n${text.stdout}`).toBeDefined();
+        expect(hit).toContain(f.says);
+      }
+      // ... and nowhere else.
+      const reported = textFindings(text.stdout).filter((f) => f.rule === rule);
+      expect(reported.map((f) => prefix(f)).sort()).toEqual(mine.map((f) => prefix(f)).sort());
+    });
+  }
+
+  it('reports exactly the intended findings, nothing in the clean documents', () => {
+    const got = textFindings(text.stdout).map((f) => prefix(f));
+    expect(got.sort()).toEqual(EXPECTED.map((f) => prefix(f)).sort());
+    for (const clean of ['rfcs/draft/RFC-0001-clean-draft.md', 'rfcs/approved/RFC-0002-order-queue.md', 'docs/adr/ADR-0003-structured-logging.md', 'rfcs/README.md']) {
+      expect(text.stdout).not.toContain(clean + ':');
+    }
+  });
+
+  it('sorts findings by path, then line', () => {
+    const got = textFindings(text.stdout).map((f) => `${f.path}:${f.line}`);
+    const sorted = EXPECTED.map((f) => ({ ...f })).sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    expect(got).toEqual(sorted.map((f) => `${f.path}:${f.line}`));
+  });
+
+  it('ends with the summary line', () => {
+    expect(text.stdout.trimEnd().split('\n').pop()).toBe(SUMMARY);
+  });
+
+  it('names the duplicate key by its line in the file', () => {
+    // RFC-0003: `title:` on line 3, again on line 4. Line numbers in messages are file lines.
+    const line = text.stdout.split('\n').find((l) => l.startsWith('rfcs/draft/RFC-0003-bad-yaml.md:4:1: error frontmatter-parse: '));
+    expect(line).toContain('key "title" appears twice (first on line 3)');
+  });
+
+  it('--format json has the same findings and the summary counts', () => {
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    const data = JSON.parse(json.stdout) as {
+      schema_version: number;
+      summary: { errors: number; warnings: number; files: number; documents: number };
+      findings: Array<{ rule: string; severity: Sev; path: string; line: number; col: number; message: string }>;
+    };
+    expect(data.schema_version).toBe(1);
+    expect(data.summary).toEqual({ errors: ERRORS, warnings: WARNINGS, files: FILES, documents: DOCUMENTS });
+    const fromText = textFindings(text.stdout);
+    expect(data.findings).toHaveLength(fromText.length);
+    expect(data.findings.map(key).sort()).toEqual(fromText.map(key).sort());
+    expect(data.findings.map(key).sort()).toEqual(EXPECTED.map(key).sort());
+    for (const f of data.findings) {
+      const t = fromText.find((x) => key(x) === key(f) && x.col === f.col && x.message === f.message);
+      expect(t, JSON.stringify(f)).toBeDefined();
+      expect(t!.severity).toBe(f.severity);
+    }
+  });
+
+  it('--format github prints one annotation per finding', () => {
+    expect(github.code).toBe(1);
+    expect(github.stderr).toBe('');
+    const annotations = github.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toHaveLength(EXPECTED.length);
+    for (const f of EXPECTED) {
+      const start = `::${f.severity} file=${f.path},line=${f.line},col=${f.col},title=archdoc ${f.rule}::`;
+      const hit = annotations.find((l) => l.startsWith(start));
+      expect(hit, `missing ${start}`).toBeDefined();
+      expect(hit).toContain(f.says);
+    }
+    expect(annotations.filter((l) => l.startsWith('::error ')).length).toBe(ERRORS);
+    expect(annotations.filter((l) => l.startsWith('::warning ')).length).toBe(WARNINGS);
+    expect(github.stdout.trimEnd().split('\n').pop()).toBe(SUMMARY);
+  });
+});
+
+describe('check options and configuration', () => {
+  it('--strict fails on warnings alone; plain check passes', () => {
+    const repo = makeRepo({ init: false });
+    repo.write(
+      'docs/adr/ADR-0001-only-warnings.md',
+      ['---', 'adr_id: ADR-0001', 'title: Only warnings', 'status: PROPOSED', 'created: 2026-11-01 (approx)', '---', '', '# ADR-0001: Only warnings', '', '## Status', '', 'ACCEPTED', ''].join('\n'),
+    );
+    const plain = repo.run(['check']);
+    expect(plain.code, plain.stdout).toBe(0);
+    expect(plain.stdout).toContain('docs/adr/ADR-0001-only-warnings.md:5:1: warning date-format: ');
+    expect(plain.stdout).toContain('docs/adr/ADR-0001-only-warnings.md:10:1: warning status-section: ');
+    expect(plain.stdout.trimEnd().split('\n').pop()).toBe('0 errors, 2 warnings in 1 file (1 document checked).');
+    const strict = repo.run(['check', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe(plain.stdout);
+    const strictJson = repo.run(['check', '--strict', '--format', 'json']);
+    expect(strictJson.code).toBe(1);
+    expect(JSON.parse(strictJson.stdout).summary).toEqual({ errors: 0, warnings: 2, files: 1, documents: 1 });
+    noTrace(strict);
+  });
+
+  it('rules in .archdoc.yml turn a rule off and re-grade another', () => {
+    const repo = fixtureRepo();
+    repo.write('.archdoc.yml', 'review_stale_days: 14\nrules:\n  loaded-word: off\n  stale-review: error\n');
+    const r = repo.run(['check']);
+    expect(r.code).toBe(1);
+    noTrace(r);
+    const got = textFindings(r.stdout);
+    expect(got.filter((f) => f.rule === 'loaded-word')).toEqual([]);
+    expect(r.stdout).not.toContain('rfcs/review/RFC-0012-loaded.md');
+    expect(r.stdout).toContain('tech-specs/review/TS-0004-stale.md:4:1: error stale-review: ');
+    expect(r.stdout).not.toContain('warning stale-review');
+    const want = EXPECTED.filter((f) => f.rule !== 'loaded-word').map((f) => prefix(f.rule === 'stale-review' ? { ...f, severity: 'error' } : f));
+    expect(got.map((f) => prefix(f)).sort()).toEqual(want.sort());
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 4 warnings in 17 files (21 documents checked).');
+  });
+
+  it('review_stale_days moves the threshold', () => {
+    const repo = fixtureRepo();
+    repo.write('.archdoc.yml', 'review_stale_days: 90\n');
+    const r = repo.run(['check']);
+    expect(r.stdout).not.toContain('stale-review');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('15 errors, 5 warnings in 17 files (21 documents checked).');
+  });
+
+  it('an unknown rule name in the configuration is a usage error (exit 2)', () => {
+    const repo = fixtureRepo();
+    repo.write('.archdoc.yml', 'review_stale_days: 14\nrules:\n  loaded-words: off\n');
+    const r = repo.run(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rules.loaded-words');
+    expect(r.stderr).toContain('unknown rule');
+    expect(r.stderr).toContain('loaded-word"');
+    expect(r.stdout).not.toMatch(FINDING_LINE);
+    noTrace(r);
+  });
+
+  it('an unknown severity in the configuration is a usage error (exit 2)', () => {
+    const repo = fixtureRepo();
+    repo.write('.archdoc.yml', 'rules:\n  loaded-word: loud\n');
+    const r = repo.run(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('loaded-word');
+    noTrace(r);
+  });
+
+  it('an unknown --format is a usage error (exit 2)', () => {
+    const repo = fixtureRepo();
+    const r = repo.run(['check', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    noTrace(r);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The repair: every broken file rewritten, by hand, to a correct version.
+
+const fm = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
+
+const RFC_REVIEW_BODY = (id: string, title: string, option1: string) =>
+  [
+    `# ${id}: ${title}`,
+    '',
+    '## Overview',
+    '',
+    'Pick an approach.',
+    '',
+    '## Problem Statement',
+    '',
+    'Requests are slow at peak.',
+    '',
+    '## Evaluation Criteria',
+    '',
+    '| Name | Weight |',
+    '|------|--------|',
+    '| Latency | High |',
+    '',
+    '## Options Analysis',
+    '',
+    '### Option 1: In-process cache',
+    '',
+    `Advantages: ${option1}.`,
+    '',
+    'Disadvantages: stale data for a minute.',
+    '',
+    '### Option 2: Shared cache',
+    '',
+    'Advantages: one copy of the data.',
+    '',
+    'Disadvantages: one more service to run.',
+    '',
+    '## Recommendation',
+    '',
+    'Option 1, for latency.',
+    '',
+  ].join('\n');
+
+const SPEC_BODY = (id: string, title: string) =>
+  [`# ${id}: ${title}`, '', '## Executive Summary', '', 'What the spec covers.', '', '## Design Overview', '', 'One service.', '', '## Detailed Specifications', '', 'One endpoint, owned by the orders team.', ''].join('\n');
+
+const draftRfc = (id: string, title: string, extra: string[] = [], body = '') =>
+  fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra]) + `\n# ${id}: ${title}\n${body}`;
+
+const REPAIRS: Record<string, string | null> = {
+  'docs/adr/ADR-0001-status-mismatch.md': fm(['adr_id: ADR-0001', 'title: Status mismatch', 'status: PROPOSED', 'created: 2026-11-01']) + '\n# ADR-0001: Status mismatch\n\n## Status\n\nPROPOSED\n',
+  'docs/adr/ADR-0003-structured-logging.md':
+    fm(['adr_id: ADR-0003', 'title: Structured logging', 'status: ACCEPTED', 'created: 2026-11-01', 'supersedes: ADR-0002']) +
+    '\n# ADR-0003: Structured logging\n\n## Status\n\nACCEPTED\n\n## Context\n\nPlain log files cannot be searched.\n\n## Decision\n\nWe log JSON lines to stdout.\n\n## Consequences\n\nLogs are searchable; raw files are harder to read.\n',
+  'rfcs/draft/RFC-0003-bad-yaml.md': draftRfc('RFC-0003', 'Good YAML'),
+  'rfcs/draft/RFC-0004-bad-id.md': draftRfc('RFC-0004', 'Good id'),
+  'rfcs/draft/RFC-0005-mismatch.md': draftRfc('RFC-0005', 'Ids agree'),
+  'rfcs/draft/RFC-0007-unknown-status.md': draftRfc('RFC-0007', 'Known status'),
+  'rfcs/review/RFC-0008-misfiled.md': null,
+  'rfcs/draft/RFC-0008-misfiled.md': draftRfc('RFC-0008', 'Filed draft'),
+  'rfcs/draft/RFC-0009-dup-b.md': null,
+  'rfcs/draft/RFC-0016-dup-b.md': draftRfc('RFC-0016', 'Not a duplicate'),
+  'rfcs/draft/RFC-0010-broken-links.md': draftRfc('RFC-0010', 'Sound links', ['related_rfcs: [RFC-0001]'], '\nSee [the draft](RFC-0001-clean-draft.md).\nSee [the queue](../approved/RFC-0002-order-queue.md).\n'),
+  'rfcs/review/RFC-0011-one-option.md':
+    fm(['rfc_id: RFC-0011', 'title: Cache for prices', 'status: REVIEW', 'author: Dana Lee', 'reviewers: [Alice Chen]', 'created: 2026-11-10', 'last_updated: 2026-11-20']) +
+    '\n' +
+    RFC_REVIEW_BODY('RFC-0011', 'Cache for prices', 'fast'),
+  'rfcs/review/RFC-0012-loaded.md':
+    fm(['rfc_id: RFC-0012', 'title: Search engine', 'status: REVIEW', 'author: Dana Lee', 'reviewers: [Alice Chen]', 'created: 2026-11-10', 'last_updated: 2026-11-20']) +
+    '\n' +
+    RFC_REVIEW_BODY('RFC-0012', 'Search engine', 'it is faster on the latency criterion'),
+  'rfcs/draft/RFC-0014-history.md': draftRfc('RFC-0014', 'History in step', [
+    'history:',
+    '  - status: DRAFT',
+    '    date: 2026-11-01',
+    '  - status: REVIEW',
+    '    date: 2026-11-10',
+    '  - status: DRAFT',
+    '    date: 2026-11-12',
+  ]),
+  'rfcs/draft/RFC-0015-bad-dates.md': draftRfc('RFC-0015', 'Good dates', ['created: 2024-12-15', 'last_updated: 2025-01-05']),
+  'tech-specs/approved/TS-0001-premature.md':
+    fm(['tech_spec_id: TS-0001', 'title: Timely spec', 'status: APPROVED', 'decision_ref: RFC-0002', 'author: Dana Lee', 'created: 2026-11-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0001', 'Timely spec'),
+  'tech-specs/approved/TS-0002-placeholder.md':
+    fm(['tech_spec_id: TS-0002', 'title: Order queue consumer', 'status: APPROVED', 'decision_ref: RFC-0002', 'author: Dana Lee', 'created: 2026-11-01', 'last_updated: 2026-11-20']) +
+    '\n' +
+    SPEC_BODY('TS-0002', 'Order queue consumer'),
+  'tech-specs/review/TS-0003-missing-section.md': fm(['tech_spec_id: TS-0003', 'title: Whole spec', 'status: REVIEW', 'created: 2026-11-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0003', 'Whole spec'),
+  'tech-specs/review/TS-0004-stale.md': fm(['tech_spec_id: TS-0004', 'title: Fresh review', 'status: REVIEW', 'created: 2026-08-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0004', 'Fresh review'),
+};
+
+describe('the repaired fixture', () => {
+  it('passes check with "No problems", in every format', () => {
+    const repo = fixtureRepo();
+    for (const [rel, text] of Object.entries(REPAIRS)) {
+      if (text === null) fs.rmSync(path.join(repo.dir, rel));
+      else repo.write(rel, text);
+    }
+    const r = repo.run(['check']);
+    expect(r.stdout).toBe(`No problems in ${DOCUMENTS} documents.\n`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const strict = repo.run(['check', '--strict']);
+    expect(strict.code).toBe(0);
+    const json = repo.run(['check', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ schema_version: 1, summary: { errors: 0, warnings: 0, files: 0, documents: DOCUMENTS }, findings: [] });
+    const github = repo.run(['check', '--format', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toBe(`No problems in ${DOCUMENTS} documents.\n`);
+  });
+
+  it('each repair alone removes exactly its own findings', () => {
+    // One broken file fixed at a time: the findings left are the others, untouched.
+    const groups: Array<{ files: string[]; fixes: string[] }> = [
+      { files: ['rfcs/draft/RFC-0010-broken-links.md'], fixes: ['rfcs/draft/RFC-0010-broken-links.md'] },
+      { files: ['docs/adr/ADR-0003-structured-logging.md'], fixes: ['docs/adr/ADR-0002-old-logging.md'] },
+      { files: ['rfcs/draft/RFC-0009-dup-b.md', 'rfcs/draft/RFC-0016-dup-b.md'], fixes: ['rfcs/draft/RFC-0009-dup-a.md', 'rfcs/draft/RFC-0009-dup-b.md'] },
+    ];
+    for (const g of groups) {
+      const repo = fixtureRepo();
+      for (const rel of g.files) {
+        const text = REPAIRS[rel];
+        if (text === null) fs.rmSync(path.join(repo.dir, rel));
+        else repo.write(rel, text!);
+      }
+      const r = repo.run(['check']);
+      const want = EXPECTED.filter((f) => !g.fixes.includes(f.path)).map((f) => prefix(f));
+      expect(textFindings(r.stdout).map((f) => prefix(f)).sort()).toEqual(want.sort());
+    }
+  });
+});

@@ -1,0 +1,137 @@
+/** How archdoc commits: only its own paths, never the user's staged or modified work; clean failures. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, makeRepo, type Repo } from '../helpers';
+import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures';
+
+/** A repository with a committed other.txt, then notes.txt staged and other.txt modified. */
+function dirtyRepo(): Repo {
+  const repo = makeRepo();
+  repo.write('other.txt', 'original\n');
+  repo.git('add', 'other.txt');
+  repo.git('commit', '-q', '-m', 'test: other.txt');
+  repo.write('notes.txt', 'my staged notes\n');
+  repo.git('add', 'notes.txt');
+  repo.write('other.txt', 'original\nmodified, not staged\n');
+  return repo;
+}
+
+const DIRTY = ['A  notes.txt', ' M other.txt'];
+
+describe('git: archdoc commits only what it wrote', () => {
+  it('create-rfc leaves staged and modified files alone', () => {
+    const repo = dirtyRepo();
+    expect(porcelain(repo)).toEqual(DIRTY);
+    const count = repo.commitCount();
+    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.commitCount()).toBe(count + 1);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0001-adopt-postgresql.md']);
+    expect(porcelain(repo)).toEqual(DIRTY);
+    // The staged content is still the staged content, and the work-tree change is still there.
+    expect(repo.git('show', ':notes.txt')).toBe('my staged notes');
+    expect(repo.git('show', ':other.txt')).toBe('original');
+    expect(repo.read('other.txt')).toBe('original\nmodified, not staged\n');
+  });
+
+  it('rfc-status --reviewer and --set REVIEW leave them alone too; the transition commit is only the rename', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    repo.write('other.txt', 'original\n');
+    repo.git('add', 'other.txt');
+    repo.git('commit', '-q', '-m', 'test: other.txt');
+    repo.write('notes.txt', 'my staged notes\n');
+    repo.git('add', 'notes.txt');
+    repo.write('other.txt', 'original\nmodified, not staged\n');
+    const count = repo.commitCount();
+
+    const rev = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Alice Chen']);
+    expect(rev.code, rev.stderr).toBe(0);
+    expect(repo.commitCount()).toBe(count + 1);
+    expect(headChanges(repo)).toEqual(['M\trfcs/draft/RFC-0001-adopt-postgresql.md']);
+    expect(porcelain(repo)).toEqual(DIRTY);
+
+    const set = repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(repo.commitCount()).toBe(count + 2);
+    expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
+    const changes = headChanges(repo);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatch(/^R\d+\trfcs\/draft\/RFC-0001-adopt-postgresql\.md\trfcs\/review\/RFC-0001-adopt-postgresql\.md$/);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/review/RFC-0001-adopt-postgresql.md']);
+    expect(porcelain(repo)).toEqual(DIRTY);
+    expect(repo.git('show', ':notes.txt')).toBe('my staged notes');
+    expect(repo.read('other.txt')).toBe('original\nmodified, not staged\n');
+  });
+
+  it('a status change of an RFC with uncommitted edits commits those edits with the move', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+    repo.write(rel, repo.read(rel).replace(/## Overview\n\n\[[^\n]*\]/, '## Overview\n\nWe adopt PostgreSQL for orders.'));
+    const r = repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(porcelain(repo)).toEqual([]);
+    expect(repo.git('show', 'HEAD:rfcs/review/RFC-0001-adopt-postgresql.md')).toContain('We adopt PostgreSQL for orders.');
+  });
+});
+
+describe('git: failures to commit', () => {
+  it('a failing pre-commit hook: exit 1, file kept, "not committed", no stack trace, no commit', () => {
+    const repo = makeRepo();
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    fs.mkdirSync(path.dirname(hook), { recursive: true });
+    fs.writeFileSync(hook, '#!/bin/sh\necho "hook says no" >&2\nexit 1\n');
+    fs.chmodSync(hook, 0o755);
+    const count = repo.commitCount();
+
+    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not committed');
+    expect(r.stderr).toContain('rfcs/draft/RFC-0001-adopt-postgresql.md');
+    expect(r.stderr).toContain('hook says no');
+    expect(r.stderr).not.toContain('internal error');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(repo.exists('rfcs/draft/RFC-0001-adopt-postgresql.md')).toBe(true);
+    expect(frontmatter(repo.read('rfcs/draft/RFC-0001-adopt-postgresql.md')).title).toBe('Adopt PostgreSQL');
+    expect(repo.commitCount()).toBe(count);
+
+    // Same for a status change: the move is done on disk, the commit is refused.
+    const st = repo.run(['rfc-status', '1', '--reviewer', 'Alice']);
+    expect(st.code).toBe(1);
+    expect(st.stderr).toContain('not committed');
+    expect(hasStackTrace(st.stderr)).toBe(false);
+    expect(repo.commitCount()).toBe(count);
+
+    // The creation lock was released: with the hook gone, the next create works and numbers on.
+    fs.rmSync(hook);
+    const next = repo.run(['create-rfc', 'Adopt Redis', '--yes']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(headSubject(repo)).toBe('docs(rfc): create RFC-0002 Adopt Redis');
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0002-adopt-redis.md']);
+    expect(repo.commitCount()).toBe(count + 1);
+  });
+
+  it('no git identity: exit 1, file kept, says identity is missing and nothing was committed', () => {
+    const repo = makeRepo();
+    repo.git('config', '--unset', 'user.name');
+    repo.git('config', '--unset', 'user.email');
+    // Never let git guess an identity from the host name or the passwd entry.
+    repo.git('config', 'user.useConfigOnly', 'true');
+    expect(fs.readdirSync(repo.home)).toEqual([]);
+    const count = repo.commitCount();
+
+    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--author', 'X', '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not committed');
+    expect(r.stderr).toMatch(/identity/);
+    expect(r.stderr).toContain('git config user.name');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).not.toContain('internal error');
+    const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+    expect(repo.exists(rel)).toBe(true);
+    expect(frontmatter(repo.read(rel)).author).toBe('X');
+    expect(repo.commitCount()).toBe(count);
+  });
+});
