@@ -72,7 +72,7 @@ export async function applyChange(
   const moved = target !== doc.path && !exists(ctx.root, target);
   if (moved) {
     // Its own relative links are written from its old folder: rewrite them for the new one.
-    text = rewriteLinks(text, target, doc.path, new Map()) ?? text;
+    text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
   }
   writeAtomic(ctx.root, doc.path, text);
   if (moved) {

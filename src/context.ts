@@ -6,7 +6,7 @@ import { loadWorkspace, type Workspace } from './config-file.js';
 import type { Config } from './core/config.js';
 import type { DocRecord } from './core/document.js';
 import { parseIdInput } from './core/ids.js';
-import type { KindDef } from './core/kinds.js';
+import { article, type KindDef } from './core/kinds.js';
 import { indexDocs, type IdIndex } from './core/links.js';
 import { closeMatches } from './core/similar.js';
 import { RefusedError, UsageError } from './errors.js';
@@ -83,7 +83,7 @@ export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?
   if (parsed.prefix) {
     const byPrefix = kinds.find((k) => k.prefix === parsed.prefix || k.name.toUpperCase() === parsed.prefix);
     if (!byPrefix) throw new UsageError(`"${input}": unknown id prefix ${parsed.prefix}; known: ${kinds.map((k) => k.prefix).join(', ')}`);
-    if (kind && byPrefix !== kind) throw new UsageError(`"${input}" is not a ${kind.label} id; ${kind.label} ids look like ${kind.prefix}-0001`);
+    if (kind && byPrefix !== kind) throw new UsageError(`"${input}" is not ${article(kind.label)} id; ${kind.label} ids look like ${kind.prefix}-0001`);
     candidates = [byPrefix];
   } else if (kind) candidates = [kind];
   const matches = docs.filter((d) => candidates.includes(d.kind) && d.num === parsed.num);

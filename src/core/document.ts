@@ -3,9 +3,10 @@
  * in, record out) and never throws: a broken file becomes a record with problems, so `list` can
  * show it and `check` can report it.
  */
+import { fastFrontmatter } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
-import { canonicalStatus, type KindDef } from './kinds.js';
+import { article, canonicalStatus, type KindDef } from './kinds.js';
 
 export interface ReadProblem {
   rule: 'frontmatter-parse' | 'id-missing' | 'status-unknown';
@@ -82,6 +83,14 @@ export function readDate(v: unknown): string | undefined {
   return s ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(s)?.[1] : undefined;
 }
 
+const idPatterns = new Map<string, RegExp>();
+/** `RFC-0007`, `rfc_7`, `RFC 7` for a prefix; compiled once per prefix. */
+function idPattern(prefix: string): RegExp {
+  let re = idPatterns.get(prefix);
+  if (!re) idPatterns.set(prefix, (re = new RegExp(`^\\s*${prefix}[-_ ]?0*(\\d{1,9})\\s*$`, 'i')));
+  return re;
+}
+
 export function parseDoc(text: string, path: string, kind: KindDef, padding = 4): DocRecord {
   const rec = parseRecord(text, path, kind);
   const id = docId(rec, padding);
@@ -125,19 +134,28 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   rec.eol = split.eol;
   rec.body = split.body;
   rec.bodyLine = split.bodyLine;
-  const parsed = parseYaml(split.yaml, split.yamlLine - 1);
-  if (!parsed.ok) {
-    const { message, line, col } = parsed.problem;
-    rec.problems.push({ rule: 'frontmatter-parse', message: `frontmatter does not parse: ${message}`, line: line + split.yamlLine - 1, col });
-    return rec;
+  // The common shape is read by the fast exact reader; anything else by the yaml package.
+  const fast = fastFrontmatter(split.yaml);
+  let data: Record<string, unknown>;
+  if (fast) {
+    data = fast.data;
+    for (const [key, line] of Object.entries(fast.keyLines)) rec.keyLines[key] = line + split.yamlLine - 1;
+  } else {
+    const parsed = parseYaml(split.yaml, split.yamlLine - 1);
+    if (!parsed.ok) {
+      const { message, line, col } = parsed.problem;
+      rec.problems.push({ rule: 'frontmatter-parse', message: `frontmatter does not parse: ${message}`, line: line + split.yamlLine - 1, col });
+      return rec;
+    }
+    data = parsed.data;
+    for (const key of Object.keys(data)) {
+      const l = keyLine(parsed.doc, split.yaml, key);
+      if (l !== undefined) rec.keyLines[key] = l + split.yamlLine - 1;
+    }
   }
   rec.parsed = true;
-  rec.data = parsed.data;
-  for (const key of Object.keys(parsed.data)) {
-    const l = keyLine(parsed.doc, split.yaml, key);
-    if (l !== undefined) rec.keyLines[key] = l + split.yamlLine - 1;
-  }
-  const d = parsed.data;
+  rec.data = data;
+  const d = data;
   rec.title = asText(d.title);
   rec.author = asText(d.author);
   rec.created = readDate(d.created);
@@ -145,7 +163,7 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   rec.reviewers = readReviewers(d.reviewers);
   const rawId = asText(d[kind.idKey]) ?? asText(d.id);
   if (rawId) {
-    const m = new RegExp(`^\\s*${kind.prefix}[-_ ]?0*(\\d{1,9})\\s*$`, 'i').exec(rawId);
+    const m = idPattern(kind.prefix).exec(rawId);
     if (m) {
       rec.num = Number(m[1]);
     } else {
@@ -162,7 +180,7 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
     if (!canon) {
       rec.problems.push({
         rule: 'status-unknown',
-        message: `status "${rawStatus}" is not a ${kind.label} status; use one of ${Object.keys(kind.statuses).join(', ')}`,
+        message: `status "${rawStatus}" is not ${article(kind.label)} status; use one of ${Object.keys(kind.statuses).join(', ')}`,
         line: rec.keyLines.status ?? 1,
         col: 1,
       });

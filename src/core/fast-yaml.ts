@@ -19,10 +19,17 @@ const BOOLS: Record<string, boolean> = { true: true, True: true, TRUE: true, fal
 /** Plain words the core schema reads as something other than a string. */
 const SPECIAL = /^(?:\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)$/;
 
+/** Keys the core schema reads as null or booleans: two of them can collide, so yaml decides. */
+const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
 const FAIL = Symbol('fail');
 type Scalar = string | number | boolean | null;
 
+/** Words that need no further thought: plain text the core schema can only read as a string. */
+const SIMPLE_WORDS = /^[A-Za-z][A-Za-z0-9 ._/()-]*$/;
+
 function scalar(raw: string): Scalar | typeof FAIL {
+  if (SIMPLE_WORDS.test(raw) && raw.charCodeAt(raw.length - 1) !== 32 && !raw.includes('  ') && !NULLS.has(raw) && !(raw in BOOLS)) return raw;
   const v = raw.trimEnd();
   if (v === '') return null;
   if (v.length !== raw.length && raw.length - v.length > 0 && /\s#/.test(raw)) return FAIL;
@@ -70,7 +77,7 @@ export function fastFrontmatter(text: string): FastResult | undefined {
     const m = KEY.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
-    if (key in data || key === '__proto__') return undefined;
+    if (key in data || key === '__proto__' || SPECIAL_KEY.test(key)) return undefined;
     keyLines[key] = i + 1;
     const rest = m[2];
     i++;
@@ -106,7 +113,7 @@ export function fastFrontmatter(text: string): FastResult | undefined {
       }
       const map: Record<string, unknown> = {};
       const put = (k: string, raw: string | undefined) => {
-        if (k in map || k === '__proto__') return false;
+        if (k in map || k === '__proto__' || SPECIAL_KEY.test(k)) return false;
         const s = raw === undefined ? null : scalar(raw.trimStart());
         if (s === FAIL) return false;
         map[k] = s;

@@ -236,3 +236,8 @@ export function statusFolderPattern(kind: KindDef, status: string, layout: Layou
   const escaped = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{year\}/g, '\\d{4}');
   return { pattern: new RegExp(`^${escaped}$`), text: text.replace(/\{year\}/g, 'YYYY') };
 }
+
+/** "a" or "an" before a label, by sound: an RFC, an ADR, a tech spec, a PRD, an item. */
+export function article(label: string): string {
+  return /^[aeiou]/i.test(label) || /^[FHLMNRSX][A-Z0-9]/.test(label) ? `an ${label}` : `a ${label}`;
+}

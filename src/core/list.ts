@@ -31,20 +31,18 @@ function rank(kind: KindDef, status: string | undefined): number {
   return i === -1 ? order.length : i;
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Attention first: the kind's `order` of statuses, newest `last_updated` first within one, then id. */
 export function sortDocs(docs: DocRecord[], kindOrder: string[]): DocRecord[] {
   const kindRank = (k: KindDef) => {
     const i = kindOrder.indexOf(k.name);
     return i === -1 ? kindOrder.length : i;
   };
-  return [...docs].sort(
-    (a, b) =>
-      kindRank(a.kind) - kindRank(b.kind) ||
-      rank(a.kind, a.status) - rank(b.kind, b.status) ||
-      (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? '') ||
-      (a.num ?? 0) - (b.num ?? 0) ||
-      a.path.localeCompare(b.path),
-  );
+  // Keys computed once per document; plain comparison (ISO dates and paths need no locale).
+  const keyed = docs.map((d) => ({ d, k: kindRank(d.kind), r: rank(d.kind, d.status), u: d.lastUpdated ?? '', n: d.num ?? 0 }));
+  keyed.sort((a, b) => a.k - b.k || a.r - b.r || cmp(b.u, a.u) || a.n - b.n || cmp(a.d.path, b.d.path));
+  return keyed.map((x) => x.d);
 }
 
 export interface KindSummary {

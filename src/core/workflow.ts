@@ -5,7 +5,8 @@
 import type { DocRecord } from './document.js';
 import { asText } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
-import { allowedNext, canonicalStatus, type KindDef } from './kinds.js';
+import { allowedNext, article, canonicalStatus, type KindDef } from './kinds.js';
+import { referencedId, referencesIn } from './links.js';
 import { findSection, hasContent, placeholders } from './sections.js';
 
 export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;
@@ -34,7 +35,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   const to = canonicalStatus(kind, input.target);
   const statuses = Object.keys(kind.statuses);
   if (!to) {
-    return { ok: false, reason: 'unknown-status', message: `"${input.target}" is not a ${kind.label} status.`, details: [`${kind.label} statuses: ${statuses.join(', ')}`] };
+    return { ok: false, reason: 'unknown-status', message: `"${input.target}" is not ${article(kind.label)} status.`, details: [`${kind.label} statuses: ${statuses.join(', ')}`] };
   }
   const from = doc.status;
   if (!from || !doc.statusKnown) {
@@ -89,7 +90,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
       case 'by':
         if (input.byMissing) failures.push(`--by ${input.byMissing}: no such ${kind.label}`);
         else if (!input.by && guard.required !== false) failures.push(`${to} needs the replacing ${kind.label}: add --by ${kind.prefix}-XXXX`);
-        else if (input.by && input.by.kind !== kind) failures.push(`--by ${input.by.id}: must be a ${kind.label}`);
+        else if (input.by && input.by.kind !== kind) failures.push(`--by ${input.by.id}: must be ${article(kind.label)}`);
         else if (input.by && input.by.id === doc.id) failures.push(`--by ${input.by.id}: a document cannot replace itself`);
         break;
       case 'linked-status': {
@@ -118,12 +119,25 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   }
   if (input.by && input.by.id) {
     edits.push({ op: 'set', path: ['superseded_by'], value: input.by.id });
-    if (doc.id) successorEdits.push({ op: 'set', path: ['supersedes'], value: doc.id });
+    if (doc.id) successorEdits.push(...supersedesEdits(input.by, doc.id, today));
   }
   const entry: Record<string, string> = { status: to, date: today };
   if (input.comment) entry.comment = input.comment;
   edits.push({ op: 'append', key: 'history', item: entry });
   return { ok: true, from, to, edits, successorEdits, warnings };
+}
+
+/** Adds `id` to the successor's `supersedes`, keeping any it already names (one successor can replace several). */
+function supersedesEdits(successor: DocRecord, id: string, today: string): FrontmatterEdit[] {
+  const raw = successor.data.supersedes;
+  const existing = referencesIn(raw);
+  const index = { prefixes: [successor.kind.prefix, id.slice(0, id.lastIndexOf('-'))], padding: id.length - id.lastIndexOf('-') - 1 };
+  if (existing.some((r) => referencedId(r, index) === id)) return [];
+  const value = existing.length === 0 ? id : [...existing, id];
+  return [
+    { op: 'set', path: ['supersedes'], value },
+    { op: 'set', path: ['last_updated'], value: today },
+  ];
 }
 
 function defaultReason(kind: KindDef, to: string, by: DocRecord | undefined): string {

@@ -16,11 +16,17 @@
  *
  * `UPDATE_DOCS=1` rewrites the expected outputs in the Markdown files instead of asserting them
  * (exit codes are still asserted). Read the diff before committing it.
+ *
+ * Two tables are also kept true to the code: the workflow diagrams of docs/workflows.md (one
+ * Mermaid block per kind, marked `%% kind: <name>`) against src/core/kinds.ts, and the rule table
+ * of docs/configuration.md against the rules' ids, severities and descriptions.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/check/index.js';
+import { DEFAULT_KINDS } from '../../src/core/kinds.js';
 import { BIN, makeRepo, tempDir, testEnv, type Repo } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -212,7 +218,7 @@ describe('documentation examples (docs/*.md console blocks)', () => {
 
   it('finds console examples in the docs', () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['commands.md', 'configuration.md', 'getting-started.md', 'workflows.md']));
-    for (const f of files) for (const b of f.blocks) expect(b.commands.some((c) => c.archdoc), `docs/${f.name}:${b.line + 1}: a block without archdoc`).toBe(true);
+    for (const f of files) expect(f.blocks.some((b) => b.commands.some((c) => c.archdoc)), `docs/${f.name}: no archdoc example`).toBe(true);
   });
 
   for (const f of files) {
@@ -221,9 +227,41 @@ describe('documentation examples (docs/*.md console blocks)', () => {
       expect(ran, 'not run').toBeDefined();
       for (const r of ran!) {
         const where = `docs/${f.name}:${r.cmd.line + 1}: $ ${r.cmd.text.split('\n')[0]}`;
-        expect.soft(r.code, `${where}\nexit code (output:\n${r.actual.join('\n')})`).toBe(r.expectedCode);
+        expect.soft(r.code, `${where}\nexit code; the output was:\n${r.actual.join('\n')}\n`).toBe(r.expectedCode);
         if (!UPDATE) expect.soft(r.actual.join('\n'), where).toBe(r.cmd.expected.join('\n'));
       }
     });
   }
+});
+
+describe('documentation tables match the code', () => {
+  it('docs/workflows.md: one state diagram per built-in kind, with exactly its transitions', () => {
+    const text = fs.readFileSync(path.join(DOCS, 'workflows.md'), 'utf8');
+    const diagrams = new Map<string, string[]>();
+    for (const m of text.matchAll(/```mermaid\n([\s\S]*?)```/g)) {
+      const body = m[1]!;
+      const kind = /%%\s*kind:\s*(\S+)/.exec(body)?.[1];
+      expect(body.startsWith('stateDiagram-v2'), 'a Mermaid block that is not a stateDiagram-v2').toBe(true);
+      expect(kind, 'a diagram without "%% kind: <name>"').toBeDefined();
+      const edges = [...body.matchAll(/^\s*(\[\*\]|[A-Z_]+)\s*-->\s*(\[\*\]|[A-Z_]+)/gm)].map((e) => `${e[1]} -> ${e[2]}`);
+      diagrams.set(kind!, edges.sort());
+    }
+    expect([...diagrams.keys()].sort()).toEqual(Object.keys(DEFAULT_KINDS).sort());
+    for (const [name, kind] of Object.entries(DEFAULT_KINDS)) {
+      const expected = [`[*] -> ${kind.initial}`];
+      for (const status of Object.keys(kind.statuses)) {
+        const next = kind.transitions[status] ?? [];
+        if (next.length === 0) expected.push(`${status} -> [*]`);
+        for (const to of next) expected.push(`${status} -> ${to}`);
+      }
+      expect(diagrams.get(name), `the ${name} diagram`).toEqual(expected.sort());
+    }
+  });
+
+  it('docs/configuration.md: the rule table lists every check rule with its severity and description', () => {
+    const text = fs.readFileSync(path.join(DOCS, 'configuration.md'), 'utf8');
+    const rows = [...text.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| (.*) \|$/gm)].map((m) => ({ id: m[1], severity: m[2], description: m[3]!.replace(/`/g, '') }));
+    const fromCode = RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description.replace(/`/g, '') }));
+    expect(rows).toEqual(fromCode);
+  });
 });

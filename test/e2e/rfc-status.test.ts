@@ -55,7 +55,7 @@ describe('rfc-status', () => {
     expect(junk.stderr).toContain('"postgres" is not a document id');
     const wrongKind = repo.run(['rfc-status', 'ADR-7']);
     expect(wrongKind.code).toBe(2);
-    expect(wrongKind.stderr).toContain('is not a RFC id');
+    expect(wrongKind.stderr).toContain('is not an RFC id');
     expect(porcelain(repo)).toEqual([]);
   });
 

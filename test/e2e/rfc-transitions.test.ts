@@ -256,7 +256,7 @@ describe('rfc-status: workflow guards on a created RFC', () => {
     const count = repo.commitCount();
     const r = repo.run(['rfc-status', '1', '--set', 'SHIPPED']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"SHIPPED" is not a RFC status.');
+    expect(r.stderr).toContain('"SHIPPED" is not an RFC status.');
     expect(r.stderr).toContain('DRAFT, REVIEW, APPROVED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED, SUPERSEDED');
     expect(repo.read('rfcs/draft/RFC-0001-adopt-postgresql.md')).toBe(before);
     expect(repo.commitCount()).toBe(count);

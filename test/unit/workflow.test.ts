@@ -45,7 +45,14 @@ describe('planTransition', () => {
     expect(planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', byMissing: 'RFC-0099', lookup })).toMatchObject({ ok: false, message: expect.stringContaining('--by RFC-0099: no such RFC') });
     const by = { ...doc('DRAFT'), id: 'RFC-0002', path: 'b.md' } as DocRecord;
     const p = planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', by, lookup });
-    expect(p.ok && p.successorEdits).toEqual([{ op: 'set', path: ['supersedes'], value: 'RFC-0001' }]);
+    expect(p.ok && p.successorEdits).toEqual([
+      { op: 'set', path: ['supersedes'], value: 'RFC-0001' },
+      { op: 'set', path: ['last_updated'], value: '2026-11-25' },
+    ]);
+    // A successor that already replaces another keeps it: the list grows.
+    const by2 = { ...parseDoc('---\nrfc_id: RFC-0002\nsupersedes: RFC-0005\n---\n', 'b.md', rfc), id: 'RFC-0002' } as DocRecord;
+    const p2 = planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', by: by2, lookup });
+    expect(p2.ok && p2.successorEdits[0]).toEqual({ op: 'set', path: ['supersedes'], value: ['RFC-0005', 'RFC-0001'] });
     expect(p.ok && p.edits).toContainEqual({ op: 'set', path: ['superseded_by'], value: 'RFC-0002' });
   });
 });

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fastFrontmatter } from '../../src/core/fast-yaml.js';
+
+/** What the yaml package reads, as archdoc parses it (1.2 core schema). */
+const reference = (text: string) => parse(text, { uniqueKeys: true }) ?? {};
+
+describe('fastFrontmatter', () => {
+  it('reads the common shapes exactly', () => {
+    const text = [
+      'rfc_id: RFC-0001',
+      'title: Adopt PostgreSQL (for orders)',
+      'status: DRAFT',
+      'count: 12',
+      'flag: true',
+      'nothing:',
+      'tilde: ~',
+      'created: 2024-01-05',
+      'quoted: "a: b # c"',
+      "single: 'it is'",
+      'empty_list: []',
+      'flow: [RFC-0002, RFC-0003]',
+      'reviewers:',
+      '  - name: Alice Chen',
+      '    status: approved',
+      '  - name: Bob',
+      '    status: pending',
+      'history:',
+      '- status: REVIEW',
+      '  date: 2026-11-25',
+      'tags:',
+      '  - one',
+      '  - two',
+      '',
+    ].join('\n');
+    const r = fastFrontmatter(text);
+    expect(r?.data).toEqual(reference(text));
+    expect(r?.keyLines.reviewers).toBe(13);
+  });
+
+  it.each([
+    'title: a # comment',
+    'a: &x 1\nb: *x',
+    'a: !!str 1',
+    'a: |\n  text',
+    'a: 1.5',
+    'a: 0x1F',
+    'a: "esc \\" q"',
+    'a: 1\na: 2',
+    'a:\n  nested: map',
+    'a: [1, 2]',
+    "a: ['x, y']",
+    'a:\tb',
+    '- a\n- b',
+    'just a scalar',
+    'a: b: c',
+    'null: 1\nNULL: 2',
+    'true: 1',
+    'l:\n  - True: 1\n    true: 2',
+    'a: .inf',
+    'a: -1',
+    'reviewers:\n  - name: A\n    extra:\n      deep: 1',
+  ])('defers %j to the yaml package', (text) => {
+    expect(fastFrontmatter(text + '\n')).toBeUndefined();
+  });
+
+  const word = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9 ._/()-]{0,15}$/);
+  const raw = fc.oneof(
+    word,
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', '~', 'null', 'True', 'false', '0', '007', '12', '2024-01-05', '2024-1-5', '1e3', '.5', '-3', '+3', 'yes', 'no', '[]', '{}', '[a, b]', '[a,, b]', '"q"', "'s'", '"a # b"', 'a #b', 'a  b', 'x:', 'http://x', '- y', '@at', '`t`', '%p', '&a', '*a', '!t', '|', '>', '#c'),
+  );
+  const line = fc.oneof(
+    fc.tuple(fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'Null', 'true', 'True', 'FALSE')), raw).map(([k, v]) => `${k}: ${v}`),
+    fc.stringMatching(/^[a-z]{1,6}$/).map((k) => `${k}:`),
+    raw.map((v) => `  - ${v}`),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), raw).map(([k, v]) => `  - ${k}: ${v}`),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), raw).map(([k, v]) => `    ${k}: ${v}`),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), raw).map(([k, v]) => `- ${k}: ${v}`),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), raw).map(([k, v]) => `  ${k}: ${v}`),
+    fc.constantFrom('', '# comment', '  ', '---'),
+  );
+
+  it('property: whenever it answers, it answers what yaml answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
+        const text = lines.join('\n') + '\n';
+        const fast = fastFrontmatter(text);
+        if (!fast) return;
+        answered++;
+        let expected: unknown;
+        try {
+          expected = reference(text);
+        } catch {
+          throw new Error(`fast reader accepted text yaml rejects: ${JSON.stringify(text)}`);
+        }
+        expect(fast.data, JSON.stringify(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100); // the property must actually exercise the fast path
+  });
+});
