@@ -12,7 +12,7 @@ describe('regressions', () => {
     repo.write(file, repo.read(file) + '\nSee [self](./RFC-0001-alpha-thing-here.md#overview).\n');
     repo.git('commit', '-qam', 'link');
     expect(repo.run(['rfc-status', '1', '--set', 'REVIEW']).code).toBe(0);
-    expect(repo.read('rfcs/review/RFC-0001-alpha-thing-here.md')).toContain('See [self](RFC-0001-alpha-thing-here.md#overview).');
+    expect(repo.read('rfcs/review/RFC-0001-alpha-thing-here.md')).toContain('See [self](./RFC-0001-alpha-thing-here.md#overview).');
     expect(repo.run(['check']).stdout).not.toContain('broken-link');
   });
 
