@@ -12,6 +12,7 @@ import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '.
 import { statusFolder, type KindDef } from './core/kinds.js';
 import { rewriteLinks } from './core/links.js';
 import { replaceSectionText } from './core/sections.js';
+import { RefusedError } from './errors.js';
 import { exists, moveFile, readText, writeAtomic } from './store.js';
 
 export interface Touched {
@@ -58,6 +59,13 @@ export async function applyChange(
   by?: DocRecord,
 ): Promise<Touched> {
   const touched: Touched = { paths: [doc.path], newPaths: [], path: doc.path, rewritten: [] };
+  const layout = doc.kind.layout ?? ctx.config.layout;
+  const filename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
+  const target = change ? `${statusFolder(doc.kind, change.to, layout, Number(ctx.today.slice(0, 4)))}/${filename}` : doc.path;
+  // Refuse before writing anything: a status change that cannot move its file changes no byte.
+  if (target !== doc.path && exists(ctx.root, target)) {
+    throw new RefusedError(`${doc.id ?? doc.path} cannot move to ${target}: a file is already there.`, ['Rename or remove that file, then run the command again.']);
+  }
   const original = readText(ctx.root, doc.path);
   let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
   if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
@@ -65,11 +73,7 @@ export async function applyChange(
     if (text !== original) writeAtomic(ctx.root, doc.path, text);
     return touched;
   }
-  const layout = doc.kind.layout ?? ctx.config.layout;
-  const folder = statusFolder(doc.kind, change.to, layout, Number(ctx.today.slice(0, 4)));
-  const filename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
-  const target = `${folder}/${filename}`;
-  const moved = target !== doc.path && !exists(ctx.root, target);
+  const moved = target !== doc.path;
   if (moved) {
     // Its own relative links are written from its old folder: rewrite them for the new one.
     text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from './core/config.js';
 import { parseDoc, type DocRecord } from './core/document.js';
 import type { KindDef } from './core/kinds.js';
+import { RefusedError } from './errors.js';
 
 export const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -151,7 +152,7 @@ export async function withLock<T>(lockDir: string, fn: () => Promise<T>, staleMs
       } catch {
         // released meanwhile
       }
-      if (Date.now() > deadline) throw new Error(`could not take the lock ${lockDir}; remove it if no archdoc is running`);
+      if (Date.now() > deadline) throw new RefusedError(`Another archdoc has held ${lockDir} for a minute; if none is running, remove that folder and try again.`);
       await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(50, 5 * attempt)));
     }
   }

@@ -73,7 +73,7 @@ export class Repo {
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
       if (!opts.keepStdinOpen) child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
       child.on('close', (code) => {
         clearTimeout(timer);
         child.stdin.destroy();

@@ -202,5 +202,10 @@ async function supersedePredecessor(ctx: Context, old: DocRecord, newId: string,
   }
   warnings.push(...plan.warnings);
   // The successor already carries `supersedes`, written at creation.
-  return applyChange(ctx, old, { ...plan, successorEdits: [] }, [], docs, stub);
+  try {
+    return await applyChange(ctx, old, { ...plan, successorEdits: [] }, [], docs, stub);
+  } catch (e) {
+    fs.rmSync(path.join(ctx.root, newPath), { force: true });
+    throw e;
+  }
 }

@@ -32,10 +32,13 @@ export function similarTitles(a: string, b: string): boolean {
 /** Up to `n` candidates closest to `input`. */
 export function closeMatches(input: string, candidates: string[], n = 3): string[] {
   const norm = input.toUpperCase();
+  const num = (s: string) => Number(/(\d+)\D*$/.exec(s)?.[1] ?? NaN);
+  const target = num(norm);
+  // Among equally close spellings, the nearest number first: RFC-0008 suggests RFC-0007.
   return candidates
-    .map((c) => ({ c, d: editDistance(norm, c.toUpperCase()) }))
+    .map((c) => ({ c, d: editDistance(norm, c.toUpperCase()), gap: Math.abs(num(c) - target) || 0 }))
     .filter((x) => x.d <= Math.max(2, Math.ceil(norm.length / 3)))
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .sort((x, y) => x.d - y.d || x.gap - y.gap || (x.c < y.c ? -1 : 1))
     .slice(0, n)
     .map((x) => x.c);
 }

@@ -27,3 +27,21 @@ describe('regressions', () => {
     expect(check.stdout).not.toContain('supersede-symmetry');
   });
 });
+
+describe('a status change that cannot move its file', () => {
+  it('is refused before any byte changes when the target path is taken', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    expect(repo.run(['rfc-status', '1', '--set', 'REVIEW']).code).toBe(0);
+    repo.write('rfcs/approved/RFC-0001-adopt-postgresql.md', 'stray\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'stray');
+    const before = repo.read('rfcs/review/RFC-0001-adopt-postgresql.md');
+    const commits = repo.commitCount();
+    const r = repo.run(['rfc-status', '1', '--reviewer', 'Alice:approved', '--set', 'APPROVED']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot move to rfcs/approved/RFC-0001-adopt-postgresql.md: a file is already there');
+    expect(repo.read('rfcs/review/RFC-0001-adopt-postgresql.md')).toBe(before);
+    expect(repo.commitCount()).toBe(commits);
+  });
+});

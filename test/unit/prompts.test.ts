@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { run as create } from '../../src/commands/create.js';
+import type { Output } from '../../src/output.js';
+import type { Prompter } from '../../src/prompts.js';
+import { Chalk } from 'chalk';
+import { tempDir } from '../helpers.js';
+import { colourLevel } from '../../src/output.js';
+
+function scripted(answers: Array<string | boolean>): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    interactive: true,
+    asked,
+    async input(message) {
+      asked.push(message);
+      return String(answers.shift());
+    },
+    async confirm(message) {
+      asked.push(message);
+      return Boolean(answers.shift());
+    },
+  };
+}
+
+function capture(): Output & { text: string[] } {
+  const text: string[] = [];
+  return { text, out: (t = '') => text.push(t), err: (t = '') => text.push(t), c: new Chalk({ level: 0 }) };
+}
+
+function repo(): string {
+  const dir = tempDir();
+  for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.name', 'Pat Prompt'], ['config', 'user.email', 'p@example.com'], ['config', 'commit.gpgsign', 'false']]) {
+    execFileSync('git', args, { cwd: dir });
+  }
+  return dir;
+}
+
+describe('prompts at a terminal (scripted)', () => {
+  it('asks for a missing title', async () => {
+    const cwd = repo();
+    const prompt = scripted(['Adopt PostgreSQL']);
+    const out = capture();
+    const r = await create({ kind: 'rfc', cwd }, { prompt, out, today: '2026-11-25' });
+    expect(prompt.asked).toEqual(['RFC title:']);
+    expect(r.path).toBe('rfcs/draft/RFC-0001-adopt-postgresql.md');
+  });
+
+  it('asks before creating a near-duplicate, and respects the answer', async () => {
+    const cwd = repo();
+    await create({ kind: 'rfc', cwd, title: 'Adopt PostgreSQL' }, { prompt: scripted([]), out: capture(), today: '2026-11-25' });
+    const no = scripted([false]);
+    await expect(create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { prompt: no, out: capture(), today: '2026-11-25' })).rejects.toThrow('Nothing created.');
+    expect(no.asked[0]).toMatch(/^A similar RFC exists: RFC-0001 "Adopt PostgreSQL"/);
+    const yes = scripted([true]);
+    const r = await create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { prompt: yes, out: capture(), today: '2026-11-25' });
+    expect(r.id).toBe('RFC-0002');
+  });
+});
+
+describe('colour', () => {
+  it.each([
+    [{}, true, 1],
+    [{}, false, 0],
+    [{ NO_COLOR: '1' }, true, 0],
+    [{ NO_COLOR: '' }, true, 1],
+    [{ FORCE_COLOR: '1' }, false, 1],
+    [{ FORCE_COLOR: '0' }, true, 0],
+    [{ TERM: 'dumb' }, true, 0],
+  ])('%j, tty=%s -> level %i', (env, tty, level) => expect(colourLevel(env as NodeJS.ProcessEnv, tty)).toBe(level));
+});
