@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const final = path.join(root, 'dist');
+// Build beside dist/ and swap at the end, so a CLI started meanwhile (a test run) finds a whole build.
+const dist = path.join(root, `dist.tmp-${process.pid}`);
 fs.rmSync(dist, { recursive: true, force: true });
 
 // Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
@@ -18,7 +20,7 @@ const external = ['@inquirer/prompts'];
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+  outdir: path.relative(root, dist),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -52,5 +54,9 @@ const notices = [...packages].sort().map((name) => {
   return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
 });
 fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+const old = `${final}.old-${process.pid}`;
+if (fs.existsSync(final)) fs.renameSync(final, old);
+fs.renameSync(dist, final);
+fs.rmSync(old, { recursive: true, force: true });
 const size = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 console.log(`dist/: ${Object.keys(result.metafile.outputs).length} files, ${(size / 1024).toFixed(0)} KiB, bundling ${packages.size} packages`);

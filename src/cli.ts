@@ -42,7 +42,7 @@ function workflowHelp(kind: string): string {
 function describeGuard(g: GuardSpec): string {
   switch (g.type) {
     case 'reviewers-named':
-      return `a reviewer named${g.warnBelow ? ` (warns below ${g.warnBelow})` : ''}`;
+      return `a reviewer named${g.warn_below ? ` (warns below ${g.warn_below})` : ''}`;
     case 'reviewer-approved':
       return 'a reviewer approved (--reviewer "Name:approved")';
     case 'sections':

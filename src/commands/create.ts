@@ -52,7 +52,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
 
   const docs = readAll(ctx);
-  const similar = docs.find((d) => d.kind === kind && d.title && similarTitles(d.title, title!));
+  // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
+  const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
+  const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && similarTitles(d.title, title!));
   if (similar && !opts.force) {
     const what = `${similar.id} "${oneLine(similar.title!)}" (${similar.path})`;
     if (ctx.prompt.interactive) {
@@ -75,10 +77,12 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
       warnings.push(`${target.id} is ${target.status ?? 'without status'}, not approved yet; the spec cannot be approved until it is`);
     }
   }
-  let predecessor: DocRecord | undefined;
-  if (opts.supersedes) {
-    predecessor = resolveDoc(ctx, docs, opts.supersedes, kind);
-    if (!kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
+  const predecessor: DocRecord | undefined = replaced;
+  if (predecessor && !kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
+  // Options that do not apply to this kind are refused rather than silently dropped.
+  if (opts.reviewer?.length && !kind.fields.includes('reviewers')) throw new UsageError(`--reviewer does not apply to ${kind.plural}`);
+  for (const [option, value] of Object.entries(opts.links ?? {})) {
+    if (value !== undefined && !kind.createLinks?.[option]) throw new UsageError(`--${option} does not apply to ${kind.plural}`);
   }
 
   let author = opts.author?.trim();

@@ -69,7 +69,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
   const c = out.c;
   if (mine.length === 0) {
     const k = kinds[0]!;
-    const what = kinds.length === 1 ? k.plural : 'documents';
+    const what = kinds.length === 1 ? (/^[A-Z]{2,}/.test(k.plural) ? k.plural : k.plural.toLowerCase()) : 'documents';
     out.out(`No ${what} yet${kinds.length === 1 ? ` in ${k.folder}/` : ''}.`);
     out.out(`Start one with: archdoc ${kinds.length === 1 ? (k.commands?.create ?? `create ${k.name}`) : 'create-rfc'} "Your title"`);
     return;
@@ -98,7 +98,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     out.out(c.dim(lines[0]!));
     lines.slice(1).forEach((l) => out.out(l));
   }
-  const archived = mine.filter((d) => d.kind.statuses[d.status ?? '']?.archived).length;
+  const archived = mine.filter((d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase()))).length;
   if (!opts.all && !opts.status?.length && archived) out.out(c.dim(`\n${archived} archived not shown; add --all to include them.`));
   for (const d of shown) for (const p of d.problems) out.err(`${c.yellow('warning:')} ${d.path}:${p.line}: ${p.message}`);
 }

@@ -128,7 +128,7 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
   for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
   if (note) out.err(note);
   const status = transition?.to ?? doc.status;
-  if (status && doc.id) {
+  if (status && doc.id && allowedNext(doc.kind, status).length) {
     out.out('');
     renderNext(ctx, doc.kind, doc.id, status);
   }

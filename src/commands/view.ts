@@ -40,6 +40,12 @@ export function linksOf(ctx: Context, doc: DocRecord, docs: DocRecord[]): LinkRo
     if (!l.target) continue;
     add(FORWARD[l.field] ?? `related (${l.field})`, l.target, index.byId.get(l.target)?.[0]);
   }
+  if (doc.body.includes('.md')) {
+    for (const m of markdownLinks(doc.body)) {
+      const target = index.byPath.get(resolveLink(doc.path, m.target));
+      if (target?.id) add('links to', target.id, target);
+    }
+  }
   for (const other of docs) {
     if (other === doc || !other.id) continue;
     for (const l of fieldLinks(other, index)) {

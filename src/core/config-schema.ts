@@ -13,7 +13,7 @@ const guard: JsonSchema = {
   oneOf: [
     {
       type: 'object',
-      properties: { type: { enum: ['reviewers-named'] }, min: { type: 'integer', minimum: 0 }, warnBelow: { type: 'integer', minimum: 0 } },
+      properties: { type: { enum: ['reviewers-named'] }, min: { type: 'integer', minimum: 0 }, warn_below: { type: 'integer', minimum: 0 } },
       required: ['type'],
       additionalProperties: false,
     },

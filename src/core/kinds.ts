@@ -14,8 +14,8 @@ export interface StatusDef {
 }
 
 export type GuardSpec =
-  /** Reviewers must be named: refuse below `min`, warn below `warnBelow`. */
-  | { type: 'reviewers-named'; min?: number; warnBelow?: number }
+  /** Reviewers must be named: refuse below `min`, warn below `warn_below`. */
+  | { type: 'reviewers-named'; min?: number; warn_below?: number }
   /** At least one reviewer approved; warn for each who has not. */
   | { type: 'reviewer-approved' }
   /** These body sections must have content. */
@@ -112,7 +112,7 @@ export const DEFAULT_KINDS: Record<string, KindDef> = {
       SUPERSEDED: [],
     },
     guards: {
-      REVIEW: [{ type: 'reviewers-named', min: 1, warnBelow: 2 }],
+      REVIEW: [{ type: 'reviewers-named', min: 1, warn_below: 2 }],
       APPROVED: [{ type: 'reviewer-approved' }],
       IN_PROGRESS: [{ type: 'sections', sections: ['Technical Design', 'Implementation Plan'] }],
       SUPERSEDED: [{ type: 'by', required: true }],

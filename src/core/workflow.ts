@@ -62,7 +62,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
       case 'reviewers-named': {
         const n = doc.reviewers.length;
         if (n < (guard.min ?? 1)) failures.push(`${to} needs reviewers: add one with --reviewer "Name"`);
-        else if (n < (guard.warnBelow ?? 0)) warnings.push(`only ${n} reviewer${n === 1 ? '' : 's'} named; ${guard.warnBelow} or more is recommended`);
+        else if (n < (guard.warn_below ?? 0)) warnings.push(`only ${n} reviewer${n === 1 ? '' : 's'} named; ${guard.warn_below} or more is recommended`);
         break;
       }
       case 'reviewer-approved': {

@@ -29,7 +29,7 @@ export type RawFinding = Omit<Finding, 'rule' | 'severity'>;
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One line for `docs/checks.md` and `check --list-rules`. */
+  /** One line, shown in docs/configuration.md (a test keeps the two equal). */
   description: string;
   run(ctx: CheckContext): RawFinding[];
 }
