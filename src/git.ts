@@ -1,9 +1,10 @@
 /**
- * Git, through simple-git: a handful of small functions over argument arrays (never shell
- * strings). Commits use `git commit -- <paths>` so only the paths archdoc touched are committed;
- * whatever else the user staged or modified stays exactly as it was.
+ * Git: a handful of small functions over argument arrays (never shell strings), run with
+ * execFile. Commits use `git commit -- <paths>` so only the paths archdoc touched are committed;
+ * whatever else the user staged or modified stays exactly as it was. (simple-git cost about 60 ms
+ * a call here; see docs/adr, "Run git with execFile".)
  */
-import type { SimpleGit } from 'simple-git';
+import { execFile } from 'node:child_process';
 import { UserError, EXIT_REFUSED } from './errors.js';
 
 export interface Git {
@@ -15,9 +16,25 @@ export interface Git {
   commitPaths(paths: string[], message: string, newPaths: string[]): Promise<string>;
 }
 
-async function client(root: string): Promise<SimpleGit> {
-  const { simpleGit } = await import('simple-git');
-  return simpleGit({ baseDir: root, maxConcurrentProcesses: 2, trimmed: true });
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+    readonly code: number | string | null,
+  ) {
+    super(stderr.trim() || `git ${args[0]} exited with ${code}`);
+    this.name = 'GitError';
+  }
+}
+
+/** Runs git in `cwd` and resolves with its stdout; rejects with a GitError carrying stderr. */
+export function runGit(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(args, `${stderr}${stdout && !stderr ? stdout : ''}`, (err as NodeJS.ErrnoException).code ?? null));
+      else resolve(stdout);
+    });
+  });
 }
 
 /** Runs a git call, retrying briefly while another git process holds `index.lock`. */
@@ -36,32 +53,29 @@ async function retryingLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function openGit(root: string): Git {
-  let g: Promise<SimpleGit> | undefined;
-  const git = () => (g ??= client(root));
+  const git = (args: string[]) => runGit(root, args);
   return {
     async userName() {
       try {
-        const v = await (await git()).raw(['config', '--get', 'user.name']);
-        return v.trim() || undefined;
+        return (await git(['config', '--get', 'user.name'])).trim() || undefined;
       } catch {
         return undefined;
       }
     },
     async isTracked(p) {
       try {
-        await (await git()).raw(['ls-files', '--error-unmatch', '--', p]);
+        await git(['ls-files', '--error-unmatch', '--', p]);
         return true;
       } catch {
         return false;
       }
     },
     async mv(from, to) {
-      await retryingLock(async () => (await git()).raw(['mv', '--', from, to]));
+      await retryingLock(() => git(['mv', '--', from, to]));
     },
     async commitPaths(paths, message, newPaths) {
-      const g2 = await git();
-      if (newPaths.length) await retryingLock(() => g2.raw(['add', '--', ...newPaths]));
-      return retryingLock(() => g2.raw(['commit', '--quiet', '-m', message, '--', ...paths]));
+      if (newPaths.length) await retryingLock(() => git(['add', '--', ...newPaths]));
+      return retryingLock(() => git(['commit', '--quiet', '-m', message, '--', ...paths]));
     },
   };
 }

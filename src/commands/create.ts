@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { stringify } from 'yaml';
-import { commitChange, createContext, kindByName, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
 import type { DocRecord } from '../core/document.js';
 import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
@@ -11,7 +11,7 @@ import { similarTitles } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { createExclusive, withLock, documentPaths } from '../store.js';
+import { createExclusive, withLock, documentPaths, readDocuments } from '../store.js';
 import { applyChange, type Touched } from '../apply.js';
 import { renderBody } from '../templates.js';
 
@@ -51,7 +51,12 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const wordCount = oneLine(title).split(/\s+/).filter(Boolean).length;
   if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
 
-  const docs = readAll(ctx);
+  // Ask git for the author now: the child process runs while the documents are read.
+  const gitAuthor = opts.author?.trim() ? undefined : ctx.git?.userName();
+  // Only the kinds this create can refer to: its own (numbers, similar titles, --supersedes) and
+  // the kinds its link options point at (--rfc).
+  const linkKinds = Object.keys(kind.createLinks ?? {}).map((o) => ctx.config.kinds[kind.links?.[kind.createLinks![o]!] ?? o]).filter((k): k is KindDef => !!k);
+  const docs = readDocuments(ctx.root, ctx.config, [kind, ...linkKinds.filter((k) => k !== kind)]);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && similarTitles(d.title, title!));
@@ -86,7 +91,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   }
 
   let author = opts.author?.trim();
-  if (!author) author = (await ctx.git?.userName()) ?? (process.env.USER || os.userInfo().username || 'unknown');
+  if (!author) author = (await gitAuthor) ?? (process.env.USER || os.userInfo().username || 'unknown');
 
   const layout = kind.layout ?? ctx.config.layout;
   const year = Number(ctx.today.slice(0, 4));
