@@ -142,7 +142,7 @@ Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
   maps) is read by a small exact reader, and anything else goes to the \`yaml\` package; a
   property test holds the two to the same result.
 - Link checks use maps by id and path; no rule compares every document with every other.
-- Heavy modules (simple-git, eta, @inquirer/prompts) load only in the commands that need them.
+- Heavy modules (eta, @inquirer/prompts) load only in the commands that need them; git runs through `execFile`, not a wrapper library.
 `;
   fs.writeFileSync(path.join(root, 'docs', 'performance.md'), doc);
   console.log('wrote docs/performance.md');
