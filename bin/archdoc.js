@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-
-process.exitCode = await main(process.argv);
+// CommonJS on purpose (bin/package.json): Node's CommonJS loader starts faster than its ESM one.
+'use strict';
+require('../dist/main.cjs')
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -16,24 +16,43 @@ fs.rmSync(dist, { recursive: true, force: true });
 
 // Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
 const external = ['@inquirer/prompts'];
+const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) => f.endsWith('.ts') && f !== 'view.ts').map((f) => `src/commands/${f}`);
 
+// CommonJS, one self-contained file per command: Node starts its CommonJS loader faster than its
+// ESM loader, which is most of what a short run costs. The registry requires a command's file
+// only when that command runs.
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts'],
+  entryPoints: ['src/main.ts', ...commands],
   outdir: path.relative(root, dist),
+  outbase: 'src',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // yaml and others ship CommonJS for Node; bundled CommonJS may call require() for built-ins.
-  banner: { js: "import { createRequire as __archdocRequire } from 'node:module'; const require = __archdocRequire(import.meta.url);" },
   mainFields: ['module', 'main'],
+  define: { 'import.meta.url': '__archdocFileUrl' },
+  banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
+  plugins: [
+    {
+      name: 'commands-stay-separate',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli.ts')) ? { path: a.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
+      },
+    },
+  ],
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
 });
+// esbuild keeps `import()` of an external file; a command is plain CommonJS, so require it.
+const mainFile = path.join(dist, 'main.cjs');
+const mainText = fs.readFileSync(mainFile, 'utf8');
+const required = mainText.replace(/import\("(\.\/commands\/[a-z-]+\.cjs)"\)/g, 'Promise.resolve().then(() => require("$1"))');
+if (required === mainText) throw new Error('build: found no command imports to rewrite in dist/main.cjs');
+fs.writeFileSync(mainFile, required);
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });

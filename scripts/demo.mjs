@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.js');
-if (!fs.existsSync(path.resolve(path.dirname(bin), '..', 'dist', 'main.js'))) {
+if (!fs.existsSync(path.resolve(path.dirname(bin), '..', 'dist', 'main.cjs'))) {
   console.error('archdoc is not built yet: run `npm install` (or `npm run build`) first.');
   process.exit(2);
 }

@@ -4,13 +4,15 @@
  */
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from './package-root.js';
 import { DEFAULT_KINDS, type GuardSpec } from './core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function version(): string {
   try {
-    return JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+    return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version as string;
   } catch {
     return '0.0.0';
   }

@@ -8,7 +8,18 @@ export const EXIT_REFUSED = 1;
 /** Bad usage or a bad configuration file. */
 export const EXIT_USAGE = 2;
 
+const BRAND = Symbol.for('archdoc.UserError');
+
 export class UserError extends Error {
+  /**
+   * Each command is bundled on its own (docs/adr, "Ship a bundled build"), so the entry point and
+   * a command may hold different copies of this class: `instanceof` checks a brand, not identity.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true && (this === UserError || Function.prototype[Symbol.hasInstance].call(this, value));
+  }
+  readonly [BRAND] = true;
+
   constructor(
     message: string,
     readonly exitCode: number = EXIT_REFUSED,

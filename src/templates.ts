@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from './package-root.js';
 
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+export const builtinTemplates = () => path.join(packageRoot(), 'templates');
 
 export interface TemplateData {
   id: string;
@@ -21,7 +21,7 @@ export interface TemplateData {
 export function templatePath(root: string, name: string): string | undefined {
   const local = path.join(root, '.archdoc', 'templates', `${name}.md.eta`);
   if (fs.existsSync(local)) return local;
-  const builtin = path.join(BUILTIN_TEMPLATES, `${name}.md.eta`);
+  const builtin = path.join(builtinTemplates(), `${name}.md.eta`);
   return fs.existsSync(builtin) ? builtin : undefined;
 }
 
