@@ -37,6 +37,18 @@ const result = await build({
   external,
   plugins: [
     {
+      // commander requires child_process at load time only for git-style executable subcommands,
+      // which archdoc does not use; load it on first use instead (it costs several ms per start).
+      name: 'lazy-child-process-for-commander',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (/node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'lazy-child-process', namespace: 'archdoc' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'archdoc' }, () => ({
+          contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       name: 'commands-stay-separate',
       setup(b) {
         b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli.ts')) ? { path: a.path.replace(/\.js$/, '.cjs'), external: true } : undefined));

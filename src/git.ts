@@ -4,7 +4,6 @@
  * whatever else the user staged or modified stays exactly as it was. (simple-git cost about 60 ms
  * a call here; see docs/adr, "Run git with execFile".)
  */
-import { execFile } from 'node:child_process';
 import { UserError, EXIT_REFUSED } from './errors.js';
 
 export interface Git {
@@ -28,7 +27,9 @@ export class GitError extends Error {
 }
 
 /** Runs git in `cwd` and resolves with its stdout; rejects with a GitError carrying stderr. */
-export function runGit(cwd: string, args: string[]): Promise<string> {
+export async function runGit(cwd: string, args: string[]): Promise<string> {
+  // Loaded on first use: child_process pulls in much of Node's networking, which list and check never need.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, `${stderr}${stdout && !stderr ? stdout : ''}`, (err as NodeJS.ErrnoException).code ?? null));
