@@ -14,20 +14,43 @@ const FENCE = /^\s*(```|~~~)/;
 /** Splits a body into its `## ` sections (code fences are not headings). */
 export function sections(body: string, level = 2): Section[] {
   const out: Section[] = [];
-  const lines = body.split(/\r?\n/);
+  const lines = body.split('\n');
   let inFence = false;
   let current: Section | undefined;
-  lines.forEach((line, i) => {
-    if (FENCE.test(line)) inFence = !inFence;
-    const h = inFence ? undefined : heading(line);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    // Cheap first-character tests keep this linear and fast on large repositories.
+    const first = line.charCodeAt(0);
+    if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
+    const h = inFence || first !== 35 ? undefined : heading(line);
     if (h && h.level <= level) {
       current = h.level === level ? { name: h.name, line: i + 1, lines: [] } : undefined;
       if (current) out.push(current);
-      return;
+      continue;
     }
     current?.lines.push(line);
-  });
+  }
   return out;
+}
+
+const sectionCache = new WeakMap<object, Map<string, Section>>();
+
+/**
+ * `findSection` for a document object, splitting its body once however many rules ask:
+ * `check` looks up several sections of every document.
+ */
+export function sectionOf(doc: { body: string }, name: string): Section | undefined {
+  let byName = sectionCache.get(doc);
+  if (!byName) {
+    byName = new Map();
+    for (const s of sections(doc.body)) {
+      const key = normaliseHeading(s.name);
+      if (!byName.has(key)) byName.set(key, s);
+    }
+    sectionCache.set(doc, byName);
+  }
+  return byName.get(normaliseHeading(name));
 }
 
 /** An ATX heading (`## Name ##`), parsed without a backtracking regex: lines can be huge. */
@@ -62,13 +85,17 @@ export interface Placeholder {
 
 export function placeholders(body: string): Placeholder[] {
   const out: Placeholder[] = [];
+  if (!body.includes('[')) return out;
   let inFence = false;
-  body.split(/\r?\n/).forEach((line, i) => {
-    if (FENCE.test(line)) inFence = !inFence;
-    if (inFence) return;
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const first = line.charCodeAt(0);
+    if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
+    if (inFence || !line.includes('[')) continue;
     const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)); // inline code is not a placeholder
     for (const m of code.matchAll(PLACEHOLDER)) out.push({ text: m[0], line: i + 1, col: (m.index ?? 0) + 1 });
-  });
+  }
   return out;
 }
 

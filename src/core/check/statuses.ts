@@ -17,8 +17,15 @@ function reachable(kind: KindDef, start: string): Set<string> {
  * `start` and the statuses after it: reachable from it, but not able to lead back to it (a way
  * back, like REVIEW → DRAFT, does not make DRAFT come after REVIEW). Archived statuses left out.
  */
+const onwardCache = new WeakMap<KindDef, Map<string, Set<string>>>();
+
 export function fromOnward(kind: KindDef, start: string): Set<string> {
+  let byStart = onwardCache.get(kind);
+  if (!byStart) onwardCache.set(kind, (byStart = new Map()));
+  const cached = byStart.get(start);
+  if (cached) return cached;
   const out = new Set<string>();
+  byStart.set(start, out);
   for (const s of reachable(kind, start)) {
     if (kind.statuses[s]?.archived) continue;
     if (s !== start && reachable(kind, s).has(start)) continue;
@@ -27,16 +34,28 @@ export function fromOnward(kind: KindDef, start: string): Set<string> {
   return out;
 }
 
+const approvedCache = new WeakMap<KindDef, Set<string>>();
+
 /** Approved or later: the kind's `approvedStatuses`, or what follows a status named APPROVED/ACCEPTED. */
 export function approvedStatuses(kind: KindDef): Set<string> {
-  if (kind.approvedStatuses) return new Set(kind.approvedStatuses);
-  const start = ['APPROVED', 'ACCEPTED'].find((s) => kind.statuses[s]);
-  return start ? fromOnward(kind, start) : new Set();
+  let set = approvedCache.get(kind);
+  if (!set) {
+    const start = ['APPROVED', 'ACCEPTED'].find((s) => kind.statuses[s]);
+    set = kind.approvedStatuses ? new Set(kind.approvedStatuses) : start ? fromOnward(kind, start) : new Set<string>();
+    approvedCache.set(kind, set);
+  }
+  return set;
 }
 
 /** Past the first draft and not archived: where the required sections must be written. */
+const pastCache = new WeakMap<KindDef, Set<string>>();
+
 export function pastInitial(kind: KindDef): Set<string> {
-  const out = new Set<string>();
-  for (const [s, def] of Object.entries(kind.statuses)) if (s !== kind.initial && !def.archived) out.add(s);
+  let out = pastCache.get(kind);
+  if (!out) {
+    out = new Set<string>();
+    for (const [s, def] of Object.entries(kind.statuses)) if (s !== kind.initial && !def.archived) out.add(s);
+    pastCache.set(kind, out);
+  }
   return out;
 }

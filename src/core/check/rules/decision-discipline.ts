@@ -1,4 +1,4 @@
-import { findSection, sections } from '../../sections.js';
+import { sectionOf, sections } from '../../sections.js';
 import { fromOnward } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
@@ -14,11 +14,11 @@ export const decisionDiscipline: Rule = {
     docs.flatMap((d) => {
       if (!d.parsed || !d.kind.decisionDiscipline || !d.status || !d.kind.statuses.REVIEW || !fromOnward(d.kind, 'REVIEW').has(d.status)) return [];
       const out: RawFinding[] = [];
-      const criteria = findSection(d.body, 'Evaluation Criteria');
+      const criteria = sectionOf(d, 'Evaluation Criteria');
       if (!criteria || !criteria.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
         out.push({ path: d.path, line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine, col: 1, message: 'no Evaluation Criteria table with criteria filled in; set the criteria before comparing options' });
       }
-      const analysis = findSection(d.body, 'Options Analysis');
+      const analysis = sectionOf(d, 'Options Analysis');
       if (!analysis) {
         out.push({ path: d.path, line: d.bodyLine, col: 1, message: 'no "## Options Analysis" section; compare at least two options' });
         return out;

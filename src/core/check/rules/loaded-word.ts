@@ -1,4 +1,4 @@
-import { findSection } from '../../sections.js';
+import { sectionOf } from '../../sections.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /** Words that argue by assertion instead of by the criteria. */
@@ -14,7 +14,7 @@ export const loadedWord: Rule = {
   run: ({ docs }) =>
     docs.flatMap((d) => {
       if (!d.parsed || !d.kind.decisionDiscipline || !d.status || d.status === d.kind.initial) return [];
-      const analysis = findSection(d.body, 'Options Analysis');
+      const analysis = sectionOf(d, 'Options Analysis');
       if (!analysis) return [];
       const out: RawFinding[] = [];
       analysis.lines.forEach((line, i) => {

@@ -1,4 +1,4 @@
-import { findSection, hasContent } from '../../sections.js';
+import { hasContent, sectionOf } from '../../sections.js';
 import { pastInitial } from '../statuses.js';
 import type { Rule } from '../types.js';
 
@@ -11,7 +11,7 @@ export const requiredSection: Rule = {
     docs.flatMap((d) => {
       if (!d.parsed || !d.status || !pastInitial(d.kind).has(d.status)) return [];
       return (d.kind.requiredSections ?? []).flatMap((name) => {
-        const s = findSection(d.body, name);
+        const s = sectionOf(d, name);
         if (!s) return [{ path: d.path, line: d.bodyLine, col: 1, message: `section "## ${name}" is missing` }];
         if (!hasContent(s)) return [{ path: d.path, line: d.bodyLine + s.line - 1, col: 1, message: `section "## ${name}" is empty; write it` }];
         return [];

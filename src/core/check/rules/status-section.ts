@@ -1,4 +1,4 @@
-import { findSection } from '../../sections.js';
+import { sectionOf } from '../../sections.js';
 import type { Rule } from '../types.js';
 
 /** A kind with a status section (ADRs: "## Status") keeps it in agreement with the frontmatter. */
@@ -9,7 +9,7 @@ export const statusSection: Rule = {
   run: ({ docs }) =>
     docs.flatMap((d) => {
       if (!d.parsed || !d.statusKnown || !d.status || !d.kind.statusSection) return [];
-      const s = findSection(d.body, d.kind.statusSection);
+      const s = sectionOf(d, d.kind.statusSection);
       if (!s) return [];
       const first = s.lines.find((l) => l.trim() !== '')?.trim() ?? '';
       if (first.toUpperCase().replace(/[-\s]+/g, '_').startsWith(d.status)) return [];
