@@ -136,9 +136,13 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   out.out(`  1. Write it: ${result.rel}`);
   const statusCmd = kind.commands?.status ?? 'status';
   const next = kind.transitions[kind.initial] ?? [];
-  if (kind.guards?.[next[0] ?? '']?.some((g) => g.type === 'reviewers-named')) {
-    out.out(`  2. Name reviewers: archdoc ${statusCmd} ${result.id} --reviewer "Name"`);
-    out.out(`  3. Open it for review: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
+  const reviewerGuard = kind.guards?.[next[0] ?? '']?.find((g) => g.type === 'reviewers-named');
+  if (reviewerGuard) {
+    const named = opts.reviewer?.length ?? 0;
+    const wanted = reviewerGuard.type === 'reviewers-named' ? Math.max(reviewerGuard.min ?? 1, reviewerGuard.warn_below ?? 0) : 1;
+    let step = 2;
+    if (named < wanted) out.out(`  ${step++}. ${named ? 'Name another reviewer' : 'Name reviewers'}: archdoc ${statusCmd} ${result.id} --reviewer "Name"`);
+    out.out(`  ${step}. Open it for review: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
   } else if (next[0]) {
     out.out(`  2. Move it on: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
   }
