@@ -19,7 +19,7 @@ export function configText(layout: Layout, dir: string | undefined): string {
   return [
     '# archdoc configuration: https://github.com/archdoc/archdoc/blob/main/docs/configuration.md',
     '# yaml-language-server: $schema=./node_modules/archdoc/dist/archdoc.schema.json',
-    `layout: ${layout}          # by-status moves a file to its status folder; flat keeps paths fixed`,
+    `${`layout: ${layout}`.padEnd(27)}# by-status moves a file to its status folder; flat keeps paths fixed`,
     'id_padding: 4              # RFC-0001',
     'commit: true               # commit every change (or pass --no-commit)',
     'review_stale_days: 14      # check warns about documents in REVIEW for longer',

@@ -65,7 +65,8 @@ export function renderView(ctx: Context, doc: DocRecord, docs: DocRecord[], opts
   const c = out.c;
   const kind = doc.kind;
   const na = c.dim('N/A');
-  const field = (label: string, value: string | undefined) => out.out(`  ${c.dim(label.padEnd(13))} ${value ?? na}`);
+  const width = Math.max(13, (kind.summarySection ?? '').length);
+  const field = (label: string, value: string | undefined) => out.out(`  ${c.dim(label.padEnd(width))} ${value ?? na}`);
   out.out(`${c.bold(doc.id ?? doc.path)}  ${oneLine(doc.title ?? '(no title)')}`);
   for (const p of doc.problems) out.err(`${c.yellow('warning:')} ${doc.path}:${p.line}: ${p.message}`);
   const since = sinceDate(doc);
@@ -106,7 +107,8 @@ export function renderView(ctx: Context, doc: DocRecord, docs: DocRecord[], opts
       out.out(c.bold('History'));
       for (const h of history) {
         const e = (h ?? {}) as Record<string, unknown>;
-        out.out(`  ${readDate(e.date) ?? '?'}  ${asText(e.status) ?? '?'}${asText(e.comment) ? `  ${c.dim(asText(e.comment)!)}` : ''}`);
+        const status = (asText(e.status) ?? '?').padEnd(12);
+        out.out(`  ${readDate(e.date) ?? '?'}  ${asText(e.comment) ? `${status}${c.dim(asText(e.comment)!)}` : status.trimEnd()}`);
       }
     }
   }
