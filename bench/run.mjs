@@ -13,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const bin = path.join(root, 'bin', 'archdoc.js');
 const flag = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const RUNS = Number(flag('runs', '7'));
+const RUNS = Number(flag('runs', '11'));
 const SIZES = flag('sizes', '100,1000,10000').split(',').map(Number);
 const write = !process.argv.includes('--no-write');
 const node = process.execPath;

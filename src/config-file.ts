@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { fastFrontmatter } from './core/fast-yaml.js';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from './core/config.js';
 import { UsageError } from './errors.js';
 
@@ -46,7 +47,8 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
   let raw: unknown;
   try {
     const text = fs.readFileSync(configPath, 'utf8');
-    raw = parse(text, { prettyErrors: false, uniqueKeys: true });
+    // A flat configuration is read by the fast exact reader; anything nested goes to yaml.
+    raw = fastFrontmatter(text)?.data ?? parse(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
     throw new UsageError(`${rel}: cannot read the configuration: ${msg}`, ['Fix the file, or run `archdoc init --force` to write a fresh one.']);

@@ -12,7 +12,8 @@ export interface Prompter {
 }
 
 export function isInteractive(opts: { yes?: boolean; interactive?: boolean }): boolean {
-  return process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.yes && opts.interactive !== false;
+  // Options first: touching process.stdin creates its stream, which costs a few ms per run.
+  return !opts.yes && opts.interactive !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
 async function cancellable<T>(fn: () => Promise<T>): Promise<T> {

@@ -70,7 +70,6 @@ export function resolveConfig(raw: unknown): ConfigResult {
       ...given,
     } as KindDef;
   }
-  for (const k of Object.values(kinds)) k.name = k.name ?? '';
   for (const [name, k] of Object.entries(kinds)) {
     kinds[name] = { ...k, name };
     checkKind(kinds[name]!, errors);

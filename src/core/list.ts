@@ -1,5 +1,5 @@
 /** Listing: filter, order and summarise documents. Pure. */
-import { asText, type DocRecord } from './document.js';
+import type { DocRecord } from './document.js';
 import { isArchived, type KindDef } from './kinds.js';
 import { referencedId, type IdIndex } from './links.js';
 
@@ -111,4 +111,3 @@ export function docJson(d: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding
   };
 }
 
-export { asText };
