@@ -48,10 +48,11 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
   try {
     const text = fs.readFileSync(configPath, 'utf8');
     // A flat configuration is read by the fast exact reader; anything nested goes to yaml.
-    raw = fastFrontmatter(text)?.data ?? parse(text, { prettyErrors: false, uniqueKeys: true });
+    raw = fastFrontmatter(text)?.data ?? parse(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    throw new UsageError(`${rel}: cannot read the configuration: ${msg}`, ['Fix the file, or run `archdoc init --force` to write a fresh one.']);
+    const msg = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new UsageError(`${rel}${line ? `:${line}` : ''}: cannot read the configuration: ${msg}`, ['Fix the file, or run `archdoc init --force` to write a fresh one.']);
   }
   const { config, errors, warnings } = resolveConfig(raw);
   if (errors.length) {

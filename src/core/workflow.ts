@@ -7,6 +7,7 @@ import { asText } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
 import { allowedNext, article, canonicalStatus, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
+import { closest } from './schema.js';
 import { findSection, hasContent, placeholders } from './sections.js';
 
 export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;
@@ -35,7 +36,13 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   const to = canonicalStatus(kind, input.target);
   const statuses = Object.keys(kind.statuses);
   if (!to) {
-    return { ok: false, reason: 'unknown-status', message: `"${input.target}" is not ${article(kind.label)} status.`, details: [`${kind.label} statuses: ${statuses.join(', ')}`] };
+    const hint = closest(input.target.toUpperCase(), statuses);
+    return {
+      ok: false,
+      reason: 'unknown-status',
+      message: `"${input.target}" is not ${article(kind.label)} status${hint ? `; did you mean ${hint}?` : '.'}`,
+      details: [`${kind.label} statuses: ${statuses.join(', ')}`],
+    };
   }
   const from = doc.status;
   if (!from || !doc.statusKnown) {
