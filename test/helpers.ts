@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.js');
 export const DATE = '2026-11-25';
@@ -157,4 +158,32 @@ export function makeRepo(opts: { init?: boolean; git?: boolean } = {}): Repo {
 /** No stack trace on stderr: no line starting with four spaces and "at ". */
 export function hasStackTrace(stderr: string): boolean {
   return /^\s{4}at /m.test(stderr);
+}
+
+/** Generous timeouts for tests that run archdoc and git many times on a busy machine. */
+export const SLOW = { timeout: 180_000 };
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
+
+/** The parsed frontmatter, read with the `yaml` package, independent of archdoc's own reader. */
+export function frontmatter(text: string): Record<string, unknown> {
+  const m = FRONTMATTER.exec(text);
+  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
+  return (parseYaml(m[1] ?? '') ?? {}) as Record<string, unknown>;
+}
+
+/** `git status --porcelain` lines, untracked files included. */
+export function porcelain(repo: Repo): string[] {
+  const out = repo.git('status', '--porcelain', '--untracked-files=all');
+  return out ? out.split('\n') : [];
+}
+
+/** The paths in the last commit, sorted. */
+export function headFiles(repo: Repo): string[] {
+  return repo.git('show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
+}
+
+/** `git show --name-status -M HEAD`, sorted. */
+export function headChanges(repo: Repo): string[] {
+  return repo.git('show', '--name-status', '-M', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
 }

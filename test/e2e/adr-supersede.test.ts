@@ -4,33 +4,12 @@
  * the relation both ways. Refusals (no --by, an unknown --by) change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
-
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
-
-const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-
-function frontmatter(text: string): Record<string, unknown> {
-  const m = FM.exec(text);
-  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
-  return (parse(m[1] ?? '') ?? {}) as Record<string, unknown>;
-}
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW } from '../helpers';
 
 function statusSection(text: string): string {
   const m = /\n## Status\n([\s\S]*?)(?=\n## |$)/.exec(text);
   if (!m) throw new Error('no ## Status section');
   return m[1]!.trim();
-}
-
-function porcelain(repo: Repo): string[] {
-  const out = repo.git('status', '--porcelain', '--untracked-files=all');
-  return out ? out.split('\n') : [];
-}
-
-function headFiles(repo: Repo): string[] {
-  return repo.git('show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
 }
 
 function step(repo: Repo, args: string[], subject: string): RunResult {

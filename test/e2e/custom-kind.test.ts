@@ -5,26 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
-
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-
-function frontmatter(text: string): Record<string, unknown> {
-  const m = FM.exec(text);
-  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
-  return (parse(m[1] ?? '') ?? {}) as Record<string, unknown>;
-}
-
-function porcelain(repo: Repo): string[] {
-  const out = repo.git('status', '--porcelain', '--untracked-files=all');
-  return out ? out.split('\n') : [];
-}
 
 function step(repo: Repo, args: string[], subject: string): RunResult {
   const before = repo.commitCount();

@@ -5,29 +5,7 @@
  */
 import path from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
-
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
-
-const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-
-function frontmatter(text: string): Record<string, unknown> {
-  const m = FM.exec(text);
-  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
-  return (parse(m[1] ?? '') ?? {}) as Record<string, unknown>;
-}
-
-function porcelain(repo: Repo): string[] {
-  const out = repo.git('status', '--porcelain', '--untracked-files=all');
-  return out ? out.split('\n') : [];
-}
-
-/** `git show --name-status -M HEAD`, sorted. */
-function headChanges(repo: Repo): string[] {
-  return repo.git('show', '--name-status', '-M', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
-}
+import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW } from '../helpers';
 
 function step(repo: Repo, args: string[], subject: string): RunResult {
   const before = repo.commitCount();

@@ -8,10 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
-import { hasStackTrace, makeRepo, type RunResult } from '../helpers';
-
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
+import { hasStackTrace, makeRepo, type RunResult, SLOW } from '../helpers';
 
 const SCHEMA = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../docs/schemas/list.schema.json', import.meta.url)), 'utf8')) as JsonSchema;
 

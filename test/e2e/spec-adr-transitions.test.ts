@@ -10,26 +10,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
-
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
-function frontmatter(text: string): Record<string, unknown> {
-  const m = FM.exec(text);
-  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
-  return (parse(m[1] ?? '') ?? {}) as Record<string, unknown>;
-}
-
 function body(text: string): string {
   return text.slice(FM.exec(text)![0].length);
-}
-
-function porcelain(repo: Repo): string[] {
-  const out = repo.git('status', '--porcelain', '--untracked-files=all');
-  return out ? out.split('\n') : [];
 }
 
 function changes(repo: Repo): string[] {

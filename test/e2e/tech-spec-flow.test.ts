@@ -5,18 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
-
-/** Each test runs archdoc and git many times: generous on a busy machine. */
-const SLOW = { timeout: 180_000 };
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-
-function frontmatter(text: string): Record<string, unknown> {
-  const m = FM.exec(text);
-  if (!m) throw new Error(`no frontmatter in:\n${text.slice(0, 300)}`);
-  return (parse(m[1] ?? '') ?? {}) as Record<string, unknown>;
-}
 
 /** Keeps the frontmatter of `text` and replaces everything after it with `body`. */
 function withBody(text: string, body: string): string {
@@ -25,11 +16,6 @@ function withBody(text: string, body: string): string {
 
 function headSubject(repo: Repo): string {
   return repo.git('log', '-1', '--format=%s');
-}
-
-function porcelain(repo: Repo): string[] {
-  const out = repo.git('status', '--porcelain', '--untracked-files=all');
-  return out ? out.split('\n') : [];
 }
 
 /** A spec body with every section written in sentences and no bracketed placeholder. */
