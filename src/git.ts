@@ -4,7 +4,10 @@
  * whatever else the user staged or modified stays exactly as it was. (simple-git cost about 60 ms
  * a call here; see docs/adr, "Run git with execFile".)
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { UserError, EXIT_REFUSED } from './errors.js';
+import { configuredUserName, UNKNOWN } from './git-config.js';
 
 export interface Git {
   userName(): Promise<string | undefined>;
@@ -53,10 +56,13 @@ async function retryingLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function openGit(root: string): Git {
+export function openGit(root: string, gitRoot: string = root): Git {
   const git = (args: string[]) => runGit(root, args);
   return {
     async userName() {
+      const gitDir = path.join(gitRoot, '.git');
+      const known = fs.existsSync(path.join(gitDir, 'config')) ? configuredUserName(gitDir) : UNKNOWN;
+      if (known !== UNKNOWN) return known;
       try {
         return (await git(['config', '--get', 'user.name'])).trim() || undefined;
       } catch {

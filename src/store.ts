@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './core/config.js';
-import { parseDoc, type DocRecord } from './core/document.js';
+import { parseDoc, parseDocHead, type DocRecord } from './core/document.js';
 import type { KindDef } from './core/kinds.js';
 import { RefusedError } from './errors.js';
 
@@ -66,6 +66,22 @@ export function readDocuments(root: string, config: Config, kinds: KindDef[] = O
   for (const { rel, kind } of documentPaths(root, config, kinds)) {
     const rec = readDocument(root, rel, kind, config.idPadding);
     if (rec && looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
+  }
+  return out;
+}
+
+/** `readDocuments`, reading only ids, titles and statuses (see parseDocHead). */
+export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]): DocRecord[] {
+  const out: DocRecord[] = [];
+  for (const { rel, kind } of documentPaths(root, config, kinds)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      continue;
+    }
+    const rec = parseDocHead(text, rel, kind, config.idPadding);
+    if (looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
   }
   return out;
 }

@@ -7,11 +7,11 @@ import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Cont
 import type { DocRecord } from '../core/document.js';
 import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
-import { similarTitles } from '../core/similar.js';
+import { similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { createExclusive, withLock, documentPaths, readDocuments } from '../store.js';
+import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../store.js';
 import { applyChange, type Touched } from '../apply.js';
 import { renderBody } from '../templates.js';
 
@@ -56,10 +56,14 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // Only the kinds this create can refer to: its own (numbers, similar titles, --supersedes) and
   // the kinds its link options point at (--rfc).
   const linkKinds = Object.keys(kind.createLinks ?? {}).map((o) => ctx.config.kinds[kind.links?.[kind.createLinks![o]!] ?? o]).filter((k): k is KindDef => !!k);
-  const docs = readDocuments(ctx.root, ctx.config, [kind, ...linkKinds.filter((k) => k !== kind)]);
+  const kinds = [kind, ...linkKinds.filter((k) => k !== kind)];
+  // A plain create needs only numbers and titles; superseding or linking needs whole documents.
+  const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
+  const docs = needWhole ? readDocuments(ctx.root, ctx.config, kinds) : readDocumentHeads(ctx.root, ctx.config, kinds);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
-  const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && similarTitles(d.title, title!));
+  const isSimilar = similarTo(title);
+  const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && isSimilar(d.title));
   if (similar && !opts.force) {
     const what = `${similar.id} "${oneLine(similar.title!)}" (${similar.path})`;
     if (ctx.prompt.interactive) {
@@ -162,9 +166,17 @@ function lockPath(ctx: Context, kind: KindDef): string {
 function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
   let max = 0;
   for (const d of docs) if (d.kind === kind && d.num !== undefined) max = Math.max(max, d.num);
-  // Files created since `docs` was read (by a concurrent archdoc) count too: a cheap name scan.
-  for (const { rel } of documentPaths(ctx.root, ctx.config, [kind])) {
-    const n = numberInFilename(rel.slice(rel.lastIndexOf('/') + 1), kind.prefix);
+  // Files created since `docs` was read (by a concurrent archdoc) count too. New files only ever
+  // appear in the initial status's folder, so a listing of that one folder is enough.
+  const folder = statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)));
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(path.join(ctx.root, folder));
+  } catch {
+    // not created yet
+  }
+  for (const name of names) {
+    const n = numberInFilename(name, kind.prefix);
     if (n !== undefined) max = Math.max(max, n);
   }
   return max;

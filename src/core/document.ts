@@ -3,7 +3,7 @@
  * in, record out) and never throws: a broken file becomes a record with problems, so `list` can
  * show it and `check` can report it.
  */
-import { fastFrontmatter } from './fast-yaml.js';
+import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
 import { article, canonicalStatus, type KindDef } from './kinds.js';
@@ -189,6 +189,19 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
     rec.problems.push({ rule: 'status-unknown', message: `no status; use one of ${Object.keys(kind.statuses).join(', ')}`, line: 1, col: 1 });
   }
   return rec;
+}
+
+/**
+ * Reads only what creating a document needs from another one (id, title, status), or the whole
+ * record when the frontmatter is not simple. The record has no body; do not edit from it.
+ */
+export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4): DocRecord {
+  const split = splitFrontmatter(text);
+  if (!isSplit(split)) return parseDoc(text, path, kind, padding);
+  const { ok, values } = headFields(split.yaml, [kind.idKey, 'title', 'status']);
+  if (!ok) return parseDoc(text, path, kind, padding);
+  const head = `---${split.eol}${Object.entries(values).map(([k, v]) => `${k}: ${v === null ? '' : JSON.stringify(v)}`).join(split.eol)}${split.eol}---${split.eol}`;
+  return parseDoc(head, path, kind, padding);
 }
 
 /** The record's id formatted with the configured padding. */

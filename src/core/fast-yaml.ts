@@ -134,3 +134,24 @@ export function fastFrontmatter(text: string): FastResult | undefined {
   }
   return { data, keyLines };
 }
+
+/**
+ * A few top-level fields read straight from frontmatter text, for callers that need only those
+ * (create needs every title, not every field). A field whose value is not a simple scalar comes
+ * back as `undefined`, and `ok` is false: the caller then reads the document properly.
+ */
+export function headFields(text: string, keys: readonly string[]): { ok: boolean; values: Record<string, Scalar> } {
+  const values: Record<string, Scalar> = {};
+  let ok = !text.includes('\r') && !text.includes('\t');
+  for (const key of keys) {
+    const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`) + 1;
+    if (at === 0 && !text.startsWith(`${key}:`)) continue;
+    if (text.indexOf(`\n${key}:`, at + 1) !== -1) ok = false; // repeated: let the full reader report it
+    const end = text.indexOf('\n', at);
+    const raw = text.slice(at + key.length + 1, end === -1 ? undefined : end).trimStart();
+    const v = raw === '' ? FAIL : scalar(raw);
+    if (v === FAIL) ok = false;
+    else values[key] = v;
+  }
+  return { ok, values };
+}

@@ -18,15 +18,22 @@ function words(title: string): string[] {
  * plurals), or a typo apart. Titles that differ in a number ("Phase 1", "Phase 2") are different.
  */
 export function similarTitles(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return false;
-  const digits = (w: string[]) => w.filter((x) => /\d/.test(x)).join(' ');
-  if (digits(wa) !== digits(wb)) return false;
-  if ([...wa].sort().join(' ') === [...wb].sort().join(' ')) return true;
+  return similarTo(a)(b);
+}
+
+/** `similarTitles(title, other)` with `title` prepared once, for checking one title against many. */
+export function similarTo(title: string): (other: string) => boolean {
+  const wa = words(title);
+  const sortedA = [...wa].sort().join(' ');
+  const digitsA = wa.filter((x) => /\d/.test(x)).join(' ');
   const ja = wa.join(' ');
-  const jb = wb.join(' ');
-  return ja.length >= 10 && editDistance(ja, jb) <= Math.min(2, Math.floor(ja.length / 10));
+  return (other) => {
+    if (wa.length === 0) return false;
+    const wb = words(other);
+    if (wb.length === 0 || wb.filter((x) => /\d/.test(x)).join(' ') !== digitsA) return false;
+    if (sortedA === [...wb].sort().join(' ')) return true;
+    return ja.length >= 10 && editDistance(ja, wb.join(' ')) <= Math.min(2, Math.floor(ja.length / 10));
+  };
 }
 
 /** Up to `n` candidates closest to `input`. */
