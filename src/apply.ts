@@ -78,9 +78,20 @@ export async function applyChange(
     // Its own relative links are written from its old folder: rewrite them for the new one.
     text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
   }
-  writeAtomic(ctx.root, doc.path, text);
+  if (!moved) writeAtomic(ctx.root, doc.path, text);
   if (moved) {
-    const { newPaths } = await moveDocument(ctx, doc.path, target);
+    // Move first, then write the edited text at the new place: a move that fails (git busy,
+    // permissions) leaves the document exactly as it was.
+    let newPaths: string[];
+    try {
+      ({ newPaths } = await moveDocument(ctx, doc.path, target));
+    } catch (e) {
+      const why = String((e as Error).message ?? e).split('\n')[0];
+      throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${why}).`, ['Nothing was written; fix the cause and run the command again.']);
+    }
+    writeAtomic(ctx.root, target, text);
+    // An untracked document was renamed on disk: git never knew its old path.
+    if (newPaths.length) touched.paths = touched.paths.filter((p) => p !== doc.path);
     touched.paths.push(target);
     touched.newPaths.push(...newPaths);
     touched.path = target;

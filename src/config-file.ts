@@ -38,6 +38,7 @@ export function findConfig(start: string, gitRoot: string | undefined): string |
 }
 
 export async function loadWorkspace(cwd: string): Promise<Workspace> {
+  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
   const gitRoot = findGitRoot(cwd);
   const configPath = findConfig(cwd, gitRoot);
   if (!configPath) {

@@ -101,8 +101,13 @@ export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?
       close.length ? [] : [`List them with: archdoc ${candidates.length === 1 ? (candidates[0]!.commands?.list ?? `list --type ${candidates[0]!.name}`) : 'list'}`],
     );
   }
-  // With duplicate ids, prefer a file whose frontmatter parsed.
-  return matches.find((d) => d.parsed) ?? matches[0]!;
+  if (matches.length > 1) {
+    // Two files with one id (typically from two branches): acting on either could be the wrong one.
+    throw new RefusedError(`${ids[0] ?? input} is used by ${matches.length} files: ${matches.map((d) => d.path).join(', ')}.`, [
+      'Give one of them the next free number (rename the file and its id), then run the command again.',
+    ]);
+  }
+  return matches[0]!;
 }
 
 export function readAll(ctx: Context): DocRecord[] {

@@ -9,7 +9,7 @@ import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
 import { similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
-import { planTransition } from '../core/workflow.js';
+import { planTransition, REVIEWER_STATUSES } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../store.js';
 import { applyChange, type Touched } from '../apply.js';
@@ -59,7 +59,8 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const kinds = [kind, ...linkKinds.filter((k) => k !== kind)];
   // A plain create needs only numbers and titles; superseding or linking needs whole documents.
   const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
-  const docs = needWhole ? readDocuments(ctx.root, ctx.config, kinds) : readDocumentHeads(ctx.root, ctx.config, kinds);
+  // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
+  const docs = needWhole ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds) : readDocumentHeads(ctx.root, ctx.config, kinds);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
@@ -197,24 +198,39 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   for (const field of kind.fields) {
     if (field in data) continue;
     if (field === 'author') data.author = d.author;
-    else if (field === 'reviewers') data.reviewers = d.reviewers.map((spec) => reviewerEntry(spec));
+    else if (field === 'reviewers') data.reviewers = reviewerEntries(d.reviewers);
     else if (field === 'created' || field === 'last_updated') data[field] = ctx.today;
     else if (field === 'supersedes') data.supersedes = d.supersedes ?? null;
     else if (d.links[field]) data[field] = d.links[field];
     else if (field.startsWith('related_') && field.endsWith('s')) data[field] = [];
     else data[field] = null;
   }
+  // A successor names what it replaces even when its kind's fields do not list `supersedes`.
+  if (d.supersedes) data.supersedes = d.supersedes;
   const yaml = stringify(data, { lineWidth: 0, nullStr: '' });
   const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
   return `---\n${yaml}---\n\n${body}`;
 }
 
+/** `--reviewer "Name"` or `"Name:status"`, checked the way `rfc-status --reviewer` checks it. */
 function reviewerEntry(spec: string): { name: string; status: string } {
   const i = spec.lastIndexOf(':');
-  const status = i === -1 ? '' : spec.slice(i + 1).trim().toLowerCase();
-  const known = ['pending', 'in-progress', 'approved', 'declined'];
-  if (i !== -1 && known.includes(status)) return { name: spec.slice(0, i).trim(), status };
-  return { name: spec.trim(), status: 'pending' };
+  const name = (i === -1 ? spec : spec.slice(0, i)).trim();
+  const status = i === -1 ? 'pending' : spec.slice(i + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
+  if (!name) throw new UsageError(`--reviewer "${spec}": give a name, e.g. --reviewer "Alice Chen"`);
+  if (!(REVIEWER_STATUSES as readonly string[]).includes(status)) {
+    throw new UsageError(`--reviewer "${spec}": "${status}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}`);
+  }
+  return { name, status };
+}
+
+function reviewerEntries(specs: string[]): Array<{ name: string; status: string }> {
+  const byName = new Map<string, { name: string; status: string }>();
+  for (const spec of specs) {
+    const r = reviewerEntry(spec);
+    byName.set(r.name.toLowerCase(), r); // the last word on a name wins
+  }
+  return [...byName.values()];
 }
 
 /** Marks the superseded document for its new successor; throws before any write when refused. */

@@ -6,6 +6,8 @@ import { commitChange, createContext, type Context, type GlobalOptions } from '.
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { writeAtomic } from '../store.js';
+import { parse } from 'yaml';
+import { resolveConfig } from '../core/config.js';
 
 export interface InitOptions extends GlobalOptions {
   layout?: string;
@@ -40,8 +42,10 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const layout = (opts.layout ?? 'by-status') as Layout;
   if (layout !== 'by-status' && layout !== 'flat') throw new UsageError(`--layout ${opts.layout}: use by-status or flat`);
-  if (opts.dir !== undefined && (path.isAbsolute(opts.dir) || opts.dir.split(/[\\/]/).includes('..') || opts.dir.trim() === '')) {
-    throw new UsageError(`--dir ${opts.dir}: give a folder inside the repository, like docs`);
+  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
+  // Plain folder names only: the value goes into the configuration file and into every path.
+  if (opts.dir !== undefined && !/^(?!\.\.?(\/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/.test(opts.dir)) {
+    throw new UsageError(`--dir ${opts.dir}: give a folder inside the repository, like docs or design/docs (letters, digits, . _ - and /)`);
   }
   const dir = opts.dir?.replace(/[\\/]+$/, '');
   const root = findGitRoot(cwd) ?? cwd;
@@ -50,7 +54,10 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   if (existed && !opts.force) {
     throw new RefusedError(`${path.relative(cwd, file) || CONFIG_FILE} already exists; nothing changed.`, ['Use --force to overwrite it.']);
   }
-  writeAtomic(root, CONFIG_FILE, configText(layout, dir));
+  const text = configText(layout, dir);
+  const { errors } = resolveConfig(parse(text));
+  if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
+  writeAtomic(root, CONFIG_FILE, text);
   const ctx = await createContext({ ...opts, cwd: root }, services);
   const made: string[] = [];
   for (const kind of Object.values(ctx.config.kinds)) {

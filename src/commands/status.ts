@@ -54,6 +54,9 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
   const original = readText(ctx.root, doc.path);
   let text = original;
   // Reviewer and link edits come first, so the transition's guards see them.
+  if ((opts.reviewer?.length ?? 0) > 0 && !doc.kind.fields.includes('reviewers') && !('reviewers' in doc.data)) {
+    throw new UsageError(`--reviewer does not apply to ${doc.kind.plural}`);
+  }
   for (const spec of opts.reviewer ?? []) {
     const plan = planReviewer(current, spec, ctx.today);
     if (!plan.ok) throw new UsageError(plan.message);
@@ -95,7 +98,7 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
   if (opts.set !== undefined) {
     const plan = planTransition({ doc: current, target: opts.set, today: ctx.today, ...(opts.comment ? { comment: opts.comment } : {}), ...(by ? { by } : {}), ...(byMissing ? { byMissing } : {}), lookup });
     if (!plan.ok) {
-      if (plan.reason === 'unknown-status') throw new UsageError(plan.message, plan.details);
+      if (plan.reason === 'unknown-status' || plan.reason === 'usage') throw new UsageError(plan.message, plan.details);
       const next = doc.status ? allowedNext(doc.kind, doc.status) : [];
       const details = plan.reason === 'guard' ? plan.details.map((d) => `  - ${d}`) : plan.details;
       if (plan.reason === 'guard' && next.length) details.push(`Allowed next from ${doc.status}: ${next.join(', ')}`);

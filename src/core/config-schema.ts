@@ -5,7 +5,8 @@ const statusName: JsonSchema = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
 const relFolder: JsonSchema = {
   type: 'string',
   minLength: 1,
-  pattern: '^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$))[^\\\\]+$',
+  // Relative, `/`-separated, no `..`, no `./`, no empty segment, no trailing `/`.
+  pattern: '^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.?(/|$))(?!.*//)(?!.*/$)[^\\\\]+$',
   description: 'A folder relative to the repository root, with / separators and no `..`.',
 };
 
@@ -53,7 +54,11 @@ const kind: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          folder: { type: 'string', description: 'Sub-folder in the by-status layout; {year} is replaced by the year.' },
+          folder: {
+            type: 'string',
+            pattern: '^$|^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.?(/|$))(?!.*//)(?!.*/$)[^\\\\]+$',
+            description: 'Sub-folder in the by-status layout, relative to the kind folder; {year} is replaced by the year.',
+          },
           archived: { type: 'boolean' },
           description: { type: 'string' },
         },

@@ -7,6 +7,7 @@
  * reports no offsets (which both byte-exact edits and `file:line` findings need), and loads js-yaml
  * at start-up (docs/adr/ADR-0002).
  */
+import { RefusedError } from '../errors.js';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 export interface SplitDocument {
@@ -218,6 +219,7 @@ function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[]
     parent = child as Node;
   }
   const last = path[path.length - 1]!;
+  guardNode(parent, path.join('.'));
   if (isSeq(parent)) {
     const item = parent.items[Number(last)] as Node | undefined;
     if (!item || !isScalar(item) || !isScalarValue(value)) throw new Error(`cannot set ${path.join('.')}`);
@@ -233,6 +235,7 @@ function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[]
     return splice(yaml, end, end, eol + renderPair(String(last), value, indent, eol));
   }
   const node = pair.value as Node | null;
+  guardNode(node, String(last));
   if (node && isScalar(node) && isScalarValue(value) && node.range) {
     const [s, e] = node.range;
     let text = renderScalar(value, node);
@@ -266,9 +269,20 @@ function lineEnd(yaml: string, pos: number): number {
   return yaml[nl - 1] === '\r' ? nl - 1 : nl;
 }
 
+/** A node archdoc must not rewrite: anchored or tagged values belong to their author. */
+function guardNode(node: Node | null | undefined, key: string): void {
+  if (node && (('anchor' in node && node.anchor) || ('tag' in node && node.tag && !String(node.tag).startsWith('tag:yaml.org,2002:')))) {
+    throw new RefusedError(`${key} uses a YAML anchor or tag; archdoc will not rewrite it. Change it by hand.`);
+  }
+}
+
 function appendItem(yaml: string, root: YAMLMap, key: string, item: unknown, eol: string): string {
   const pair = findPair(root, key);
   const node = pair?.value as Node | null | undefined;
+  guardNode(node, key);
+  if (node && !isSeq(node) && !(isScalar(node) && (node.value === null || node.value === ''))) {
+    throw new RefusedError(`${key} is not a list, so archdoc cannot add to it. Make it a list (or remove it) by hand.`);
+  }
   if (node && isSeq(node) && !node.flow && node.items.length > 0 && node.range) {
     let end = node.range[1];
     while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;

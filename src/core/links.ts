@@ -99,16 +99,27 @@ function withoutCode(body: string): string {
     .join('\n');
 }
 
-/** Relative Markdown links to `.md` files (not URLs, not absolute paths). */
+/** A reference-style link definition: `[label]: path/to/file.md`. */
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^()[\]\s<>]+?\.md)(#[^\s<>]*)?>?/gim;
+
+/** Relative Markdown links to `.md` files (not URLs, not absolute paths), inline or as definitions. */
 export function markdownLinks(body: string): MarkdownLink[] {
   const out: MarkdownLink[] = [];
-  if (!body.includes('](')) return out;
+  const inline = body.includes('](');
+  const definitions = body.includes(']:');
+  if (!inline && !definitions) return out;
+  const text = withoutCode(body);
+  const found: Array<{ target: string; start: number }> = [];
+  for (const re of [inline ? INLINE_LINK : undefined, definitions ? LINK_DEFINITION : undefined]) {
+    if (!re) continue;
+    const opener = re === INLINE_LINK ? '](' : ']:';
+    for (const m of text.matchAll(re)) found.push({ target: m[1]!, start: m.index! + m[0].indexOf(m[1]!, m[0].indexOf(opener)) });
+  }
+  found.sort((a, b) => a.start - b.start);
   let line = 1;
   let counted = 0; // lines are counted incrementally: matches come in order
-  for (const m of withoutCode(body).matchAll(INLINE_LINK)) {
-    const target = m[1]!;
+  for (const { target, start } of found) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
-    const start = m.index! + m[0].indexOf(target);
     for (let i = body.indexOf('\n', counted); i !== -1 && i < start; i = body.indexOf('\n', i + 1)) {
       line++;
       counted = i + 1;

@@ -27,7 +27,7 @@ export interface TransitionInput {
 
 export type TransitionPlan =
   | { ok: true; from: string; to: string; edits: FrontmatterEdit[]; successorEdits: FrontmatterEdit[]; warnings: string[] }
-  | { ok: false; reason: 'unknown-status' | 'not-allowed' | 'guard'; message: string; details: string[] };
+  | { ok: false; reason: 'unknown-status' | 'usage' | 'not-allowed' | 'guard'; message: string; details: string[] };
 
 export function planTransition(input: TransitionInput): TransitionPlan {
   const { doc, today } = input;
@@ -60,6 +60,10 @@ export function planTransition(input: TransitionInput): TransitionPlan {
     return { ok: false, reason: 'not-allowed', message: `${id} cannot go from ${from} to ${to}.`, details: [allowedLine] };
   }
 
+  if ((input.by || input.byMissing) && !(kind.guards?.[to] ?? []).some((g) => g.type === 'by')) {
+    const takesBy = Object.entries(kind.guards ?? {}).filter(([, gs]) => gs.some((g) => g.type === 'by')).map(([s]) => s);
+    return { ok: false, reason: 'usage', message: `--by goes with ${takesBy.length ? takesBy.map((s) => `--set ${s}`).join(' or ') : 'no status of this kind'}, not with --set ${to}.`, details: [] };
+  }
   const failures: string[] = [];
   const warnings: string[] = [];
   const edits: FrontmatterEdit[] = [];

@@ -40,8 +40,91 @@ describe('a status change that cannot move its file', () => {
     const commits = repo.commitCount();
     const r = repo.run(['rfc-status', '1', '--reviewer', 'Alice:approved', '--set', 'APPROVED']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cannot move to rfcs/approved/RFC-0001-adopt-postgresql.md: a file is already there');
+    // Refused either as a taken target or as a second file claiming RFC-0001; both name the path.
+    expect(r.stderr).toContain('rfcs/approved/RFC-0001-adopt-postgresql.md');
     expect(repo.read('rfcs/review/RFC-0001-adopt-postgresql.md')).toBe(before);
     expect(repo.commitCount()).toBe(commits);
+  });
+});
+
+describe('review findings', () => {
+  it('moving a document git does not track yet commits only its new path', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Untracked doc here', '--no-commit', '--reviewer', 'Bob']).code).toBe(0);
+    const r = repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe('rfcs/review/RFC-0001-untracked-doc-here.md');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('a move git refuses (index.lock) changes no byte and is a clear refusal', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Some real title', '--reviewer', 'Bob']).code).toBe(0);
+    const file = 'rfcs/draft/RFC-0001-some-real-title.md';
+    const before = repo.read(file);
+    repo.write('.git/index.lock', '');
+    const r = repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: RFC-0001 was not changed: moving it to rfcs\/review\/RFC-0001-some-real-title\.md failed/m);
+    expect(r.stderr).not.toContain('internal error');
+    expect(repo.read(file)).toBe(before);
+  });
+
+  it('--by only goes with a status that takes it', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'First gateway choice', '--reviewer', 'Bob']).code).toBe(0);
+    expect(repo.run(['create-rfc', 'Second storage choice']).code).toBe(0);
+    const r = repo.run(['rfc-status', '1', '--set', 'ABANDONED', '--by', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--by goes with --set SUPERSEDED, not with --set ABANDONED');
+  });
+
+  it('an id used by two files is refused, naming both', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'First gateway choice', '--reviewer', 'Bob']).code).toBe(0);
+    const a = 'rfcs/draft/RFC-0001-first-gateway-choice.md';
+    repo.write('rfcs/draft/RFC-0001-other-branch-thing.md', repo.read(a).replace('First gateway choice', 'Other branch thing'));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'merge');
+    const r = repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('RFC-0001 is used by 2 files: rfcs/draft/RFC-0001-first-gateway-choice.md, rfcs/draft/RFC-0001-other-branch-thing.md');
+  });
+
+  it('create rfc --supersedes writes both sides and rewrites links from other kinds', () => {
+    const repo = makeRepo();
+    expect(repo.run(['create-rfc', 'Gateway selection plan']).code).toBe(0);
+    expect(repo.run(['create-tech-spec', 'Payment thing spec', '--rfc', '1']).code).toBe(0);
+    const spec = repo.find('TS-0001');
+    repo.write(spec, repo.read(spec) + '[rfc](../../rfcs/draft/RFC-0001-gateway-selection-plan.md)\n');
+    repo.git('commit', '-qam', 'link');
+    expect(repo.run(['create', 'rfc', 'Replacement gateway decision', '--supersedes', '1']).code).toBe(0);
+    expect(fm(repo.read(repo.find('RFC-0002'))).supersedes).toBe('RFC-0001');
+    expect(repo.read(spec)).toContain('(../../rfcs/archive/2026/superseded/RFC-0001-gateway-selection-plan.md)');
+    const check = repo.run(['check']);
+    expect(check.stdout).not.toMatch(/supersede-symmetry|broken-link/);
+  });
+
+  it('anchored values and non-list histories are refused, not rewritten', () => {
+    const repo = makeRepo();
+    repo.write('rfcs/draft/RFC-0006-anch.md', '---\nrfc_id: RFC-0006\ntitle: Anch\nstatus: DRAFT\nreviewers: &r [Bob]\nother: *r\n---\n');
+    repo.write('rfcs/draft/RFC-0005-hist.md', '---\nrfc_id: RFC-0005\ntitle: Hist\nstatus: DRAFT\nreviewers: [Bob]\nhistory: imported from wiki\n---\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'hand-written');
+    const a = repo.run(['rfc-status', '6', '--reviewer', 'Carol']);
+    expect([a.code, a.stderr]).toEqual([1, 'error: reviewers uses a YAML anchor or tag; archdoc will not rewrite it. Change it by hand.\n']);
+    const h = repo.run(['rfc-status', '5', '--set', 'REVIEW']);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toContain('history is not a list');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('init --dir refuses a value that is not a plain folder, writing nothing', () => {
+    const repo = makeRepo({ init: false });
+    const r = repo.run(['init', '--dir', 'a: b']);
+    expect(r.code).toBe(2);
+    expect(repo.exists('.archdoc.yml')).toBe(false);
+    expect(repo.run(['-C', `${repo.dir}/nope`, 'list']).code).toBe(2);
   });
 });

@@ -42,3 +42,16 @@ describe('hostile bodies stay linear', () => {
     expect(!q.ok && q.problem.line).toBe(2);
   });
 });
+
+describe('reference-style links', () => {
+  it('are found, checked and rewritten like inline ones', () => {
+    const body = 'See [the RFC][r1] and [x](a.md).\n\n[r1]: ../review/RFC-0001-x.md\n[RFC-0001-x.md]: <../review/RFC-0001-x.md#top>\n';
+    expect(markdownLinks(body).map((l) => [l.target, l.line])).toEqual([
+      ['a.md', 1],
+      ['../review/RFC-0001-x.md', 3],
+      ['../review/RFC-0001-x.md', 4],
+    ]);
+    const moved = rewriteLinks(body, 'rfcs/draft/RFC-0002-y.md', 'rfcs/draft/RFC-0002-y.md', new Map([['rfcs/review/RFC-0001-x.md', 'rfcs/approved/RFC-0001-x.md']]));
+    expect(moved).toBe(body.replace('[r1]: ../review/', '[r1]: ../approved/').replace('<../review/', '<../approved/'));
+  });
+});

@@ -7,7 +7,7 @@ export const idMismatch: Rule = {
   id: 'id-mismatch',
   severity: 'error',
   description: 'the id in the frontmatter and the one in the filename (PREFIX-NNNN-slug.md) agree',
-  run: ({ docs }) =>
+  run: ({ docs, config }) =>
     docs.flatMap((d) => {
       if (!d.parsed || d.num === undefined) return [];
       const filename = d.path.slice(d.path.lastIndexOf('/') + 1);
@@ -17,7 +17,7 @@ export const idMismatch: Rule = {
         return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `the filename does not start with the id; rename it to ${d.id}-<slug>.md` }];
       }
       if (raw && fileNum !== d.num) {
-        return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `${d.kind.idKey} is ${d.id} but the filename says ${d.kind.prefix}-${String(fileNum).padStart(4, '0')}; make them agree` }];
+        return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `${d.kind.idKey} is ${d.id} but the filename says ${d.kind.prefix}-${String(fileNum).padStart(config.idPadding, '0')}; make them agree` }];
       }
       return [];
     }),
