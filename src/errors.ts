@@ -2,7 +2,6 @@
  * The few error classes archdoc throws. Every expected failure is a UserError carrying its exit
  * code; the entry point (src/main.ts) is the only place that catches, prints one line and exits.
  */
-export const EXIT_OK = 0;
 /** A refused operation, or `check` found errors. */
 export const EXIT_REFUSED = 1;
 /** Bad usage or a bad configuration file. */

@@ -9,7 +9,6 @@ import { parseDoc, parseDocHead, type DocRecord } from './core/document.js';
 import type { KindDef } from './core/kinds.js';
 import { RefusedError } from './errors.js';
 
-export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
 function walk(root: string, dir: string, out: string[]): void {

@@ -10,6 +10,7 @@ import { statusFolder, type KindDef } from '../core/kinds.js';
 import { similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { planTransition, REVIEWER_STATUSES } from '../core/workflow.js';
+import { approvedStatuses } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../store.js';
 import { applyChange, type Touched } from '../apply.js';
@@ -82,8 +83,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     const targetKind = ctx.config.kinds[kind.links?.[field] ?? option] ?? ctx.config.kinds[option];
     const target = resolveDoc(ctx, docs, ref, targetKind);
     linkValues[field] = target.id!;
-    const ok = ['APPROVED', 'IN_PROGRESS', 'COMPLETED'];
-    if (target.kind.name === 'rfc' && !ok.includes(target.status ?? '')) {
+    if (!target.status || !approvedStatuses(target.kind).has(target.status)) {
       warnings.push(`${target.id} is ${target.status ?? 'without status'}, not approved yet; the spec cannot be approved until it is`);
     }
   }

@@ -11,6 +11,7 @@ import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { readText } from '../store.js';
+import { approvedStatuses } from '../core/check/statuses.js';
 import { renderNext, renderView } from './view.js';
 
 export interface StatusOptions extends GlobalOptions {
@@ -30,8 +31,8 @@ export async function run(opts: StatusOptions, services: Partial<Context> = {}):
   const docs = readAll(ctx);
   const doc = resolveDoc(ctx, docs, opts.id, kind);
   const changing = opts.set !== undefined || (opts.reviewer?.length ?? 0) > 0 || opts.linkRfc !== undefined;
+  if (opts.set === undefined && (opts.by !== undefined || opts.comment !== undefined)) throw new UsageError('--by and --comment go with --set STATUS');
   if (!changing) {
-    if (opts.by || opts.comment) throw new UsageError('--by and --comment go with --set STATUS');
     renderView(ctx, doc, docs, { full: false });
     return;
   }
@@ -71,7 +72,7 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
     const field = Object.entries(doc.kind.createLinks ?? {}).find(([opt]) => opt === 'rfc')?.[1];
     if (!field) throw new UsageError(`--link-rfc does not apply to ${doc.kind.plural}`);
     const rfc = resolveDoc(ctx, docs, opts.linkRfc, ctx.config.kinds.rfc);
-    if (!['APPROVED', 'IN_PROGRESS', 'COMPLETED'].includes(rfc.status ?? '')) {
+    if (!rfc.status || !approvedStatuses(rfc.kind).has(rfc.status)) {
       warnings.push(`${rfc.id} is ${rfc.status ?? 'without status'}, not approved yet; ${doc.id} cannot be approved until it is`);
     }
     const edits: FrontmatterEdit[] = [
@@ -106,8 +107,6 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
     }
     warnings.push(...plan.warnings);
     transition = plan;
-  } else if (opts.by || opts.comment) {
-    throw new UsageError('--by and --comment go with --set STATUS');
   }
 
   if (!transition && text === original) {
