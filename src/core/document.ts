@@ -153,6 +153,14 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
       if (l !== undefined) rec.keyLines[key] = l + split.yamlLine - 1;
     }
   }
+  fill(rec, data);
+  return rec;
+}
+
+/** Fills a record's fields from its parsed frontmatter, noting what is missing or unknown. */
+function fill(rec: DocRecord, data: Record<string, unknown>): void {
+  const kind = rec.kind;
+  const fileNum = rec.num;
   rec.parsed = true;
   rec.data = data;
   const d = data;
@@ -188,7 +196,6 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   } else {
     rec.problems.push({ rule: 'status-unknown', message: `no status; use one of ${Object.keys(kind.statuses).join(', ')}`, line: 1, col: 1 });
   }
-  return rec;
 }
 
 /**
@@ -200,8 +207,14 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   if (!isSplit(split)) return parseDoc(text, path, kind, padding);
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'title', 'status']);
   if (!ok) return parseDoc(text, path, kind, padding);
-  const head = `---${split.eol}${Object.entries(values).map(([k, v]) => `${k}: ${v === null ? '' : JSON.stringify(v)}`).join(split.eol)}${split.eol}---${split.eol}`;
-  return parseDoc(head, path, kind, padding);
+  const filename = path.slice(path.lastIndexOf('/') + 1);
+  const fileNum = numberInFilename(filename, kind.prefix);
+  const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };
+  if (fileNum !== undefined) rec.num = fileNum;
+  fill(rec, values);
+  const id = docId(rec, padding);
+  if (id) rec.id = id;
+  return rec;
 }
 
 /** The record's id formatted with the configured padding. */
