@@ -7,6 +7,9 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const final = path.join(root, 'dist');
@@ -23,7 +26,8 @@ const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) =
 // only when that command runs.
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', ...commands],
+  // yaml gets a file of its own, required on first use (src/yaml-lib.ts).
+  entryPoints: ['src/main.ts', ...commands, { in: path.relative(root, require.resolve('yaml')), out: 'yaml' }],
   outdir: path.relative(root, dist),
   outbase: 'src',
   outExtension: { '.js': '.cjs' },
@@ -32,7 +36,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  define: { 'import.meta.url': '__archdocFileUrl' },
+  define: { 'import.meta.url': '__archdocFileUrl', __ARCHDOC_BUNDLED__: 'true' },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
   plugins: [

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { stringify } from 'yaml';
+import { yaml } from '../yaml-lib.js';
 import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
 import type { DocRecord } from '../core/document.js';
 import { formatId, numberInFilename } from '../core/ids.js';
@@ -207,9 +207,9 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   }
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
-  const yaml = stringify(data, { lineWidth: 0, nullStr: '' });
+  const head = yaml().stringify(data, { lineWidth: 0, nullStr: '' });
   const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
-  return `---\n${yaml}---\n\n${body}`;
+  return `---\n${head}---\n\n${body}`;
 }
 
 /** `--reviewer "Name"` or `"Name:status"`, checked the way `rfc-status --reviewer` checks it. */

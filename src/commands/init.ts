@@ -6,7 +6,7 @@ import { commitChange, createContext, type Context, type GlobalOptions } from '.
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { writeAtomic } from '../store.js';
-import { parse } from 'yaml';
+import { yaml } from '../yaml-lib.js';
 import { resolveConfig } from '../core/config.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -55,7 +55,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
     throw new RefusedError(`${path.relative(cwd, file) || CONFIG_FILE} already exists; nothing changed.`, ['Use --force to overwrite it.']);
   }
   const text = configText(layout, dir);
-  const { errors } = resolveConfig(parse(text));
+  const { errors } = resolveConfig(yaml().parse(text));
   if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
   writeAtomic(root, CONFIG_FILE, text);
   const ctx = await createContext({ ...opts, cwd: root }, services);

@@ -8,7 +8,14 @@
  * at start-up (docs/adr/ADR-0002).
  */
 import { RefusedError } from '../errors.js';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { yaml } from '../yaml-lib.js';
+
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
+const parseDocument = (text: string, options: object) => yaml().parseDocument(text, options);
+const stringify = (value: unknown, options: object) => yaml().stringify(value, options);
 
 export interface SplitDocument {
   /** True when the file starts with a UTF-8 byte order mark. */
