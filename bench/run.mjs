@@ -137,10 +137,9 @@ Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 ## Where create-rfc's time goes
 
 \`create-rfc\` does more than its baseline by design: it reads the title of every document of its
-kind to refuse near-duplicates, asks git for \`user.name\` (in parallel with that reading), takes
-the creation lock, renders the template, and only then runs \`git add\` and \`git commit\`. Each git
-process started from Node costs 10 to 30 ms of the parent's time, and archdoc starts three where
-the baseline starts two. Already done: only ids, titles and statuses are read, new numbers are
+kind to refuse near-duplicates, finds the author's \`user.name\`, takes the creation lock, loads
+yaml and eta to render the document, and only then runs \`git add\` and \`git commit\`. Each git
+process started from Node costs 10 to 30 ms of the parent's time. Already done: only ids, titles and statuses are read, new numbers are
 found by listing one folder, and \`user.name\` is read from git's configuration files when they are
 plain. The target of 1.3 times the baseline is still not met (about 1.5); the next steps are a
 lighter create bundle and a cache of titles.
