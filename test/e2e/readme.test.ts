@@ -29,3 +29,12 @@ describe('README quick start', () => {
     expect(repoDir && fs.existsSync(repoDir)).toBe(false); // cleaned up
   });
 });
+
+describe("this repository's own decision records", () => {
+  it('pass archdoc check', () => {
+    const home = tempDir('archdoc-home-');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'archdoc.js'), '-C', ROOT, 'check'], { env: testEnv(home), encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^No problems in \d+ documents\.$/m);
+    expect(r.status).toBe(0);
+  });
+});
