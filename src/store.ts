@@ -54,8 +54,12 @@ export function documentPaths(root: string, config: Config, kinds: KindDef[]): A
 }
 
 /** Whether a file in a kind's folder is meant as a document (README.md and the like are not). */
+const namePatterns = new Map<string, RegExp>();
+
 function looksLikeDocument(rec: DocRecord, filename: string): boolean {
-  if (new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i').test(filename)) return true;
+  let re = namePatterns.get(rec.kind.prefix);
+  if (!re) namePatterns.set(rec.kind.prefix, (re = new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i')));
+  if (re.test(filename)) return true;
   return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data);
 }
 
