@@ -59,7 +59,7 @@ const namePatterns = new Map<string, RegExp>();
 function looksLikeDocument(rec: DocRecord, filename: string): boolean {
   let re = namePatterns.get(rec.kind.prefix);
   if (!re) namePatterns.set(rec.kind.prefix, (re = new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i')));
-  if (re.test(filename)) return true;
+  if (re.test(filename) || /^\d{3,9}-/.test(filename)) return true; // `0001-slug.md`: adr-tools, MADR
   return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data);
 }
 

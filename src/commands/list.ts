@@ -92,7 +92,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
   } else {
     const width = process.stdout.columns && process.stdout.isTTY ? process.stdout.columns : 120;
     const header = ['ID', 'STATUS', 'TITLE', 'AUTHOR', 'UPDATED'];
-    const rows = shown.map((d) => [d.id ?? '?', d.parsed ? (d.status ?? 'N/A') : '?', oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)), d.author ?? 'N/A', d.lastUpdated ?? 'N/A']);
+    const rows = shown.map((d) => [d.id ?? '?', d.status ?? (d.parsed ? 'N/A' : '?'), oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)), d.author ?? 'N/A', d.lastUpdated ?? 'N/A']);
     const titleMax = Math.max(20, width - 10 - 12 - 20 - 10 - 8);
     const lines = table([header, ...rows], [10, 12, titleMax, 20, 10]);
     out.out(c.dim(lines[0]!));

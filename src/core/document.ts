@@ -6,6 +6,7 @@
 import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
+import { sectionOf } from './sections.js';
 import { article, canonicalStatus, type KindDef } from './kinds.js';
 
 export interface ReadProblem {
@@ -100,7 +101,7 @@ export function parseDoc(text: string, path: string, kind: KindDef, padding = 4)
 
 function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   const filename = path.slice(path.lastIndexOf('/') + 1);
-  const fileNum = numberInFilename(filename, kind.prefix);
+  const fileNum = fileNumber(filename, kind.prefix);
   const rec: DocRecord = {
     path,
     kind,
@@ -129,6 +130,7 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
           ? 'frontmatter is not closed: add a `---` line after the last `key: value` line'
           : `frontmatter must start on line 1, found it on line ${split.line}`;
     rec.problems.push({ rule: 'frontmatter-parse', message, line: split.problem === 'not-first-line' ? split.line : 1, col: 1 });
+    if (split.problem === 'none') readFromBody(rec, text);
     return rec;
   }
   rec.eol = split.eol;
@@ -164,9 +166,9 @@ function fill(rec: DocRecord, data: Record<string, unknown>): void {
   rec.parsed = true;
   rec.data = data;
   const d = data;
-  rec.title = asText(d.title);
+  rec.title = asText(d.title) ?? headingTitle(rec.body);
   rec.author = asText(d.author);
-  rec.created = readDate(d.created);
+  rec.created = readDate(d.created) ?? readDate(d.date); // MADR writes `date`
   rec.lastUpdated = readDate(d.last_updated) ?? rec.created;
   rec.reviewers = readReviewers(d.reviewers);
   const rawId = asText(d[kind.idKey]) ?? asText(d.id);
@@ -208,13 +210,42 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'title', 'status']);
   if (!ok) return parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
-  const fileNum = numberInFilename(filename, kind.prefix);
+  const fileNum = fileNumber(filename, kind.prefix);
   const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };
   if (fileNum !== undefined) rec.num = fileNum;
   fill(rec, values);
   const id = docId(rec, padding);
   if (id) rec.id = id;
   return rec;
+}
+
+/** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files. */
+export function fileNumber(filename: string, prefix: string): number | undefined {
+  const n = numberInFilename(filename, prefix);
+  if (n !== undefined) return n;
+  const m = /^(\d{1,9})[-_]/.exec(filename);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The first `# ` heading, without an id or adr-tools number in front: `# 2. Use Kafka` gives `Use Kafka`. */
+export function headingTitle(body: string): string | undefined {
+  const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
+  if (!m) return undefined;
+  return m[1]!.replace(/^(?:[A-Za-z]+-\d+|\d+)[.:]?\s+/, '').trim() || undefined;
+}
+
+/**
+ * A document without frontmatter (adr-tools writes them so) still shows what it is: its title
+ * from the first heading and its status from the kind's status section. It stays unparsed, so
+ * check reports the missing frontmatter and nothing edits it.
+ */
+function readFromBody(rec: DocRecord, text: string): void {
+  rec.title = headingTitle(text);
+  if (!rec.kind.statusSection) return;
+  const first = sectionOf({ body: text }, rec.kind.statusSection)?.lines.find((l) => l.trim() !== '');
+  const word = first ? /^[\s*_]*([A-Za-z][A-Za-z_ -]*?)\b/.exec(first)?.[1] : undefined;
+  const status = word ? canonicalStatus(rec.kind, word) : undefined;
+  if (status) [rec.status, rec.statusKnown] = [status, true];
 }
 
 /** The record's id formatted with the configured padding. */

@@ -128,3 +128,25 @@ describe('review findings', () => {
     expect(repo.run(['-C', `${repo.dir}/nope`, 'list']).code).toBe(2);
   });
 });
+
+describe('repositories written by adr-tools and MADR', () => {
+  it('are listed and shown with titles and statuses from the body, numbered on from them', () => {
+    const repo = makeRepo({ init: false });
+    repo.write('.archdoc.yml', 'kinds:\n  adr:\n    folder: doc/adr\n');
+    repo.write('doc/adr/0001-record-architecture-decisions.md', '# 1. Record architecture decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n');
+    repo.write('doc/adr/0002-use-madr.md', '---\nstatus: accepted\ndate: 2024-02-01\n---\n\n# Use MADR\n\n## Context\n\nx\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'existing records');
+    const list = JSON.parse(repo.run(['list-adrs', '--json']).stdout);
+    expect(list.documents.map((d: { id: string; title: string; status: string; created: string | null }) => [d.id, d.title, d.status, d.created])).toEqual([
+      ['ADR-0002', 'Use MADR', 'ACCEPTED', '2024-02-01'],
+      ['ADR-0001', 'Record architecture decisions', 'ACCEPTED', null],
+    ]);
+    expect(repo.run(['show', 'ADR-1']).stdout).toContain('ADR-0001  Record architecture decisions');
+    // The missing frontmatter is still reported, and nothing edits such a file.
+    expect(repo.run(['check']).stdout).toContain('doc/adr/0001-record-architecture-decisions.md:1:1: error frontmatter-parse: no frontmatter');
+    expect(repo.run(['adr-status', '1', '--set', 'DEPRECATED']).code).toBe(1);
+    const created = repo.run(['create-adr', 'Third decision made']);
+    expect(created.stdout).toContain('Created ADR-0003 Third decision made');
+  });
+});
