@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.js');
@@ -186,4 +186,16 @@ export function headFiles(repo: Repo): string[] {
 /** `git show --name-status -M HEAD`, sorted. */
 export function headChanges(repo: Repo): string[] {
   return repo.git('show', '--name-status', '-M', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
+}
+
+/** Runs archdoc and asserts one clean commit with this subject: exit 0, no stack trace, a clean tree. */
+export function step(repo: Repo, args: string[], subject: string): RunResult {
+  const before = repo.commitCount();
+  const r = repo.run(args);
+  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
+  expect(hasStackTrace(r.stderr)).toBe(false);
+  expect(repo.commitCount()).toBe(before + 1);
+  expect(repo.git('log', '-1', '--format=%s')).toBe(subject);
+  expect(porcelain(repo)).toEqual([]);
+  return r;
 }

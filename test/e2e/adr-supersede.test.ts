@@ -4,23 +4,12 @@
  * the relation both ways. Refusals (no --by, an unknown --by) change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers';
 
 function statusSection(text: string): string {
   const m = /\n## Status\n([\s\S]*?)(?=\n## |$)/.exec(text);
   if (!m) throw new Error('no ## Status section');
   return m[1]!.trim();
-}
-
-function step(repo: Repo, args: string[], subject: string): RunResult {
-  const before = repo.commitCount();
-  const r = repo.run(args);
-  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(repo.commitCount()).toBe(before + 1);
-  expect(repo.git('log', '-1', '--format=%s')).toBe(subject);
-  expect(porcelain(repo)).toEqual([]);
-  return r;
 }
 
 const ADR1 = 'docs/adr/ADR-0001-store-orders-in-postgresql.md';

@@ -5,23 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW, step } from '../helpers';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-
-function step(repo: Repo, args: string[], subject: string): RunResult {
-  const before = repo.commitCount();
-  const r = repo.run(args);
-  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(repo.commitCount()).toBe(before + 1);
-  expect(repo.git('log', '-1', '--format=%s')).toBe(subject);
-  expect(porcelain(repo)).toEqual([]);
-  return r;
-}
 
 const LIST_SCHEMA = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../docs/schemas/list.schema.json', import.meta.url)), 'utf8')) as JsonSchema;
 

@@ -5,18 +5,7 @@
  */
 import path from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW } from '../helpers';
-
-function step(repo: Repo, args: string[], subject: string): RunResult {
-  const before = repo.commitCount();
-  const r = repo.run(args);
-  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(repo.commitCount()).toBe(before + 1);
-  expect(repo.git('log', '-1', '--format=%s')).toBe(subject);
-  expect(porcelain(repo)).toEqual([]);
-  return r;
-}
+import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW, step } from '../helpers';
 
 /** The `.md` targets of the inline links in `text`, in order. */
 function linkTargets(text: string): string[] {
