@@ -210,6 +210,18 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
   return { counts, bytes, files: written };
 }
 
+/** Makes `dir` a git repository (fixed identity, no signing, no gc) with the corpus committed. */
+export function commitCorpus(dir, env = process.env) {
+  const git = (...a) => execFileSync('git', a, { cwd: dir, stdio: 'ignore', env });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Bench');
+  git('config', 'user.email', 'bench@example.com');
+  git('config', 'commit.gpgsign', 'false');
+  git('config', 'gc.auto', '0');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'corpus');
+}
+
 function main(argv) {
   const [nArg, out, ...flags] = argv;
   const n = Number(nArg);
@@ -219,16 +231,7 @@ function main(argv) {
   }
   const seedFlag = flags.find((f) => f.startsWith('--seed='));
   const result = makeCorpus(n, out, { flat: flags.includes('--flat'), ...(seedFlag ? { seed: Number(seedFlag.slice(7)) } : {}) });
-  if (flags.includes('--git')) {
-    const git = (...a) => execFileSync('git', a, { cwd: out, stdio: 'ignore' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Bench');
-    git('config', 'user.email', 'bench@example.com');
-    git('config', 'commit.gpgsign', 'false');
-    git('config', 'gc.auto', '0');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'corpus');
-  }
+  if (flags.includes('--git')) commitCorpus(out);
   const { counts, bytes } = result;
   console.log(`${n} documents (rfc ${counts.rfc}, tech-spec ${counts['tech-spec']}, adr ${counts.adr}), ${Math.round(bytes / n)} bytes each on average, in ${out}`);
   return 0;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus } from './make-corpus.mjs';
+import { commitCorpus, makeCorpus } from './make-corpus.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -84,14 +84,7 @@ for (const n of SIZES) {
 {
   const dir = path.join(work, 'create');
   makeCorpus(Math.min(1000, Math.max(...SIZES)), dir);
-  const git = (...a) => spawnSync('git', a, { cwd: dir, env });
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.name', 'Bench');
-  git('config', 'user.email', 'bench@example.com');
-  git('config', 'commit.gpgsign', 'false');
-  git('config', 'gc.auto', '0');
-  git('add', '-A');
-  git('commit', '-qm', 'corpus');
+  commitCorpus(dir, env);
   let i = 0;
   const [create, baseline] = pair(
     () => time(node, [bin, 'create-rfc', `Benchmark decision ${++i} ${'xyz'.repeat(i % 3)}`, '--yes', '--force'], dir),

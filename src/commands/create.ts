@@ -9,7 +9,7 @@ import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
 import { similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
-import { planTransition, REVIEWER_STATUSES } from '../core/workflow.js';
+import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../store.js';
@@ -214,14 +214,9 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
 
 /** `--reviewer "Name"` or `"Name:status"`, checked the way `rfc-status --reviewer` checks it. */
 function reviewerEntry(spec: string): { name: string; status: string } {
-  const i = spec.lastIndexOf(':');
-  const name = (i === -1 ? spec : spec.slice(0, i)).trim();
-  const status = i === -1 ? 'pending' : spec.slice(i + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
-  if (!name) throw new UsageError(`--reviewer "${spec}": give a name, e.g. --reviewer "Alice Chen"`);
-  if (!(REVIEWER_STATUSES as readonly string[]).includes(status)) {
-    throw new UsageError(`--reviewer "${spec}": "${status}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}`);
-  }
-  return { name, status };
+  const parsed = parseReviewerSpec(spec);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return { name: parsed.name, status: parsed.status ?? 'pending' };
 }
 
 function reviewerEntries(specs: string[]): Array<{ name: string; status: string }> {

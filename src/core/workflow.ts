@@ -159,14 +159,22 @@ function defaultReason(kind: KindDef, to: string, by: DocRecord | undefined): st
 export type ReviewerPlan = { ok: true; edits: FrontmatterEdit[]; summary: string } | { ok: false; message: string };
 
 /** Adds a reviewer (`Name`, pending) or adds/updates one with a status (`Name:approved`). */
-export function planReviewer(doc: DocRecord, spec: string, today: string): ReviewerPlan {
+/** Reads `--reviewer "Name"` or `"Name:status"`; the status is undefined when none was given. */
+export function parseReviewerSpec(spec: string): { ok: true; name: string; status?: string } | { ok: false; message: string } {
   const idx = spec.lastIndexOf(':');
   const name = (idx === -1 ? spec : spec.slice(0, idx)).trim();
-  const rawStatus = idx === -1 ? undefined : spec.slice(idx + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
+  const status = idx === -1 ? undefined : spec.slice(idx + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
   if (!name) return { ok: false, message: `--reviewer "${spec}": give a name, e.g. --reviewer "Alice Chen" or "Alice Chen:approved"` };
-  if (rawStatus !== undefined && !(REVIEWER_STATUSES as readonly string[]).includes(rawStatus)) {
-    return { ok: false, message: `--reviewer "${spec}": "${rawStatus}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}` };
+  if (status !== undefined && !(REVIEWER_STATUSES as readonly string[]).includes(status)) {
+    return { ok: false, message: `--reviewer "${spec}": "${status}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}` };
   }
+  return status === undefined ? { ok: true, name } : { ok: true, name, status };
+}
+
+export function planReviewer(doc: DocRecord, spec: string, today: string): ReviewerPlan {
+  const parsed = parseReviewerSpec(spec);
+  if (!parsed.ok) return parsed;
+  const { name, status: rawStatus } = parsed;
   const raw = doc.data.reviewers;
   const list = Array.isArray(raw) ? raw : [];
   const at = list.findIndex((r) => {
