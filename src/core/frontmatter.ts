@@ -41,7 +41,8 @@ export type SplitProblem =
   | { problem: 'unclosed'; line: number }; // opened on line 1, never closed
 
 const OPEN = /^---[ \t]*(\r?\n)/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+/** The closing line, `---` or `...`, with the newline before it (lines end at `\n` only, as Git's do). */
+const CLOSE = /\n(?:---|\.\.\.)[ \t]*(?=\r?(?:\n|$))/g;
 
 export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -58,29 +59,23 @@ export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
   }
   const eol = open[1] === '\r\n' ? '\r\n' : '\n';
   const yamlStart = start + open[0].length;
-  let pos = yamlStart;
-  while (pos <= text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    if (CLOSE.test(line)) {
-      const bodyStart = nl === -1 ? text.length : nl + 1;
-      const yamlLine = 2;
-      return {
-        bom,
-        eol,
-        yamlStart,
-        yaml: text.slice(yamlStart, pos),
-        yamlLine,
-        bodyStart,
-        body: text.slice(bodyStart),
-        bodyLine: lineAt(text, bodyStart),
-      };
-    }
-    if (nl === -1) break;
-    pos = nl + 1;
-  }
-  return { problem: 'unclosed', line: 1 };
+  // One search for the closing line rather than a test per line: create and list split every document.
+  CLOSE.lastIndex = yamlStart - 1; // the opening line's newline
+  const close = CLOSE.exec(text);
+  if (!close) return { problem: 'unclosed', line: 1 };
+  const pos = close.index + 1;
+  const nl = text.indexOf('\n', pos);
+  const bodyStart = nl === -1 ? text.length : nl + 1;
+  return {
+    bom,
+    eol,
+    yamlStart,
+    yaml: text.slice(yamlStart, pos),
+    yamlLine: 2,
+    bodyStart,
+    body: text.slice(bodyStart),
+    bodyLine: lineAt(text, bodyStart),
+  };
 }
 
 export function isSplit(s: SplitDocument | SplitProblem): s is SplitDocument {
