@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { yaml } from '../yaml-lib.js';
 import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
 import type { DocRecord } from '../core/document.js';
+import { stringifySimple } from '../core/fast-yaml.js';
 import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
 import { similarTo } from '../core/similar.js';
@@ -207,7 +208,7 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   }
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
-  const head = yaml().stringify(data, { lineWidth: 0, nullStr: '' });
+  const head = stringifySimple(data) ?? yaml().stringify(data, { lineWidth: 0, nullStr: '' });
   const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
   return `---\n${head}---\n\n${body}`;
 }

@@ -4,6 +4,9 @@
  * after values, anchors, tags, multi-line or escaped strings, numbers other than plain integers,
  * duplicate keys) returns undefined and goes to the `yaml` package. Where it answers, it answers
  * exactly what `yaml` (1.2 core schema) would; a property test holds it to that.
+ *
+ * The writer (`stringifySimple`) is its counterpart for new documents: the same shapes, written
+ * byte for byte as `yaml` writes them, so creating a document does not load the yaml package.
  */
 
 export interface FastResult {
@@ -28,13 +31,18 @@ type Scalar = string | number | boolean | null;
 /** Words that need no further thought: plain text the core schema can only read as a string. */
 const SIMPLE_WORDS = /^[A-Za-z][A-Za-z0-9 ._/()-]*$/;
 
+/** Plain text that reads back as itself, unquoted: the words a writer may leave bare. */
+function isPlainWord(raw: string): boolean {
+  return SIMPLE_WORDS.test(raw) && raw.charCodeAt(raw.length - 1) !== 32 && !raw.includes('  ') && !NULLS.has(raw) && !Object.hasOwn(BOOLS, raw);
+}
+
 function scalar(raw: string): Scalar | typeof FAIL {
-  if (SIMPLE_WORDS.test(raw) && raw.charCodeAt(raw.length - 1) !== 32 && !raw.includes('  ') && !NULLS.has(raw) && !(raw in BOOLS)) return raw;
+  if (isPlainWord(raw)) return raw;
   const v = raw.trimEnd();
   if (v === '') return null;
   if (v.length !== raw.length && raw.length - v.length > 0 && /\s#/.test(raw)) return FAIL;
   if (NULLS.has(v)) return null;
-  if (v in BOOLS) return BOOLS[v]!;
+  if (Object.hasOwn(BOOLS, v)) return BOOLS[v]!;
   if (/^(?:0|[1-9][0-9]{0,14})$/.test(v)) return Number(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // dates stay strings in the core schema
   if (v[0] === '"') return /^"[^"\\]*"$/.test(v) ? v.slice(1, -1) : FAIL;
@@ -154,4 +162,45 @@ export function headFields(text: string, keys: readonly string[]): { ok: boolean
     else values[key] = v;
   }
   return { ok, values };
+}
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const plainValue = (v: string) => isPlainWord(v) || DATE.test(v);
+
+/**
+ * `yaml.stringify(data, { lineWidth: 0, nullStr: '' })` for frontmatter made of plain words,
+ * dates, nulls, and lists of those or of small maps of them; undefined for anything else (a title
+ * with a colon or a quote, say), which the caller hands to the yaml package.
+ */
+export function stringifySimple(data: Record<string, unknown>): string | undefined {
+  const entries = Object.entries(data);
+  if (entries.length === 0) return undefined;
+  let out = '';
+  for (const [key, value] of entries) {
+    if (!PLAIN_KEY.test(key) || SPECIAL_KEY.test(key)) return undefined;
+    if (value === null) out += `${key}:\n`;
+    else if (typeof value === 'string') {
+      if (!plainValue(value)) return undefined;
+      out += `${key}: ${value}\n`;
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) {
+        out += `${key}: []\n`;
+        continue;
+      }
+      out += `${key}:\n`;
+      for (const item of value) {
+        if (typeof item === 'string' && plainValue(item)) out += `  - ${item}\n`;
+        else if (item && typeof item === 'object' && !Array.isArray(item)) {
+          const fields = Object.entries(item as Record<string, unknown>);
+          if (fields.length === 0) return undefined;
+          for (const [i, [k, v]] of fields.entries()) {
+            if (!PLAIN_KEY.test(k) || SPECIAL_KEY.test(k) || typeof v !== 'string' || !plainValue(v)) return undefined;
+            out += `${i === 0 ? '  - ' : '    '}${k}: ${v}\n`;
+          }
+        } else return undefined;
+      }
+    } else return undefined;
+  }
+  return out;
 }

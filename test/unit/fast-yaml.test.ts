@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastFrontmatter } from '../../src/core/fast-yaml.js';
+import { fastFrontmatter, stringifySimple } from '../../src/core/fast-yaml.js';
 
 /** What the yaml package reads, as archdoc parses it (1.2 core schema). */
 const reference = (text: string) => parse(text, { uniqueKeys: true }) ?? {};
@@ -39,6 +39,11 @@ describe('fastFrontmatter', () => {
     expect(r?.keyLines.reviewers).toBe(13);
   });
 
+  it('reads names of Object.prototype members as the words they are', () => {
+    const text = 'title: toString \nauthor: constructor\ntags:\n  - valueOf\n';
+    expect(fastFrontmatter(text)?.data).toEqual({ title: 'toString', author: 'constructor', tags: ['valueOf'] });
+  });
+
   it.each([
     'title: a # comment',
     'a: &x 1\nb: *x',
@@ -69,7 +74,7 @@ describe('fastFrontmatter', () => {
   const raw = fc.oneof(
     word,
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('', '~', 'null', 'True', 'false', '0', '007', '12', '2024-01-05', '2024-1-5', '1e3', '.5', '-3', '+3', 'yes', 'no', '[]', '{}', '[a, b]', '[a,, b]', '"q"', "'s'", '"a # b"', 'a #b', 'a  b', 'x:', 'http://x', '- y', '@at', '`t`', '%p', '&a', '*a', '!t', '|', '>', '#c'),
+    fc.constantFrom('', '~', 'null', 'True', 'false', '0', '007', '12', '2024-01-05', '2024-1-5', '1e3', '.5', '-3', '+3', 'yes', 'no', '[]', '{}', '[a, b]', '[a,, b]', '"q"', "'s'", '"a # b"', 'a #b', 'a  b', 'x:', 'http://x', '- y', '@at', '`t`', '%p', '&a', '*a', '!t', '|', '>', '#c', 'constructor', 'toString ', '__proto__'),
   );
   const line = fc.oneof(
     fc.tuple(fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'Null', 'true', 'True', 'FALSE')), raw).map(([k, v]) => `${k}: ${v}`),
@@ -101,5 +106,72 @@ describe('fastFrontmatter', () => {
       { numRuns: 3000 },
     );
     expect(answered).toBeGreaterThan(100); // the property must actually exercise the fast path
+  });
+});
+
+describe('stringifySimple', () => {
+  const reference = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0, nullStr: '' });
+
+  it('writes a new document\'s frontmatter as yaml does', () => {
+    const data = {
+      rfc_id: 'RFC-0001',
+      title: 'Adopt PostgreSQL (orders)',
+      status: 'DRAFT',
+      author: 'Ann Lee',
+      reviewers: [
+        { name: 'Bob', status: 'pending' },
+        { name: 'Carol Wu', status: 'approved' },
+      ],
+      created: '2026-11-25',
+      decision_date: null,
+      related_prds: [],
+      related_rfcs: ['RFC-0002'],
+    };
+    expect(stringifySimple(data)).toBe(reference(data));
+  });
+
+  it.each([
+    { title: 'Use gRPC: not REST' },
+    { title: "Ann's idea" },
+    { title: 'true' },
+    { title: 'Two\nlines' },
+    { title: '0012' },
+    { count: 3 },
+    { flag: false },
+    { nested: { a: 'b' } },
+    { list: [['x']] },
+    { list: [{}] },
+    { 'odd key': 'x' },
+    {},
+  ])('leaves %j to the yaml package', (data) => {
+    expect(stringifySimple(data)).toBeUndefined();
+  });
+
+  const text = fc.oneof(
+    fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._/()-]{0,20}$/),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('2026-11-25', '2026-1-5', 'null', 'Null', 'True', 'no', 'constructor', '__proto__', 'a  b', 'a ', ' a', 'a: b', 'a #b', '-a', '.inf', 'e1', '1e3'),
+  );
+  const key = fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'true', 'a b', '-x', 'constructor'));
+  const value = fc.oneof(
+    text,
+    fc.constant(null),
+    fc.array(text, { maxLength: 3 }),
+    fc.array(fc.dictionary(key, text, { maxKeys: 3 }), { maxLength: 3 }),
+  );
+
+  it('property: whenever it answers, it answers what yaml writes', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 8 }), (data) => {
+        const fast = stringifySimple(data);
+        if (fast === undefined) return;
+        answered++;
+        expect(fast, JSON.stringify(data)).toBe(reference(data));
+        expect(parse(fast)).toEqual(data);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100);
   });
 });
