@@ -73,20 +73,41 @@ export function readDocuments(root: string, config: Config, kinds: KindDef[] = O
   return out;
 }
 
-/** `readDocuments`, reading only ids, titles and statuses (see parseDocHead). */
+/**
+ * `readDocuments`, reading only ids, titles and statuses (see parseDocHead), and of each file only
+ * its first few kilobytes when the frontmatter ends there, into one reused buffer: creating a
+ * document reads every title of its kind, so this runs once per document on every create.
+ */
 export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]): DocRecord[] {
   const out: DocRecord[] = [];
   for (const { rel, kind } of documentPaths(root, config, kinds)) {
-    let text: string;
+    const abs = path.join(root, rel);
+    let rec: DocRecord | undefined;
     try {
-      text = fs.readFileSync(path.join(root, rel), 'utf8');
+      const start = readStart(abs);
+      rec = parseDocHead(start.text, rel, kind, config.idPadding, !start.whole) ?? parseDocHead(fs.readFileSync(abs, 'utf8'), rel, kind, config.idPadding);
     } catch {
-      continue;
+      continue; // gone or unreadable since the folder was listed: not a document to count
     }
-    const rec = parseDocHead(text, rel, kind, config.idPadding);
     if (looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
   }
   return out;
+}
+
+const HEAD_BYTES = 8192;
+let headBuffer: Buffer | undefined;
+
+/** The whole file when it is shorter than HEAD_BYTES, else its whole lines within them. */
+function readStart(abs: string): { text: string; whole: boolean } {
+  const buf = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
+  const fd = fs.openSync(abs, 'r');
+  try {
+    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    if (n < HEAD_BYTES) return { text: buf.toString('utf8', 0, n), whole: true };
+    return { text: buf.toString('utf8', 0, buf.lastIndexOf(0x0a, n - 1) + 1), whole: false };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {

@@ -203,12 +203,16 @@ function fill(rec: DocRecord, data: Record<string, unknown>): void {
 /**
  * Reads only what creating a document needs from another one (id, title, status), or the whole
  * record when the frontmatter is not simple. The record has no body; do not edit from it.
+ * `partial` says the text is only the start of the file: then a document that needs more than
+ * its frontmatter gives undefined, and the caller reads the whole file.
  */
-export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4): DocRecord {
+export function parseDocHead(text: string, path: string, kind: KindDef, padding?: number): DocRecord;
+export function parseDocHead(text: string, path: string, kind: KindDef, padding: number, partial: boolean): DocRecord | undefined;
+export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4, partial = false): DocRecord | undefined {
   const split = splitFrontmatter(text);
-  if (!isSplit(split)) return parseDoc(text, path, kind, padding);
+  if (!isSplit(split)) return partial ? undefined : parseDoc(text, path, kind, padding);
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'title', 'status']);
-  if (!ok) return parseDoc(text, path, kind, padding);
+  if (!ok) return partial ? undefined : parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
   const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };
