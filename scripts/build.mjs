@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/: one bundled ESM entry (dist/main.js) with a chunk per command, so start-up loads a
-// handful of files instead of hundreds (docs/adr, "Ship a bundled build"). Also writes
+// Builds dist/: dist/boot.cjs (the loader, src/boot.ts), dist/main.cjs (the command registry and
+// commander), one self-contained file per command in dist/commands/ and dist/yaml.cjs, so start-up
+// loads a handful of files instead of hundreds (docs/adr, "Ship a bundled build"); then trains a
+// V8 code cache for each bundle (docs/adr, "Ship a V8 code cache with the build"). Also writes
 // dist/archdoc.schema.json from the schema the code validates with, and the licences of the
 // bundled packages. Type checking is `tsc --noEmit`, run by `npm run build` before this.
 import { build } from 'esbuild';
@@ -8,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 
@@ -26,7 +29,7 @@ const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) =
 // only when that command runs.
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', ...commands],
+  entryPoints: ['src/boot.ts', 'src/main.ts', ...commands],
   outdir: path.relative(root, dist),
   outbase: 'src',
   outExtension: { '.js': '.cjs' },
@@ -35,6 +38,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
+  // Bundles run through vm.Script (src/boot.ts), where `import()` has no loader: every import()
+  // becomes a require (Node >= 20.19 requires ES modules such as @inquirer/prompts).
+  supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__archdocFileUrl', __ARCHDOC_BUNDLED__: 'true' },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
@@ -52,9 +58,26 @@ const result = await build({
       },
     },
     {
+      // `import fs from 'node:fs'` bundles to `__toESM(require('node:fs'))`, which copies every
+      // property of the module into a new object, once per importing file: several ms per start.
+      // Default imports of these builtins go through one shared module holding `require(...)`
+      // instead. A named import of them fails the build ("No matching export"): import the default.
+      name: 'builtins-without-copies',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?(fs|path|path\/posix|os|process|tty)$/ }, (a) => {
+          if (a.namespace === 'builtin') return { path: a.path, external: true };
+          // `require()` in CommonJS packages (commander) gets the module itself, as always.
+          return a.kind === 'import-statement' ? { path: a.path.replace(/^node:/, ''), namespace: 'builtin' } : undefined;
+        });
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (a) => ({ contents: `export default require('node:${a.path}');`, loader: 'js' }));
+      },
+    },
+    {
+      // Commands and yaml stay files of their own, required when first needed.
       name: 'commands-stay-separate',
       setup(b) {
         b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli.ts')) ? { path: a.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
+        b.onResolve({ filter: /^\.\.\/yaml\.cjs$/ }, (a) => ({ path: a.path, external: true }));
       },
     },
   ],
@@ -81,12 +104,16 @@ const yamlBuild = await build({
 Object.assign(result.metafile.inputs, yamlBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
 
-// esbuild keeps `import()` of an external file; a command is plain CommonJS, so require it.
-const mainFile = path.join(dist, 'main.cjs');
-const mainText = fs.readFileSync(mainFile, 'utf8');
-const required = mainText.replace(/import\("(\.\/commands\/[a-z-]+\.cjs)"\)/g, 'Promise.resolve().then(() => require("$1"))');
-if (required === mainText) throw new Error('build: found no command imports to rewrite in dist/main.cjs');
-fs.writeFileSync(mainFile, required);
+for (const file of [...Object.keys(result.metafile.outputs), ...Object.keys(yamlBuild.metafile.outputs)].filter((f) => f.endsWith('.cjs'))) {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  // No bundle may keep an `import()`: under vm.Script it would fail at run time.
+  const m = /[^\w$.]import\(/.exec(text);
+  if (m) throw new Error(`build: ${file} keeps an import() at offset ${m.index}`);
+  // One non-ASCII character (esbuild leaves them in regular expressions) makes Node hold the whole
+  // file as UTF-16 and decode it slowly: write \u escapes in the source instead.
+  const wide = /[^\x00-\x7f]/.exec(text);
+  if (wide) throw new Error(`build: ${file} has a non-ASCII character at line ${text.slice(0, wide.index).split('\n').length}: use a \\u escape in the source`);
+}
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
@@ -107,6 +134,10 @@ const notices = [...packages].sort().map((name) => {
   return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
 });
 fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+// The V8 code cache of each bundle (src/boot.ts), from runs of the built CLI.
+const trained = spawnSync(process.execPath, [path.join(root, 'scripts', 'train-code-cache.mjs'), dist], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+if (trained.status !== 0) throw new Error(`build: training the code cache failed:\n${trained.stderr}`);
+
 const old = `${final}.old-${process.pid}`;
 if (fs.existsSync(final)) fs.renameSync(final, old);
 fs.renameSync(dist, final);

@@ -12,8 +12,9 @@ let lib: typeof Yaml | undefined;
 
 export function yaml(): typeof Yaml {
   if (!lib) {
-    const req = createRequire(import.meta.url);
-    lib = (typeof __ARCHDOC_BUNDLED__ !== 'undefined' && __ARCHDOC_BUNDLED__ ? req('../yaml.cjs') : req('yaml')) as typeof Yaml;
+    // Bundled, this is a command file in dist/commands/, and its own `require` loads dist/yaml.cjs
+    // through the code-cache loader (src/boot.ts).
+    lib = (typeof __ARCHDOC_BUNDLED__ !== 'undefined' && __ARCHDOC_BUNDLED__ ? require('../yaml.cjs') : createRequire(import.meta.url)('yaml')) as typeof Yaml;
   }
   return lib;
 }

@@ -6,9 +6,9 @@ export function slugify(title: string, maxLength = MAX_SLUG_LENGTH): string {
   const folded = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // combining marks left by NFKD: é -> e
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
+    .replace(/\u00df/g, 'ss')
+    .replace(/[\u00e6\u00c6]/g, 'ae')
+    .replace(/[\u00f8\u00d8]/g, 'o')
     .toLowerCase();
   let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > maxLength) {
