@@ -39,13 +39,15 @@ export function kindOfPath(config: Config, rel: string): KindDef | undefined {
 export function documentPaths(root: string, config: Config, kinds: KindDef[]): Array<{ rel: string; kind: KindDef }> {
   const seen = new Set<string>();
   const out: Array<{ rel: string; kind: KindDef }> = [];
+  const all = Object.values(config.kinds);
   for (const kind of kinds) {
     const files: string[] = [];
     walk(root, kind.folder, files);
+    // Only a kind with the same folder or one inside it can own some of these files; usually none does.
+    const shared = all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(kind.folder + '/')));
     for (const rel of files) {
       if (seen.has(rel)) continue;
-      const owner = kindOfPath(config, rel);
-      if (owner !== kind) continue; // a nested kind's file belongs to that kind
+      if (shared && kindOfPath(config, rel) !== kind) continue; // a nested kind's file belongs to that kind
       seen.add(rel);
       out.push({ rel, kind });
     }
@@ -97,17 +99,28 @@ export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]
 const HEAD_BYTES = 8192;
 let headBuffer: Buffer | undefined;
 
-/** The whole file when it is shorter than HEAD_BYTES, else its whole lines within them. */
+/**
+ * The start of a file, up to the end of the first line that may close its frontmatter (`---` or
+ * `...`), or of its last whole line within HEAD_BYTES. Only that much is decoded: a head needs no
+ * body, and the strings of every document of a kind add up. `whole` says the text is the whole file.
+ */
 function readStart(abs: string): { text: string; whole: boolean } {
   const buf = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
   const fd = fs.openSync(abs, 'r');
+  let n: number;
   try {
-    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
-    if (n < HEAD_BYTES) return { text: buf.toString('utf8', 0, n), whole: true };
-    return { text: buf.toString('utf8', 0, buf.lastIndexOf(0x0a, n - 1) + 1), whole: false };
+    n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
   } finally {
     fs.closeSync(fd);
   }
+  const bytes = buf.subarray(0, n);
+  const dashes = bytes.indexOf('\n---');
+  const dots = bytes.indexOf('\n...');
+  const close = dashes === -1 ? dots : dots === -1 ? dashes : Math.min(dashes, dots);
+  const lineEnd = close === -1 ? -1 : bytes.indexOf(0x0a, close + 4);
+  if (lineEnd !== -1) return { text: buf.toString('utf8', 0, lineEnd + 1), whole: lineEnd + 1 === n && n < HEAD_BYTES };
+  if (n < HEAD_BYTES) return { text: buf.toString('utf8', 0, n), whole: true };
+  return { text: buf.toString('utf8', 0, bytes.lastIndexOf(0x0a) + 1), whole: false };
 }
 
 export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {

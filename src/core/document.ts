@@ -161,16 +161,22 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
 
 /** Fills a record's fields from its parsed frontmatter, noting what is missing or unknown. */
 function fill(rec: DocRecord, data: Record<string, unknown>): void {
+  fillHead(rec, data);
+  const d = data;
+  rec.author = asText(d.author);
+  rec.created = readDate(d.created) ?? readDate(d.date); // MADR writes `date`
+  rec.lastUpdated = readDate(d.last_updated) ?? rec.created;
+  rec.reviewers = readReviewers(d.reviewers);
+}
+
+/** Title, id and status: what every reader needs, and all that `create` reads of other documents. */
+function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
   const kind = rec.kind;
   const fileNum = rec.num;
   rec.parsed = true;
   rec.data = data;
   const d = data;
   rec.title = asText(d.title) ?? headingTitle(rec.body);
-  rec.author = asText(d.author);
-  rec.created = readDate(d.created) ?? readDate(d.date); // MADR writes `date`
-  rec.lastUpdated = readDate(d.last_updated) ?? rec.created;
-  rec.reviewers = readReviewers(d.reviewers);
   const rawId = asText(d[kind.idKey]) ?? asText(d.id);
   if (rawId) {
     const m = idPattern(kind.prefix).exec(rawId);
@@ -211,13 +217,13 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding:
 export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4, partial = false): DocRecord | undefined {
   const split = splitFrontmatter(text);
   if (!isSplit(split)) return partial ? undefined : parseDoc(text, path, kind, padding);
-  const { ok, values } = headFields(split.yaml, [kind.idKey, 'title', 'status']);
+  const { ok, values } = headFields(split.yaml, [kind.idKey, 'id', 'title', 'status']);
   if (!ok) return partial ? undefined : parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
   const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };
   if (fileNum !== undefined) rec.num = fileNum;
-  fill(rec, values);
+  fillHead(rec, values);
   const id = docId(rec, padding);
   if (id) rec.id = id;
   return rec;

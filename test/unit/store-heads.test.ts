@@ -25,12 +25,16 @@ write('rfcs/approved/RFC-0003-long-head.md', head('RFC-0003', 'Long head', 'APPR
 // No frontmatter (adr-tools): the title in a heading, the status in a section far down.
 write('rfcs/draft/0004-no-frontmatter.md', `# 4. Without frontmatter\n\n${filler(12_000)}\n`);
 write('docs/adr/0007-adr-tools-record.md', `# 7. Record architecture decisions\n\nDate: 2026-01-02\n\n${filler(12_000)}\n## Status\n\nAccepted\n`);
+// A rule (`---`) early in a document without frontmatter is no closing line.
+write('docs/adr/0010-rule-first.md', `# 10. Rule first\n\n---\n\n${filler(500)}\n## Status\n\nProposed\n`);
 // A non-ASCII character straddling the first read's end.
 write('rfcs/draft/RFC-0005-unicode.md', head('RFC-0005', 'Ünïcödé title', 'DRAFT') + 'é'.repeat(5000) + '\n' + 'ß'.repeat(3000) + '\n');
 // A line that starts like the closing `---` exactly where the first read ends, but is longer.
 const opening = '---\nrfc_id: RFC-0008\nstatus: DRAFT\nnote: >\n';
 const padding = `  ${'x'.repeat(8189 - opening.length - 3)}\n`;
 write('rfcs/draft/RFC-0008-straddle.md', `${opening}${padding}---x: a key, not the end\ntitle: Straddling line\n---\n\nBody.\n`);
+// The id under `id:` rather than `rfc_id:`, and none in the filename.
+write('rfcs/draft/legacy-id.md', '---\nid: RFC-0009\ntitle: Legacy id key\nstatus: DRAFT\n---\n');
 // Frontmatter that is not simple: the full reader decides.
 write('rfcs/draft/RFC-0006-quoted.md', `---\nrfc_id: RFC-0006\ntitle: "Quoted: with a colon"\nstatus: draft # lower case\n---\n${filler(10_000)}`);
 
@@ -46,8 +50,10 @@ describe('readDocumentHeads', () => {
     expect(heads).toEqual(full);
     expect(heads.map((d) => [d.id, d.title, d.status])).toEqual([
       ['ADR-0007', 'Record architecture decisions', 'ACCEPTED'],
+      ['ADR-0010', 'Rule first', 'PROPOSED'],
       ['RFC-0003', 'Long head', 'APPROVED'],
       ['RFC-0004', 'Without frontmatter', undefined],
+      ['RFC-0009', 'Legacy id key', 'DRAFT'],
       ['RFC-0001', 'Small one', 'DRAFT'],
       ['RFC-0005', 'Ünïcödé title', 'DRAFT'],
       ['RFC-0006', 'Quoted: with a colon', 'DRAFT'],
