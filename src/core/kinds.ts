@@ -219,7 +219,7 @@ export function statusFolder(kind: KindDef, status: string, layout: Layout, year
 /** Canonical status for user input (case-insensitive, `-`/space as `_`), or undefined. */
 export function canonicalStatus(kind: KindDef, input: string): string | undefined {
   const norm = input.trim().toUpperCase().replace(/[-\s]+/g, '_');
-  return Object.keys(kind.statuses).find((s) => s === norm);
+  return Object.hasOwn(kind.statuses, norm) ? norm : undefined;
 }
 
 export function allowedNext(kind: KindDef, status: string): string[] {

@@ -32,15 +32,18 @@ export function similarTo(title: string): (other: string) => boolean {
   const sortedA = [...wa].sort().join(' ');
   const digitsA = wa.filter((x) => /\d/.test(x)).join(' ');
   const ja = wa.join(' ');
+  // A typo apart: at most 2 edits, fewer for short titles, none below 10 characters.
+  const within = ja.length >= 10 ? Math.min(2, Math.floor(ja.length / 10)) : 0;
   return (other) => {
     if (wa.length === 0) return false;
     const wb = words(other);
-    if (wb.length === 0 || wb.filter((x) => /\d/.test(x)).join(' ') !== digitsA) return false;
-    if (sortedA === [...wb].sort().join(' ')) return true;
     const jb = wb.join(' ');
-    const within = Math.min(2, Math.floor(ja.length / 10));
-    // Two strings are at least their difference in length apart: most titles end here.
-    return ja.length >= 10 && Math.abs(ja.length - jb.length) <= within && editDistance(ja, jb) <= within;
+    // The same words joined have the same length, and strings are at least their difference in
+    // length apart: most titles end here, before sorting or comparing.
+    if (wb.length === 0 || Math.abs(ja.length - jb.length) > within) return false;
+    if (wb.filter((x) => /\d/.test(x)).join(' ') !== digitsA) return false;
+    if (jb.length === ja.length && sortedA === [...wb].sort().join(' ')) return true;
+    return within > 0 && editDistance(ja, jb) <= within;
   };
 }
 
