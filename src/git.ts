@@ -32,13 +32,14 @@ export class GitError extends Error {
 /** Runs git in `cwd` and resolves with its stdout; rejects with a GitError carrying stderr. */
 export async function runGit(cwd: string, args: string[]): Promise<string> {
   // Loaded on first use: child_process pulls in much of Node's networking, which list and check never need.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(args, `${stderr}${stdout && !stderr ? stdout : ''}`, (err as NodeJS.ErrnoException).code ?? null));
-      else resolve(stdout);
-    });
-  });
+  const { spawnSync } = await import('node:child_process');
+  // Synchronous: archdoc runs one git at a time, and a synchronous spawn builds no stream objects
+  // for the pipes (a third of what starting git cost here). stdin is empty, so a hook that reads
+  // it ends instead of waiting.
+  const r = spawnSync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
+  if (r.status !== 0) throw new GitError(args, `${r.stderr}${r.stdout && !r.stderr ? r.stdout : ''}`, r.status ?? r.signal);
+  return r.stdout;
 }
 
 /** Runs a git call, retrying briefly while another git process holds `index.lock`. */
