@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
+import { colourLevel, mayBeTerminal, write } from './stdio.js';
 import { DEFAULT_KINDS, type GuardSpec } from './core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -110,6 +111,16 @@ export function buildProgram(): Command {
     .version(version(), '-V, --version', 'print the version')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--debug', 'print stack traces for errors')
+    // Help and errors are written like everything archdoc prints (src/stdio.ts); only a terminal
+    // has a width and colours, and asking Node's stream would create it.
+    .configureOutput({
+      writeOut: (s) => write(1, s),
+      writeErr: (s) => write(2, s),
+      getOutHelpWidth: () => (mayBeTerminal(1) && process.stdout.isTTY ? process.stdout.columns : 80),
+      getErrHelpWidth: () => (mayBeTerminal(2) && process.stderr.isTTY ? process.stderr.columns : 80),
+      getOutHasColors: () => colourLevel(process.env, mayBeTerminal(1) && process.stdout.isTTY === true) > 0,
+      getErrHasColors: () => colourLevel(process.env, mayBeTerminal(2) && process.stderr.isTTY === true) > 0,
+    })
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
@@ -171,7 +182,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
     .action(async (shell: string) => {
-      process.stdout.write(await (await import('./commands/completion.js')).run(shell, program));
+      write(1, await (await import('./commands/completion.js')).run(shell, program));
     });
 
   program

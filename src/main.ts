@@ -5,15 +5,12 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { UserError } from './errors.js';
+import { write } from './stdio.js';
 
 const EXPECTED_FS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EBUSY']);
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  // `archdoc list | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exitCode = process.exitCode ?? 0;
-  });
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -28,19 +25,19 @@ export function report(e: unknown, debug: boolean): number {
     return e.exitCode === 0 ? 0 : 2;
   }
   if (e instanceof UserError) {
-    process.stderr.write(`error: ${e.message}\n`);
-    for (const d of e.details) process.stderr.write(`${d}\n`);
-    if (debug) process.stderr.write(`${e.stack}\n`);
+    write(2, `error: ${e.message}\n`);
+    for (const d of e.details) write(2, `${d}\n`);
+    if (debug) write(2, `${e.stack}\n`);
     return e.exitCode;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err === 'object' && err.code && EXPECTED_FS.has(err.code)) {
-    process.stderr.write(`error: ${err.message}\n`);
-    if (debug) process.stderr.write(`${err.stack}\n`);
+    write(2, `error: ${err.message}\n`);
+    if (debug) write(2, `${err.stack}\n`);
     return 1;
   }
-  process.stderr.write(`internal error: ${err?.message ?? String(e)}\n`);
-  if (debug) process.stderr.write(`${err?.stack ?? ''}\n`);
-  else process.stderr.write('This is a bug in archdoc. Run again with --debug and report the output at https://github.com/archdoc/archdoc/issues\n');
+  write(2, `internal error: ${err?.message ?? String(e)}\n`);
+  if (debug) write(2, `${err?.stack ?? ''}\n`);
+  else write(2, 'This is a bug in archdoc. Run again with --debug and report the output at https://github.com/archdoc/archdoc/issues\n');
   return 1;
 }

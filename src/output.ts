@@ -3,6 +3,9 @@
  * (chalk alone ignores NO_COLOR on a TTY), and on with FORCE_COLOR.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { colourLevel, isTTY, write } from './stdio.js';
+
+export { colourLevel };
 
 export interface Output {
   out(text?: string): void;
@@ -10,20 +13,11 @@ export interface Output {
   c: ChalkInstance;
 }
 
-export function colourLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return force === '2' ? 2 : force === '3' ? 3 : 1;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (force === '0' || force === 'false') return 0;
-  if (!isTTY || env.TERM === 'dumb') return 0;
-  return 1;
-}
-
 export function consoleOutput(): Output {
-  const c = new Chalk({ level: colourLevel(process.env, process.stdout.isTTY === true) });
+  const c = new Chalk({ level: colourLevel(process.env, isTTY(1)) });
   return {
-    out: (t = '') => process.stdout.write(t + '\n'),
-    err: (t = '') => process.stderr.write(t + '\n'),
+    out: (t = '') => write(1, t + '\n'),
+    err: (t = '') => write(2, t + '\n'),
     c,
   };
 }

@@ -3,6 +3,7 @@
  * `--yes` nor `--no-interactive` was given. Cancel (Ctrl-C) becomes a UserError.
  */
 import { UserError } from './errors.js';
+import { isTTY } from './stdio.js';
 
 export interface Prompter {
   /** Whether a person can be asked. */
@@ -13,7 +14,7 @@ export interface Prompter {
 
 export function isInteractive(opts: { yes?: boolean; interactive?: boolean }): boolean {
   // Options first: touching process.stdin creates its stream, which costs a few ms per run.
-  return !opts.yes && opts.interactive !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  return !opts.yes && opts.interactive !== false && isTTY(0) && isTTY(1);
 }
 
 async function cancellable<T>(fn: () => Promise<T>): Promise<T> {
