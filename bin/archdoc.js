@@ -5,5 +5,8 @@
 require('../dist/boot.cjs')
   .run(process.argv)
   .then((code) => {
-    process.exitCode = code;
+    // archdoc writes its output synchronously (src/stdio.ts), so it may exit at once, which skips
+    // tearing down the heap. Output that went through a Node stream is left to drain instead.
+    if (process[Symbol.for('archdoc.stdio.streamed')]) process.exitCode = code;
+    else process.exit(code);
   });

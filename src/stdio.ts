@@ -44,10 +44,14 @@ export function mayBeTerminal(fd: Fd): boolean {
   return !isDirect(fd);
 }
 
+/** Set on `process` once output has gone through a stream: bin/archdoc.js then lets it drain before exiting. */
+export const STREAMED = Symbol.for('archdoc.stdio.streamed');
+
 function toStream(fd: Fd, rest: string | Buffer): void {
   const stream = fd === 1 ? process.stdout : process.stderr;
   if (!streamed[fd]) {
     streamed[fd] = true;
+    (process as unknown as Record<symbol, boolean>)[STREAMED] = true;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EPIPE') throw e;
       closed[fd] = true;
