@@ -1,11 +1,10 @@
 /**
- * Standard output and error. When one is a pipe, a socket or a file (CI, hooks, `| jq`,
+ * Standard output and error. When one is a pipe, a socket, a file or /dev/null (CI, hooks, `| jq`,
  * `> out.json`) it is written through its file descriptor: creating `process.stdout` costs several
  * milliseconds at every start when it is a pipe, and a command that writes its result and exits
- * needs no stream.
- * Writes are synchronous and in program order, as Node's own streams are for pipes and files on
- * POSIX. Anything else (a terminal, which Node's stream knows how to drive, notably on Windows)
- * gets Node's stream.
+ * needs no stream. Writes are synchronous and in program order, as Node's own streams are for pipes
+ * and files on POSIX. A terminal, which Node's stream knows how to drive (notably on Windows), gets
+ * Node's stream.
  *
  * A descriptor that refuses to block (EAGAIN) hands the rest of the output to the stream. A reader
  * that went away (EPIPE, as in `archdoc list | head`) ends the output quietly.
@@ -21,12 +20,15 @@ const streamed: Record<Fd, boolean> = { 1: false, 2: false };
 const direct: Partial<Record<Fd, boolean>> = {};
 const ttys: Partial<Record<0 | Fd, boolean>> = {};
 
-/** Whether `fd` is a pipe, a socket (Node gives its children socket pairs) or a file; no tty module needed. */
+/**
+ * Whether `fd` is a pipe, a socket (Node gives its children socket pairs), a file or /dev/null:
+ * anything but a terminal, told without the tty module.
+ */
 function isDirect(fd: Fd): boolean {
   if (direct[fd] === undefined) {
     try {
       const s = fs.fstatSync(fd);
-      direct[fd] = s.isFIFO() || s.isSocket() || s.isFile();
+      direct[fd] = s.isFIFO() || s.isSocket() || s.isFile() || (s.isCharacterDevice() && process.platform !== 'win32' && s.rdev === fs.statSync('/dev/null').rdev);
     } catch {
       direct[fd] = false;
     }
@@ -39,7 +41,7 @@ export function isTTY(fd: 0 | Fd): boolean {
   return (ttys[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd));
 }
 
-/** Whether `fd` is neither a pipe, a socket nor a file, with no module to load: help text asks this. */
+/** Whether `fd` may be a terminal (it is none of those), with no module to load: help text asks this. */
 export function mayBeTerminal(fd: Fd): boolean {
   return !isDirect(fd);
 }

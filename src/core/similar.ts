@@ -13,9 +13,9 @@ function words(title: string): string[] {
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u);
-  return parts
-    .filter((w) => w && !STOP.has(w))
-    .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+  const out: string[] = [];
+  for (const w of parts) if (w && !STOP.has(w)) out.push(w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  return out;
 }
 
 /**
