@@ -1,6 +1,6 @@
 /**
  * Git: a handful of small functions over argument arrays (never shell strings), run with
- * execFile. Commits use `git commit -- <paths>` so only the paths archdoc touched are committed;
+ * spawnSync. Commits use `git commit -- <paths>` so only the paths archdoc touched are committed;
  * whatever else the user staged or modified stays exactly as it was. (simple-git cost about 60 ms
  * a call here; see docs/adr, "Run git with execFile".)
  */
