@@ -4,8 +4,8 @@
  * code: a short command spends more time compiling JavaScript than doing its work
  * (docs/adr, "Ship a V8 code cache with the build").
  *
- * A cache is used only when V8 accepts it (same V8 version and flags as the build) and it is not
- * older than its bundle; otherwise the bundle compiles as usual. Nothing is ever written here at
+ * A cache is used only when it was made from this very source and V8 accepts it (same V8 version
+ * and flags as the build); otherwise the bundle compiles as usual. Nothing is ever written here at
  * run time: the build writes the caches (scripts/train-code-cache.mjs).
  *
  * This file is built on its own and loaded by Node's usual loader; it must not be cached itself.
@@ -23,6 +23,8 @@ export type CacheUse = 'accepted' | 'rejected' | 'stale' | 'none';
 
 interface Loaded {
   file: string;
+  /** The bundle's source, as read. */
+  bytes: Buffer;
   module: { exports: unknown };
   script: vm.Script;
   cache: CacheUse;
@@ -41,33 +43,40 @@ function requireFor(file: string): NodeJS.Require {
   return Object.assign(req, { resolve: base.resolve, cache: base.cache, main: base.main, extensions: base.extensions });
 }
 
-function readCache(file: string): { data?: Buffer; use: CacheUse } {
-  let data: Buffer;
+/**
+ * The V8 data of `file`'s cache when the cache was made from exactly this source. V8 itself checks
+ * only the source's length, so each cache file starts with a copy of the source it was made from,
+ * compared byte for byte (a memcmp: far cheaper than hashing, and exact).
+ */
+function readCache(file: string, source: Buffer): { data?: Buffer; use: CacheUse } {
+  let cache: Buffer;
   try {
-    data = fs.readFileSync(cachePath(file));
+    cache = fs.readFileSync(cachePath(file));
   } catch {
     return { use: 'none' };
   }
-  // V8 checks the source only by its length: a cache older than its bundle may not match it.
-  try {
-    if (fs.statSync(cachePath(file)).mtimeMs < fs.statSync(file).mtimeMs) return { use: 'stale' };
-  } catch {
-    return { use: 'none' };
-  }
-  return { data, use: 'accepted' };
+  if (cache.length <= source.length || !cache.subarray(0, source.length).equals(source)) return { use: 'stale' };
+  return { data: cache.subarray(source.length), use: 'accepted' };
 }
 
 /** Loads one bundle (once), with its code cache when one fits. Returns its exports. */
 export function load(file: string): unknown {
   const known = loaded.get(file);
   if (known) return known.module.exports;
-  const source = fs.readFileSync(file, 'utf8');
-  const cache = readCache(file);
-  const script = new vm.Script(WRAP[0] + source + WRAP[1], { filename: file, ...(cache.data ? { cachedData: cache.data } : {}) });
-  const entry: Loaded = { file, module: { exports: {} }, script, cache: cache.data && script.cachedDataRejected ? 'rejected' : cache.use };
+  const bytes = fs.readFileSync(file);
+  const cache = readCache(file, bytes);
+  const script = new vm.Script(WRAP[0] + bytes.toString('utf8') + WRAP[1], { filename: file, ...(cache.data ? { cachedData: cache.data } : {}) });
+  const entry: Loaded = { file, bytes, module: { exports: {} }, script, cache: cache.data && script.cachedDataRejected ? 'rejected' : cache.use };
+  // Registered before it runs, as Node registers a module, so that bundles requiring each other
+  // in a cycle get the exports so far; a bundle that fails is forgotten, as Node forgets it.
   loaded.set(file, entry);
-  const fn = script.runInThisContext() as (...args: unknown[]) => void;
-  fn.call(entry.module.exports, entry.module.exports, requireFor(file), entry.module, file, path.dirname(file));
+  try {
+    const fn = script.runInThisContext() as (...args: unknown[]) => void;
+    fn.call(entry.module.exports, entry.module.exports, requireFor(file), entry.module, file, path.dirname(file));
+  } catch (e) {
+    loaded.delete(file);
+    throw e;
+  }
   return entry.module.exports;
 }
 
@@ -87,8 +96,8 @@ export function cacheUse(): Array<{ file: string; cache: CacheUse }> {
  * commands, so the caches hold the functions those runs compiled, not only the top level.
  */
 export function writeCodeCaches(): string[] {
-  return [...loaded.values()].map(({ file, script }) => {
-    fs.writeFileSync(cachePath(file), script.createCachedData());
+  return [...loaded.values()].map(({ file, bytes, script }) => {
+    fs.writeFileSync(cachePath(file), Buffer.concat([bytes, script.createCachedData()]));
     return cachePath(file);
   });
 }

@@ -45,16 +45,24 @@ describe('V8 code cache', () => {
     expect(r.cache).toEqual({ 'main.cjs': 'accepted', 'commands/list.cjs': 'accepted' });
   });
 
-  it('is ignored, and the command still runs, when V8 refuses it, when it is older than its bundle, or when it is missing', () => {
+  it('is ignored, and the command still runs, when V8 refuses it, when it is missing, or when its bundle changed', () => {
     const pkg = packageCopy();
     const dist = path.join(pkg, 'dist');
-    fs.writeFileSync(path.join(dist, 'main.cjs.v8cache'), Buffer.alloc(4096, 7)); // not a cache V8 accepts
-    const old = new Date(Date.now() - 3_600_000);
-    fs.utimesSync(path.join(dist, 'commands', 'init.cjs.v8cache'), old, old); // older than init.cjs
-    fs.rmSync(path.join(dist, 'yaml.cjs.v8cache'));
-    const r = runWithCacheReport(pkg, ['init']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('.archdoc.yml');
-    expect(r.cache).toEqual({ 'main.cjs': 'rejected', 'commands/init.cjs': 'stale', 'yaml.cjs': 'none' });
+    const file = (rel: string) => path.join(dist, rel);
+    // Made from this source, but not data V8 accepts.
+    fs.writeFileSync(file('commands/init.cjs.v8cache'), Buffer.concat([fs.readFileSync(file('commands/init.cjs')), Buffer.alloc(4096, 7)]));
+    fs.rmSync(file('yaml.cjs.v8cache'));
+    // The bundle edited in place, its length and its date kept: V8 alone would run the old code.
+    const main = fs.readFileSync(file('main.cjs'), 'utf8');
+    expect(main).toContain('"write .archdoc.yml and the document folders"');
+    fs.writeFileSync(file('main.cjs'), main.replace('"write .archdoc.yml and the document folders"', '"WRITE .archdoc.yml and the document folders"'));
+    fs.utimesSync(file('main.cjs'), fs.statSync(file('main.cjs.v8cache')).atime, fs.statSync(file('main.cjs.v8cache')).mtime);
+
+    const init = runWithCacheReport(pkg, ['init']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('.archdoc.yml');
+    expect(init.cache).toEqual({ 'main.cjs': 'stale', 'commands/init.cjs': 'rejected', 'yaml.cjs': 'none' });
+    const help = runWithCacheReport(pkg, ['--help']);
+    expect(help.stdout).toContain('WRITE .archdoc.yml and the document');
   });
 });
