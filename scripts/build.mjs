@@ -19,6 +19,9 @@ const final = path.join(root, 'dist');
 // Build beside dist/ and swap at the end, so a CLI started meanwhile (a test run) finds a whole build.
 const dist = path.join(root, `dist.tmp-${process.pid}`);
 fs.rmSync(dist, { recursive: true, force: true });
+process.on('exit', (code) => {
+  if (code !== 0) fs.rmSync(dist, { recursive: true, force: true }); // a failed build leaves no half-built folder behind
+});
 
 // Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
 const external = ['@inquirer/prompts'];
@@ -135,8 +138,8 @@ const notices = [...packages].sort().map((name) => {
 });
 fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
 // The V8 code cache of each bundle (src/boot.ts), from runs of the built CLI.
-const trained = spawnSync(process.execPath, [path.join(root, 'scripts', 'train-code-cache.mjs'), dist], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-if (trained.status !== 0) throw new Error(`build: training the code cache failed:\n${trained.stderr}`);
+const trained = spawnSync(process.execPath, [path.join(root, 'scripts', 'train-code-cache.mjs'), dist], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 120_000 });
+if (trained.status !== 0) throw new Error(`build: training the code cache failed (${trained.error?.message ?? `exit ${trained.status}`}):\n${trained.stderr}`);
 
 const old = `${final}.old-${process.pid}`;
 if (fs.existsSync(final)) fs.renameSync(final, old);
