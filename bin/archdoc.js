@@ -5,8 +5,10 @@
 require('../dist/boot.cjs')
   .run(process.argv)
   .then((code) => {
-    // archdoc writes its output synchronously (src/stdio.ts), so it may exit at once, which skips
-    // tearing down the heap. Output that went through a Node stream is left to drain instead.
-    if (process[Symbol.for('archdoc.stdio.streamed')]) process.exitCode = code;
-    else process.exit(code);
+    // archdoc writes its output synchronously (src/stdio.ts), so it exits as soon as pending
+    // callbacks (a warning, say) have run, without tearing down the heap. Output that went through
+    // a Node stream is left to drain instead.
+    const stdio = process[Symbol.for('archdoc.stdio')];
+    if (stdio && (stdio.streamed[1] || stdio.streamed[2])) process.exitCode = code;
+    else setImmediate(() => process.exit(code));
   });

@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
-import { colourLevel, mayBeTerminal, write } from './stdio.js';
+import { colourLevel, isTTY, write } from './stdio.js';
 import { DEFAULT_KINDS, type GuardSpec } from './core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -112,14 +112,14 @@ export function buildProgram(): Command {
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--debug', 'print stack traces for errors')
     // Help and errors are written like everything archdoc prints (src/stdio.ts); only a terminal
-    // has a width and colours, and asking Node's stream would create it.
+    // has a width and colours, and asking Node's stream first would create it.
     .configureOutput({
       writeOut: (s) => write(1, s),
       writeErr: (s) => write(2, s),
-      getOutHelpWidth: () => (mayBeTerminal(1) && process.stdout.isTTY ? process.stdout.columns : 80),
-      getErrHelpWidth: () => (mayBeTerminal(2) && process.stderr.isTTY ? process.stderr.columns : 80),
-      getOutHasColors: () => colourLevel(process.env, mayBeTerminal(1) && process.stdout.isTTY === true) > 0,
-      getErrHasColors: () => colourLevel(process.env, mayBeTerminal(2) && process.stderr.isTTY === true) > 0,
+      getOutHelpWidth: () => (isTTY(1) ? process.stdout.columns : 80),
+      getErrHelpWidth: () => (isTTY(2) ? process.stderr.columns : 80),
+      getOutHasColors: () => colourLevel(process.env, isTTY(1)) > 0,
+      getErrHasColors: () => colourLevel(process.env, isTTY(2)) > 0,
     })
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')

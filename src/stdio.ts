@@ -1,77 +1,84 @@
 /**
  * Standard output and error. When one is a pipe, a socket, a file or /dev/null (CI, hooks, `| jq`,
- * `> out.json`) it is written through its file descriptor: creating `process.stdout` costs several
- * milliseconds at every start when it is a pipe, and a command that writes its result and exits
- * needs no stream. Writes are synchronous and in program order, as Node's own streams are for pipes
- * and files on POSIX. A terminal, which Node's stream knows how to drive (notably on Windows), gets
+ * `> out.json`) it is written through its file descriptor, blocking until the bytes are taken:
+ * creating `process.stdout` costs several milliseconds at every start when it is a pipe, and a
+ * command that writes its result and exits needs no stream. Writes are therefore synchronous and in
+ * program order. A terminal, which Node's stream knows how to drive (notably on Windows), gets
  * Node's stream.
  *
  * A descriptor that refuses to block (EAGAIN) hands the rest of the output to the stream. A reader
  * that went away (EPIPE, as in `archdoc list | head`) ends the output quietly.
+ *
+ * Every bundle (dist/main.cjs and each command) carries its own copy of this module, so the state
+ * lives on `process`, shared by all copies; bin/archdoc.js reads `streamed` before it exits.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 type Fd = 1 | 2;
 
-const closed: Record<Fd, boolean> = { 1: false, 2: false };
-/** Descriptors whose output goes through the stream from now on, so that it stays in order. */
-const streamed: Record<Fd, boolean> = { 1: false, 2: false };
-const direct: Partial<Record<Fd, boolean>> = {};
-const ttys: Partial<Record<0 | Fd, boolean>> = {};
+interface StdioState {
+  /** The reader went away: nothing more is written. */
+  closed: Record<Fd, boolean>;
+  /** Output goes through Node's stream from now on, so that it stays in order. */
+  streamed: Record<Fd, boolean>;
+  /** Pipe, socket, file or /dev/null. */
+  direct: Partial<Record<Fd, boolean>>;
+  tty: Partial<Record<0 | Fd, boolean>>;
+}
+
+const KEY = Symbol.for('archdoc.stdio');
+const state: StdioState = ((process as unknown as Record<symbol, StdioState>)[KEY] ??= {
+  closed: { 1: false, 2: false },
+  streamed: { 1: false, 2: false },
+  direct: {},
+  tty: {},
+});
 
 /**
  * Whether `fd` is a pipe, a socket (Node gives its children socket pairs), a file or /dev/null:
  * anything but a terminal, told without the tty module.
  */
 function isDirect(fd: Fd): boolean {
-  if (direct[fd] === undefined) {
+  if (state.direct[fd] === undefined) {
     try {
       const s = fs.fstatSync(fd);
-      direct[fd] = s.isFIFO() || s.isSocket() || s.isFile() || (s.isCharacterDevice() && process.platform !== 'win32' && s.rdev === fs.statSync('/dev/null').rdev);
+      state.direct[fd] = s.isFIFO() || s.isSocket() || s.isFile() || (s.isCharacterDevice() && process.platform !== 'win32' && s.rdev === fs.statSync('/dev/null').rdev);
     } catch {
-      direct[fd] = false;
+      state.direct[fd] = false;
     }
   }
-  return direct[fd]!;
+  return state.direct[fd]!;
 }
 
-/** Whether `fd` is a terminal. Loads the tty module, which the commands that colour load anyway. */
+/** Whether `fd` is a terminal. Loads the tty module only when `fd` is none of the direct kinds. */
 export function isTTY(fd: 0 | Fd): boolean {
-  return (ttys[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd));
+  if (fd !== 0 && isDirect(fd)) return false;
+  return (state.tty[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd));
 }
-
-/** Whether `fd` may be a terminal (it is none of those), with no module to load: help text asks this. */
-export function mayBeTerminal(fd: Fd): boolean {
-  return !isDirect(fd);
-}
-
-/** Set on `process` once output has gone through a stream: bin/archdoc.js then lets it drain before exiting. */
-export const STREAMED = Symbol.for('archdoc.stdio.streamed');
 
 function toStream(fd: Fd, rest: string | Buffer): void {
   const stream = fd === 1 ? process.stdout : process.stderr;
-  if (!streamed[fd]) {
-    streamed[fd] = true;
-    (process as unknown as Record<symbol, boolean>)[STREAMED] = true;
+  if (!state.streamed[fd]) {
+    state.streamed[fd] = true;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EPIPE') throw e;
-      closed[fd] = true;
+      state.closed[fd] = true;
     });
   }
-  if (!closed[fd]) stream.write(rest);
+  if (!state.closed[fd]) stream.write(rest);
 }
 
 export function write(fd: Fd, text: string): void {
-  if (closed[fd] || text === '') return;
-  if (streamed[fd] || !isDirect(fd)) return toStream(fd, text);
+  if (state.closed[fd] || text === '') return;
+  if (state.streamed[fd] || !isDirect(fd)) return toStream(fd, text);
   const bytes = Buffer.from(text);
   let done = 0;
   try {
     while (done < bytes.length) done += fs.writeSync(fd, bytes, done);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') closed[fd] = true;
+    if (code === 'EPIPE') state.closed[fd] = true;
     else if (code === 'EAGAIN') toStream(fd, bytes.subarray(done));
     else throw e;
   }
