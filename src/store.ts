@@ -107,9 +107,10 @@ let headBuffer: Buffer | undefined;
 function readStart(abs: string): { text: string; whole: boolean } {
   const buf = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
   const fd = fs.openSync(abs, 'r');
-  let n: number;
+  let n = 0;
   try {
-    n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    // A read may return fewer bytes than asked (network file systems): read until full or at the end.
+    for (let got = -1; n < HEAD_BYTES && got !== 0; n += got) got = fs.readSync(fd, buf, n, HEAD_BYTES - n, n);
   } finally {
     fs.closeSync(fd);
   }

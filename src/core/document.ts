@@ -218,7 +218,8 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   const split = splitFrontmatter(text);
   if (!isSplit(split)) return partial ? undefined : parseDoc(text, path, kind, padding);
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'id', 'title', 'status']);
-  if (!ok) return partial ? undefined : parseDoc(text, path, kind, padding);
+  // Without `title:` the title is the first heading (MADR writes it so), which only the body has.
+  if (!ok || values.title === undefined) return partial ? undefined : parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
   const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };

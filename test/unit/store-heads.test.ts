@@ -25,6 +25,8 @@ write('rfcs/approved/RFC-0003-long-head.md', head('RFC-0003', 'Long head', 'APPR
 // No frontmatter (adr-tools): the title in a heading, the status in a section far down.
 write('rfcs/draft/0004-no-frontmatter.md', `# 4. Without frontmatter\n\n${filler(12_000)}\n`);
 write('docs/adr/0007-adr-tools-record.md', `# 7. Record architecture decisions\n\nDate: 2026-01-02\n\n${filler(12_000)}\n## Status\n\nAccepted\n`);
+// Frontmatter without a title (MADR): the title is the first heading.
+write('docs/adr/0011-madr.md', `---\nstatus: accepted\ndate: 2026-01-02\n---\n\n# Use Kafka for events\n\n${filler(9000)}`);
 // A rule (`---`) early in a document without frontmatter is no closing line.
 write('docs/adr/0010-rule-first.md', `# 10. Rule first\n\n---\n\n${filler(500)}\n## Status\n\nProposed\n`);
 // A non-ASCII character straddling the first read's end.
@@ -51,6 +53,7 @@ describe('readDocumentHeads', () => {
     expect(heads.map((d) => [d.id, d.title, d.status])).toEqual([
       ['ADR-0007', 'Record architecture decisions', 'ACCEPTED'],
       ['ADR-0010', 'Rule first', 'PROPOSED'],
+      ['ADR-0011', 'Use Kafka for events', 'ACCEPTED'],
       ['RFC-0003', 'Long head', 'APPROVED'],
       ['RFC-0004', 'Without frontmatter', undefined],
       ['RFC-0009', 'Legacy id key', 'DRAFT'],
