@@ -213,6 +213,12 @@ export async function withLock<T>(lockDir: string, fn: () => Promise<T>, staleMs
   try {
     return await fn();
   } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    // The lock is an empty folder: rmdir, not the recursive rm (which loads a module of its own).
+    try {
+      fs.rmdirSync(lockDir);
+    } catch (e) {
+      // ENOENT: removed meanwhile as stale, nothing left to release. Anything in it: not ours, but a lock all the same.
+      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY') fs.rmSync(lockDir, { recursive: true, force: true });
+    }
   }
 }
