@@ -129,6 +129,11 @@ ${table}
 
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
+Timings on a shared virtual machine move between runs, and the ratio moves with them. On the
+2-core machine above, create-rfc measured between 1.25 and 1.35 times its baseline across runs of
+one day; the other ratios moved less. Run the bench on an idle machine, and not straight after
+another run, whose clean-up of 10 000 files still occupies the disk for a while.
+
 ## Where create-rfc's time goes
 
 \`create-rfc\` does more than its baseline by design. It reads the title of every document of its
