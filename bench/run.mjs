@@ -130,7 +130,7 @@ ${table}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them. On the
-2-core machine above, create-rfc measured between 1.25 and 1.35 times its baseline across runs of
+2-core machine above, create-rfc measured between 1.18 and 1.37 times its baseline across runs of
 one day; the other ratios moved less. Run the bench on an idle machine, and not straight after
 another run, whose clean-up of 10 000 files still occupies the disk for a while.
 
