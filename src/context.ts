@@ -47,7 +47,7 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
   const ws = services.ws ?? (await loadWorkspace(opts.cwd ?? process.cwd()));
-  const out = services.out ?? consoleOutput();
+  const out = services.out ?? (await consoleOutput());
   const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root, ws.gitRoot) : undefined;
   return {
     ws,

@@ -2,19 +2,34 @@
  * Output: colour and the two streams. Colour is off for non-TTY output and when NO_COLOR is set
  * (chalk alone ignores NO_COLOR on a TTY), and on with FORCE_COLOR.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 import { colourLevel, isTTY, write } from './stdio.js';
 
 export { colourLevel };
 
+/** The colours archdoc uses; chalk provides them when colour is on. */
+export interface Colours {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+}
+
+const same = (text: string) => text;
+/** No colour: what a pipe, a file or NO_COLOR gets. */
+export const plainColours: Colours = { bold: same, dim: same, green: same, yellow: same, red: same };
+
 export interface Output {
   out(text?: string): void;
   err(text?: string): void;
-  c: ChalkInstance;
+  c: Colours;
 }
 
-export function consoleOutput(): Output {
-  const c = new Chalk({ level: colourLevel(process.env, isTTY(1)) });
+export async function consoleOutput(): Promise<Output> {
+  const level = colourLevel(process.env, isTTY(1));
+  // chalk loads only when there is colour to show: it pulls in tty and, through it, Node's
+  // networking, which list and check otherwise never load.
+  const c = level === 0 ? plainColours : new (await import('chalk')).Chalk({ level });
   return {
     out: (t = '') => write(1, t + '\n'),
     err: (t = '') => write(2, t + '\n'),

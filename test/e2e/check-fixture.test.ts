@@ -122,6 +122,16 @@ describe('check over the fixture repository', () => {
     expect(new Set(EXPECTED.map((f) => f.path)).size).toBe(FILES);
   });
 
+  it('colours its findings only when FORCE_COLOR asks (output to a pipe has none by default)', () => {
+    const repo = fixtureRepo();
+    const coloured = repo.run(['check'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const ansi = (colour: number, word: string) => `\u001b[${colour}m${word}\u001b[39m`;
+    expect(coloured.stdout).toContain(ansi(31, 'error'));
+    expect(coloured.stdout).toContain(ansi(33, 'warning'));
+    expect(coloured.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(text.stdout);
+    expect(text.stdout).not.toContain('\u001b[');
+  });
+
   it('exits 1 with nothing on stderr', () => {
     expect(text.code, text.stdout + text.stderr).toBe(1);
     expect(text.stderr).toBe('');

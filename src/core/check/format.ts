@@ -1,5 +1,5 @@
 /** Renders findings as text, JSON or GitHub Actions annotations. Pure: strings out. */
-import type { ChalkInstance } from 'chalk';
+import type { Colours } from '../../output.js';
 import type { CheckSummary, Finding } from './index.js';
 
 export const CHECK_JSON_VERSION = 1;
@@ -12,7 +12,7 @@ export function summaryLine(s: CheckSummary): string {
 }
 
 /** `path:line:col: severity rule-id: message`, grouped per file, then a summary line. */
-export function formatText(findings: Finding[], summary: CheckSummary, c?: ChalkInstance): string[] {
+export function formatText(findings: Finding[], summary: CheckSummary, c?: Colours): string[] {
   const lines: string[] = [];
   let last: string | undefined;
   for (const f of findings) {
