@@ -166,8 +166,9 @@ the baseline:
   required on first use, so \`list\` and \`check\` on well-formed documents never load it.
 - \`child_process\` is loaded only when git runs.
 - Link checks use maps by id and path; no rule compares every document with every other.
-- Heavy modules (eta, @inquirer/prompts) load only in the commands that need them. git runs as a
-  plain child process, not through a wrapper library.
+- Heavy modules load only when needed: eta and @inquirer/prompts in the commands that use them,
+  chalk only when there is colour to show. git runs as a plain child process, not through a
+  wrapper library.
 `;
   fs.writeFileSync(path.join(root, 'docs', 'performance.md'), doc);
   console.log('wrote docs/performance.md');
