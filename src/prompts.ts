@@ -14,7 +14,7 @@ export interface Prompter {
 
 export function isInteractive(opts: { yes?: boolean; interactive?: boolean }): boolean {
   // Options first: touching process.stdin creates its stream, which costs a few ms per run.
-  return !opts.yes && opts.interactive !== false && isTTY(0) && isTTY(1);
+  return !opts.yes && opts.interactive !== false && isTTY(1) && isTTY(0);
 }
 
 async function cancellable<T>(fn: () => Promise<T>): Promise<T> {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 type Fd = 1 | 2;
+type AnyFd = 0 | Fd;
 
 interface StdioState {
   /** The reader went away: nothing more is written. */
@@ -23,7 +24,7 @@ interface StdioState {
   /** Output goes through Node's stream from now on, so that it stays in order. */
   streamed: Record<Fd, boolean>;
   /** Pipe, socket, file or /dev/null. */
-  direct: Partial<Record<Fd, boolean>>;
+  direct: Partial<Record<AnyFd, boolean>>;
   tty: Partial<Record<0 | Fd, boolean>>;
 }
 
@@ -39,7 +40,7 @@ const state: StdioState = ((process as unknown as Record<symbol, StdioState>)[KE
  * Whether `fd` is a pipe, a socket (Node gives its children socket pairs), a file or /dev/null:
  * anything but a terminal, told without the tty module.
  */
-function isDirect(fd: Fd): boolean {
+function isDirect(fd: AnyFd): boolean {
   if (state.direct[fd] === undefined) {
     try {
       const s = fs.fstatSync(fd);
@@ -52,8 +53,8 @@ function isDirect(fd: Fd): boolean {
 }
 
 /** Whether `fd` is a terminal. Loads the tty module only when `fd` is none of the direct kinds. */
-export function isTTY(fd: 0 | Fd): boolean {
-  if (fd !== 0 && isDirect(fd)) return false;
+export function isTTY(fd: AnyFd): boolean {
+  if (isDirect(fd)) return false;
   return (state.tty[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd));
 }
 
