@@ -1,16 +1,14 @@
 #!/usr/bin/env node
-// Builds dist/: dist/boot.cjs (the loader, src/boot.ts), dist/main.cjs (the command registry and
-// commander), one self-contained file per command in dist/commands/ and dist/yaml.cjs, so start-up
-// loads a handful of files instead of hundreds (docs/adr, "Ship a bundled build"); then trains a
-// V8 code cache for each bundle (docs/adr, "Ship a V8 code cache with the build"). Also writes
-// dist/archdoc.schema.json from the schema the code validates with, and the licences of the
-// bundled packages. Type checking is `tsc --noEmit`, run by `npm run build` before this.
+// Builds dist/: dist/main.cjs (the entry, the command registry and commander), one self-contained
+// file per command in dist/commands/ and dist/yaml.cjs, so start-up loads a handful of files
+// instead of hundreds (docs/adr, "Ship a bundled build"). Also writes dist/archdoc.schema.json from
+// the schema the code validates with, and the licences of the bundled packages. Type checking is
+// `tsc --noEmit`, run by `npm run build` before this.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 
@@ -25,26 +23,28 @@ process.on('exit', (code) => {
 
 // Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
 const external = ['@inquirer/prompts'];
-const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) => f.endsWith('.ts') && f !== 'view.ts').map((f) => `src/commands/${f}`);
+// Every file directly in src/commands/ is a command; their shared helpers live in src/commands/shared/.
+const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) => f.endsWith('.ts')).map((f) => `src/commands/${f}`);
+// What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
+const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 
 // CommonJS, one self-contained file per command: Node starts its CommonJS loader faster than its
 // ESM loader, which is most of what a short run costs. The registry requires a command's file
 // only when that command runs.
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/boot.ts', 'src/main.ts', ...commands],
+  entryPoints: { main: 'src/entry/main.ts', ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])) },
   outdir: path.relative(root, dist),
-  outbase: 'src',
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // Bundles run through vm.Script (src/boot.ts), where `import()` has no loader: every import()
-  // becomes a require (Node >= 20.19 requires ES modules such as @inquirer/prompts).
+  // Every import() becomes a require: a command then loads through Node's CommonJS loader, which
+  // starts faster than its ESM one (Node >= 20.19 requires ES modules such as @inquirer/prompts).
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__archdocFileUrl', __ARCHDOC_BUNDLED__: 'true' },
+  define: { 'import.meta.url': '__archdocFileUrl' },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
   plugins: [
@@ -76,11 +76,26 @@ const result = await build({
       },
     },
     {
-      // Commands and yaml stay files of their own, required when first needed.
+      // Commands stay files of their own, required when first chosen.
       name: 'commands-stay-separate',
       setup(b) {
-        b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli.ts')) ? { path: a.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
+        b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'entry', 'cli.ts')) ? { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true } : undefined,
+        );
+      },
+    },
+    {
+      // yaml is a file of its own (dist/yaml.cjs), loaded when one of its functions is first
+      // called: well-formed frontmatter and a flat configuration are read by the fast reader
+      // (src/core/fast-yaml.ts), so most runs never load it. Only commands import it.
+      name: 'yaml-on-first-use',
+      setup(b) {
+        b.onResolve({ filter: /^yaml$/ }, (a) => (a.importer.startsWith(path.join(root, 'src')) ? { path: 'yaml', namespace: 'lazy-yaml' } : undefined));
         b.onResolve({ filter: /^\.\.\/yaml\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+        b.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+          contents: `let m; const load = () => (m ??= require('../yaml.cjs'));\n${yamlExports.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
+          loader: 'js',
+        }));
       },
     },
   ],
@@ -88,7 +103,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// yaml gets a file of its own, required on first use (src/yaml-lib.ts). Minified: it is
+// yaml gets a file of its own, required on first use (the yaml-on-first-use plugin above). Minified: it is
 // third-party code nobody debugs through archdoc, and the smaller file loads a few ms sooner.
 const yamlBuild = await build({
   absWorkingDir: root,
@@ -107,16 +122,8 @@ const yamlBuild = await build({
 Object.assign(result.metafile.inputs, yamlBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
 
-for (const file of [...Object.keys(result.metafile.outputs), ...Object.keys(yamlBuild.metafile.outputs)].filter((f) => f.endsWith('.cjs'))) {
-  const text = fs.readFileSync(path.join(root, file), 'utf8');
-  // No bundle may keep an `import()`: under vm.Script it would fail at run time.
-  const m = /[^\w$.]import\(/.exec(text);
-  if (m) throw new Error(`build: ${file} keeps an import() at offset ${m.index}`);
-  // One non-ASCII character (esbuild leaves them in regular expressions) makes Node hold the whole
-  // file as UTF-16 and decode it slowly: write \u escapes in the source instead.
-  const wide = /[^\x00-\x7f]/.exec(text);
-  if (wide) throw new Error(`build: ${file} has a non-ASCII character at line ${text.slice(0, wide.index).split('\n').length}: use a \\u escape in the source`);
-}
+// yaml is required as '../yaml.cjs', which only the command bundles in dist/commands/ can do.
+if (fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8').includes('yaml.cjs')) throw new Error('build: dist/main.cjs must not load yaml');
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
@@ -137,10 +144,6 @@ const notices = [...packages].sort().map((name) => {
   return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
 });
 fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
-// The V8 code cache of each bundle (src/boot.ts), from runs of the built CLI.
-const trained = spawnSync(process.execPath, [path.join(root, 'scripts', 'train-code-cache.mjs'), dist], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 120_000 });
-if (trained.status !== 0) throw new Error(`build: training the code cache failed (${trained.error?.message ?? `exit ${trained.status}`}):\n${trained.stderr}`);
-
 const old = `${final}.old-${process.pid}`;
 if (fs.existsSync(final)) fs.renameSync(final, old);
 fs.renameSync(dist, final);

@@ -1,11 +1,11 @@
 /** `archdoc check`: the CI gate. Never prompts; exit 0 clean, 1 errors (or warnings with --strict), 2 usage. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createContext, loadIndex, type Context, type GlobalOptions } from '../context.js';
-import { formatGithub, formatJson, formatText } from '../core/check/format.js';
+import { createContext, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
+import { formatGithub, formatJson, formatText } from '../terminal/findings.js';
 import { runChecks, summariseFindings } from '../core/check/index.js';
-import { UsageError } from '../errors.js';
-import { readDocuments } from '../store.js';
+import { UsageError } from '../core/errors.js';
+import { readDocuments } from '../adapters/store.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 

@@ -1,6 +1,6 @@
 /** `archdoc completion bash|zsh|fish`: a completion script generated from the command registry. */
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

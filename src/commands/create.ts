@@ -2,8 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { yaml } from '../yaml-lib.js';
-import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import { stringify as stringifyYaml } from 'yaml';
+import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import { stringifySimple } from '../core/fast-yaml.js';
 import { formatId, numberInFilename } from '../core/ids.js';
@@ -12,10 +12,10 @@ import { similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../store.js';
-import { applyChange, type Touched } from '../apply.js';
-import { renderBody } from '../templates.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../adapters/store.js';
+import { applyChange, type Touched } from './shared/apply.js';
+import { renderBody } from '../adapters/templates.js';
 
 export interface CreateOptions extends GlobalOptions {
   kind: string;
@@ -208,7 +208,7 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   }
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
-  const head = stringifySimple(data) ?? yaml().stringify(data, { lineWidth: 0, nullStr: '' });
+  const head = stringifySimple(data) ?? stringifyYaml(data, { lineWidth: 0, nullStr: '' });
   const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
   return `---\n${head}---\n\n${body}`;
 }

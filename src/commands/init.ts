@@ -1,12 +1,12 @@
 /** `archdoc init`: writes the configuration file and the document folders, and commits the file. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { findGitRoot, CONFIG_FILE } from '../config-file.js';
-import { commitChange, createContext, type Context, type GlobalOptions } from '../context.js';
+import { findGitRoot, CONFIG_FILE } from '../adapters/config-file.js';
+import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { writeAtomic } from '../store.js';
-import { yaml } from '../yaml-lib.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { writeAtomic } from '../adapters/store.js';
+import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -55,7 +55,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
     throw new RefusedError(`${path.relative(cwd, file) || CONFIG_FILE} already exists; nothing changed.`, ['Use --force to overwrite it.']);
   }
   const text = configText(layout, dir);
-  const { errors } = resolveConfig(yaml().parse(text));
+  const { errors } = resolveConfig(parseYaml(text));
   if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
   writeAtomic(root, CONFIG_FILE, text);
   const ctx = await createContext({ ...opts, cwd: root }, services);

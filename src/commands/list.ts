@@ -1,11 +1,11 @@
 /** `archdoc list` (every kind) and `list-rfcs`, `list-tech-specs`, `list-adrs`. */
-import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import { docJson, filterDocs, sortDocs, summarise, type ListFilter } from '../core/list.js';
-import { UsageError } from '../errors.js';
-import { table } from '../output.js';
-import { isTTY } from '../stdio.js';
-import { readDocuments } from '../store.js';
+import { UsageError } from '../core/errors.js';
+import { table } from '../terminal/output.js';
+import { isTTY } from '../terminal/stdio.js';
+import { readDocuments } from '../adapters/store.js';
 
 export const FORMATS = ['table', 'list', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,6 +1,6 @@
 /** `archdoc show <id>`: one document of any kind, with its links both ways and its history. */
-import { createContext, readAll, resolveDoc, type Context, type GlobalOptions } from '../context.js';
-import { renderView } from './view.js';
+import { createContext, readAll, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
+import { renderView } from './shared/view.js';
 
 export interface ShowOptions extends GlobalOptions {
   id: string;

@@ -2,17 +2,17 @@
  * `archdoc status <id>` and its aliases (`rfc-status`, `tech-spec-status`, `adr-status`): without
  * a change it shows the document; `--set`, `--reviewer`, `--link-rfc` change it in one commit.
  */
-import { applyChange } from '../apply.js';
-import { commitChange, createContext, kindByName, loadIndex, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from '../context.js';
+import { applyChange } from './shared/apply.js';
+import { commitChange, createContext, kindByName, loadIndex, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import { parseDoc, type DocRecord } from '../core/document.js';
 import { referencedId } from '../core/links.js';
 import { editDocument, type FrontmatterEdit } from '../core/frontmatter.js';
 import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { readText } from '../store.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { readText } from '../adapters/store.js';
 import { approvedStatuses } from '../core/check/statuses.js';
-import { renderNext, renderView } from './view.js';
+import { renderNext, renderView } from './shared/view.js';
 
 export interface StatusOptions extends GlobalOptions {
   /** Narrows bare numbers to a kind (set by the named aliases). */

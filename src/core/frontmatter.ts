@@ -7,15 +7,10 @@
  * reports no offsets (which both byte-exact edits and `file:line` findings need), and loads js-yaml
  * at start-up (docs/adr/ADR-0002).
  */
-import { RefusedError } from '../errors.js';
-import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { yaml } from '../yaml-lib.js';
-
-const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
-const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
-const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
-const parseDocument = (text: string, options: object) => yaml().parseDocument(text, options);
-const stringify = (value: unknown, options: object) => yaml().stringify(value, options);
+import { RefusedError } from './errors.js';
+// The yaml package is a pure parser. The build loads it on first use (scripts/build.mjs), so
+// commands that never meet unusual frontmatter never load it.
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 export interface SplitDocument {
   /** True when the file starts with a UTF-8 byte order mark. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/entry/cli.js';
 import { bashScript, fishScript, zshScript } from '../../src/commands/completion.js';
 import { configText } from '../../src/commands/init.js';
 import { resolveConfig } from '../../src/core/config.js';

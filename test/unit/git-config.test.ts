@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configuredUserName, UNKNOWN, userNameIn } from '../../src/git-config.js';
+import { configuredUserName, UNKNOWN, userNameIn } from '../../src/adapters/git-config.js';
 import { tempDir } from '../helpers.js';
 
 describe('userNameIn', () => {

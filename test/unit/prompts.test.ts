@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run as create } from '../../src/commands/create.js';
-import type { Output } from '../../src/output.js';
-import type { Prompter } from '../../src/prompts.js';
+import type { Output } from '../../src/terminal/output.js';
+import type { Prompter } from '../../src/terminal/prompts.js';
 import { Chalk } from 'chalk';
 import { tempDir } from '../helpers.js';
-import { colourLevel } from '../../src/output.js';
+import { colourLevel } from '../../src/terminal/output.js';
 
 function scripted(answers: Array<string | boolean>): Prompter & { asked: string[] } {
   const asked: string[] = [];

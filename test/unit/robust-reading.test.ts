@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/core/check/index.js';
-import { formatGithub, formatJson, formatText } from '../../src/core/check/format.js';
+import { formatGithub, formatJson, formatText } from '../../src/terminal/findings.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { parseDoc, type DocRecord } from '../../src/core/document.js';
 import { DEFAULT_KINDS } from '../../src/core/kinds.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { readDocumentHeads, readDocuments } from '../../src/store.js';
+import { readDocumentHeads, readDocuments } from '../../src/adapters/store.js';
 
 // readDocumentHeads reads only the first kilobytes of a file when its frontmatter ends there; every
 // other document must still come out as the full reader sees it.

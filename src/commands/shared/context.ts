@@ -2,18 +2,18 @@
  * The services a command works with, built once per invocation. Commands receive a Context, so a
  * test can replace any part (output, prompts, git) without module mocking.
  */
-import { loadWorkspace, type Workspace } from './config-file.js';
-import type { Config } from './core/config.js';
-import type { DocRecord } from './core/document.js';
-import { parseIdInput } from './core/ids.js';
-import { article, type KindDef } from './core/kinds.js';
-import { indexDocs, type IdIndex } from './core/links.js';
-import { closeMatches } from './core/similar.js';
-import { RefusedError, UsageError } from './errors.js';
-import { commitFailure, openGit, type Git } from './git.js';
-import { consoleOutput, type Output } from './output.js';
-import { isInteractive, terminalPrompter, type Prompter } from './prompts.js';
-import { exists, readDocuments } from './store.js';
+import { loadWorkspace, type Workspace } from '../../adapters/config-file.js';
+import type { Config } from '../../core/config.js';
+import type { DocRecord } from '../../core/document.js';
+import { parseIdInput } from '../../core/ids.js';
+import { article, type KindDef } from '../../core/kinds.js';
+import { indexDocs, type IdIndex } from '../../core/links.js';
+import { closeMatches } from '../../core/similar.js';
+import { RefusedError, UsageError } from '../../core/errors.js';
+import { commitFailure, openGit, type Git } from '../../adapters/git.js';
+import { consoleOutput, type Output } from '../../terminal/output.js';
+import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
+import { exists, readDocuments } from '../../adapters/store.js';
 
 export interface GlobalOptions {
   cwd?: string;

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from './core/config.js';
-import { parseDoc, parseDocHead, type DocRecord } from './core/document.js';
-import type { KindDef } from './core/kinds.js';
-import { RefusedError } from './errors.js';
+import type { Config } from '../core/config.js';
+import { parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import type { KindDef } from '../core/kinds.js';
+import { RefusedError } from '../core/errors.js';
 
 
 /** Every `.md` file under `dir` (relative to root), not following symlinked folders. */

@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
-import type { DocRecord } from './core/document.js';
-import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from './core/frontmatter.js';
-import { statusFolder, type KindDef } from './core/kinds.js';
-import { rewriteLinks } from './core/links.js';
-import { replaceSectionText } from './core/sections.js';
-import { RefusedError } from './errors.js';
-import { exists, moveFile, readText, writeAtomic } from './store.js';
+import type { DocRecord } from '../../core/document.js';
+import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '../../core/frontmatter.js';
+import { statusFolder, type KindDef } from '../../core/kinds.js';
+import { rewriteLinks } from '../../core/links.js';
+import { replaceSectionText } from '../../core/sections.js';
+import { RefusedError } from '../../core/errors.js';
+import { exists, moveFile, readText, writeAtomic } from '../../adapters/store.js';
 
 export interface Touched {
   paths: string[];

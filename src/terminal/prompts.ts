@@ -2,7 +2,7 @@
  * Prompts, behind one wrapper: nothing prompts unless stdin and stdout are TTYs and neither
  * `--yes` nor `--no-interactive` was given. Cancel (Ctrl-C) becomes a UserError.
  */
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 import { isTTY } from './stdio.js';
 
 export interface Prompter {

@@ -4,8 +4,8 @@
  */
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
-import { UserError } from './errors.js';
-import { write } from './stdio.js';
+import { UserError } from '../core/errors.js';
+import { write } from '../terminal/stdio.js';
 
 const EXPECTED_FS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EBUSY']);
 

@@ -1,6 +1,6 @@
 /** Renders findings as text, JSON or GitHub Actions annotations. Pure: strings out. */
-import type { Colours } from '../../output.js';
-import type { CheckSummary, Finding } from './index.js';
+import type { Colours } from './output.js';
+import type { CheckSummary, Finding } from '../core/check/index.js';
 
 export const CHECK_JSON_VERSION = 1;
 

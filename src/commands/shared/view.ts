@@ -1,10 +1,10 @@
 /** The document view shared by `status <id>` and `show <id>`: fields, links both ways, next steps. */
-import type { Context } from '../context.js';
-import { loadIndex, oneLine } from '../context.js';
-import { asText, readDate, type DocRecord } from '../core/document.js';
-import { allowedNext } from '../core/kinds.js';
-import { fieldLinks, markdownLinks, resolveLink } from '../core/links.js';
-import { findSection, summary } from '../core/sections.js';
+import type { Context } from './context.js';
+import { loadIndex, oneLine } from './context.js';
+import { asText, readDate, type DocRecord } from '../../core/document.js';
+import { allowedNext } from '../../core/kinds.js';
+import { fieldLinks, markdownLinks, resolveLink } from '../../core/links.js';
+import { findSection, summary } from '../../core/sections.js';
 
 export interface LinkRow {
   relation: string;

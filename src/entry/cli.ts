@@ -5,9 +5,9 @@
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from './package-root.js';
-import { colourLevel, isTTY, write } from './stdio.js';
-import { DEFAULT_KINDS, type GuardSpec } from './core/kinds.js';
+import { packageRoot } from '../adapters/package-root.js';
+import { colourLevel, isTTY, write } from '../terminal/stdio.js';
+import { DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -96,7 +96,7 @@ function addListOptions(cmd: Command, kind?: string): Command {
 }
 
 async function create(kind: string, title: string | undefined, o: Opts): Promise<void> {
-  const { run } = await import('./commands/create.js');
+  const { run } = await import('../commands/create.js');
   await run({
     ...(o as object),
     kind,
@@ -146,7 +146,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
     .option('--force', 'overwrite an existing configuration')
     .option('--no-commit', 'write the file but do not commit it')
-    .action(async (_o, cmd: Command) => (await import('./commands/init.js')).run(all(cmd)));
+    .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd)));
 
   addCreateOptions(
     program
@@ -161,10 +161,10 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .command('status')
       .description('show a document, or change its status or reviewers (one commit)')
       .argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
-  ).action(async (id: string, _o, cmd: Command) => (await import('./commands/status.js')).run({ ...all(cmd), id } as never));
+  ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never));
 
   addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
-    (await import('./commands/list.js')).run(all(cmd)),
+    (await import('../commands/list.js')).run(all(cmd)),
   );
 
   program
@@ -173,7 +173,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too')
     .action(async (_o, cmd: Command) => {
-      process.exitCode = await (await import('./commands/check.js')).run(all(cmd));
+      process.exitCode = await (await import('../commands/check.js')).run(all(cmd));
     });
 
   program
@@ -182,14 +182,14 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
     .action(async (shell: string) => {
-      write(1, await (await import('./commands/completion.js')).run(shell, program));
+      write(1, await (await import('../commands/completion.js')).run(shell, program));
     });
 
   program
     .command('show')
     .description('show any document with its links (both ways) and its history')
     .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
-    .action(async (id: string, _o, cmd: Command) => (await import('./commands/show.js')).run({ ...all(cmd), id }));
+    .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }));
 
   for (const k of KINDS) {
     addCreateOptions(
@@ -207,10 +207,10 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         .addHelpText('after', () => workflowHelp(k.name))
         .argument('<id>', `${k.label} id: ${k.name === 'tech-spec' ? 'TS' : k.label}-0007, 0007, 7`),
       k.name,
-    ).action(async (id: string, _o, cmd: Command) => (await import('./commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never));
+    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never));
 
     addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
-      (await import('./commands/list.js')).run({ ...all(cmd), type: [k.name] }),
+      (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }),
     );
   }
   return program;

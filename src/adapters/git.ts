@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError, EXIT_REFUSED } from './errors.js';
+import { UserError, EXIT_REFUSED } from '../core/errors.js';
 import { configuredUserName, UNKNOWN } from './git-config.js';
 
 export interface Git {

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { yaml } from './yaml-lib.js';
-import { fastFrontmatter } from './core/fast-yaml.js';
-import { resolveConfig, type Config, DEFAULT_CONFIG } from './core/config.js';
-import { UsageError } from './errors.js';
+import { parse as parseYaml } from 'yaml';
+import { fastFrontmatter } from '../core/fast-yaml.js';
+import { resolveConfig, type Config, DEFAULT_CONFIG } from '../core/config.js';
+import { UsageError } from '../core/errors.js';
 
 export const CONFIG_FILE = '.archdoc.yml';
 
@@ -49,7 +49,7 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
   try {
     const text = fs.readFileSync(configPath, 'utf8');
     // A flat configuration is read by the fast exact reader; anything nested goes to yaml.
-    raw = fastFrontmatter(text)?.data ?? yaml().parse(text, { prettyErrors: true, uniqueKeys: true });
+    raw = fastFrontmatter(text)?.data ?? parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
