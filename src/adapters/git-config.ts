@@ -42,7 +42,7 @@ export function userNameIn(text: string): string | null | typeof UNKNOWN {
 }
 
 /** user.name as git would answer `git config --get user.name` in `gitDir`'s repository. */
-export function configuredUserName(gitDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined | typeof UNKNOWN {
+export function configuredUserName(gitDir: string, env: NodeJS.ProcessEnv): string | undefined | typeof UNKNOWN {
   if (process.platform !== 'linux') return UNKNOWN; // the system file lives elsewhere on other platforms
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG || env.GIT_DIR) return UNKNOWN;
   const home = env.HOME ?? os.homedir();

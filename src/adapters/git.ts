@@ -30,13 +30,13 @@ export class GitError extends Error {
 }
 
 /** Runs git in `cwd` and resolves with its stdout; rejects with a GitError carrying stderr. */
-export async function runGit(cwd: string, args: string[]): Promise<string> {
+export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   // Loaded on first use: child_process pulls in much of Node's networking, which list and check never need.
   const { spawnSync } = await import('node:child_process');
   // Synchronous: archdoc runs one git at a time, and a synchronous spawn builds no stream objects
   // for the pipes (a third of what starting git cost here). stdin is empty, so a hook that reads
   // it ends instead of waiting.
-  const r = spawnSync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
   if (r.status !== 0) throw new GitError(args, `${r.stderr}${r.stdout && !r.stderr ? r.stdout : ''}`, r.status ?? r.signal);
   return r.stdout;
@@ -57,12 +57,12 @@ async function retryingLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function openGit(root: string, gitRoot: string = root): Git {
-  const git = (args: string[]) => runGit(root, args);
+export function openGit(root: string, gitRoot: string, env: NodeJS.ProcessEnv): Git {
+  const git = (args: string[]) => runGit(root, args, env);
   return {
     async userName() {
       const gitDir = path.join(gitRoot, '.git');
-      const known = fs.existsSync(path.join(gitDir, 'config')) ? configuredUserName(gitDir) : UNKNOWN;
+      const known = fs.existsSync(path.join(gitDir, 'config')) ? configuredUserName(gitDir, env) : UNKNOWN;
       if (known !== UNKNOWN) return known;
       try {
         return (await git(['config', '--get', 'user.name'])).trim() || undefined;

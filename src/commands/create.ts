@@ -97,7 +97,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   }
 
   let author = opts.author?.trim();
-  if (!author) author = (await gitAuthor) ?? (process.env.USER || os.userInfo().username || 'unknown');
+  if (!author) author = (await gitAuthor) ?? (ctx.system.env.USER || os.userInfo().username || 'unknown');
 
   const layout = kind.layout ?? ctx.config.layout;
   const year = Number(ctx.today.slice(0, 4));

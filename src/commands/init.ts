@@ -8,6 +8,7 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { writeAtomic } from '../adapters/store.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
+import { processSystem } from '../terminal/system.js';
 
 export interface InitOptions extends GlobalOptions {
   layout?: string;
@@ -39,7 +40,7 @@ export function configText(layout: Layout, dir: string | undefined): string {
 }
 
 export async function run(opts: InitOptions, services: Partial<Context> = {}): Promise<void> {
-  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const cwd = path.resolve((services.system ?? processSystem()).cwd, opts.cwd ?? '.');
   const layout = (opts.layout ?? 'by-status') as Layout;
   if (layout !== 'by-status' && layout !== 'flat') throw new UsageError(`--layout ${opts.layout}: use by-status or flat`);
   if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);

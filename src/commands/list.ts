@@ -4,7 +4,6 @@ import type { DocRecord } from '../core/document.js';
 import { docJson, filterDocs, sortDocs, summarise, type ListFilter } from '../core/list.js';
 import { UsageError } from '../core/errors.js';
 import { table } from '../terminal/output.js';
-import { isTTY } from '../terminal/stdio.js';
 import { readDocuments } from '../adapters/store.js';
 
 export const FORMATS = ['table', 'list', 'json', 'csv'] as const;
@@ -91,7 +90,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
       out.out(`  ${d.status ?? 'N/A'} · ${d.author ?? 'N/A'} · updated ${d.lastUpdated ?? 'N/A'} · ${d.path}`);
     }
   } else {
-    const width = (isTTY(1) && process.stdout.columns) || 120;
+    const width = ctx.system.stdout.columns() || 120;
     const header = ['ID', 'STATUS', 'TITLE', 'AUTHOR', 'UPDATED'];
     const rows = shown.map((d) => [d.id ?? '?', d.status ?? (d.parsed ? 'N/A' : '?'), oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)), d.author ?? 'N/A', d.lastUpdated ?? 'N/A']);
     const titleMax = Math.max(20, width - 10 - 12 - 20 - 10 - 8);

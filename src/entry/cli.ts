@@ -6,8 +6,9 @@ import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../adapters/package-root.js';
-import { colourLevel, isTTY, write } from '../terminal/stdio.js';
-import { DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
+import { colourLevel } from '../terminal/stdio.js';
+import type { System } from '../terminal/system.js';
+import { article, DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,11 +27,20 @@ function all(cmd: Command): Opts {
   return cmd.optsWithGlobals() as Opts;
 }
 
-const KINDS = [
-  { name: 'rfc', label: 'RFC', a: 'an RFC', plural: 'RFCs', create: 'create-rfc', status: 'rfc-status', list: 'list-rfcs' },
-  { name: 'tech-spec', label: 'tech spec', a: 'a tech spec', plural: 'tech specs', create: 'create-tech-spec', status: 'tech-spec-status', list: 'list-tech-specs' },
-  { name: 'adr', label: 'ADR', a: 'an ADR', plural: 'ADRs', create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
-] as const;
+/** "Tech spec" reads "tech spec" inside a sentence; acronyms stay as they are. */
+const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
+/** The built-in kinds with commands of their own (`create-rfc`, `rfc-status`, `list-rfcs`, ...). */
+const KINDS = Object.values(DEFAULT_KINDS).map((k) => ({
+  name: k.name,
+  prefix: k.prefix,
+  label: inSentence(k.label),
+  a: article(inSentence(k.label)),
+  plural: inSentence(k.plural),
+  create: k.commands!.create!,
+  status: k.commands!.status!,
+  list: k.commands!.list!,
+}));
 
 /** The built-in workflow of a kind, for `--help` (a repository's config may change it). */
 function workflowHelp(kind: string): string {
@@ -95,17 +105,25 @@ function addListOptions(cmd: Command, kind?: string): Command {
   return cmd;
 }
 
-async function create(kind: string, title: string | undefined, o: Opts): Promise<void> {
+async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
   const { run } = await import('../commands/create.js');
-  await run({
-    ...(o as object),
-    kind,
-    ...(title !== undefined ? { title } : {}),
-    links: { rfc: o.rfc as string | undefined },
-  } as Parameters<typeof run>[0]);
+  await run(
+    {
+      ...(o as object),
+      kind,
+      ...(title !== undefined ? { title } : {}),
+      links: { rfc: o.rfc as string | undefined },
+    } as Parameters<typeof run>[0],
+    { system },
+  );
 }
 
-export function buildProgram(): Command {
+/**
+ * The program for one run in `system`. A command that decides the exit code itself (`check`)
+ * sets `status.exitCode`; errors are turned into exit codes by the caller (src/entry/main.ts).
+ */
+export function buildProgram(system: System, status: { exitCode: number } = { exitCode: 0 }): Command {
+  const services = { system };
   const program = new Command('archdoc')
     .description('RFCs, ADRs and tech specs as numbered Markdown in git: enforced workflows, true links, clean commits.')
     .version(version(), '-V, --version', 'print the version')
@@ -114,12 +132,12 @@ export function buildProgram(): Command {
     // Help and errors are written like everything archdoc prints (src/stdio.ts); only a terminal
     // has a width and colours, and asking Node's stream first would create it.
     .configureOutput({
-      writeOut: (s) => write(1, s),
-      writeErr: (s) => write(2, s),
-      getOutHelpWidth: () => (isTTY(1) ? process.stdout.columns : 80),
-      getErrHelpWidth: () => (isTTY(2) ? process.stderr.columns : 80),
-      getOutHasColors: () => colourLevel(process.env, isTTY(1)) > 0,
-      getErrHasColors: () => colourLevel(process.env, isTTY(2)) > 0,
+      writeOut: (s) => system.stdout.write(s),
+      writeErr: (s) => system.stderr.write(s),
+      getOutHelpWidth: () => system.stdout.columns() ?? 80,
+      getErrHelpWidth: () => system.stderr.columns() ?? 80,
+      getOutHasColors: () => colourLevel(system.env, system.stdout.isTTY()) > 0,
+      getErrHasColors: () => colourLevel(system.env, system.stderr.isTTY()) > 0,
     })
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')
@@ -146,7 +164,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
     .option('--force', 'overwrite an existing configuration')
     .option('--no-commit', 'write the file but do not commit it')
-    .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd)));
+    .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd), services));
 
   addCreateOptions(
     program
@@ -154,17 +172,17 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .description('create a document of any kind from its template, and commit it')
       .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
       .argument('[title]', 'the title (prompted for at a terminal when missing)'),
-  ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd)));
+  ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd), system));
 
   addStatusOptions(
     program
       .command('status')
       .description('show a document, or change its status or reviewers (one commit)')
       .argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
-  ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never));
+  ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never, services));
 
   addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
-    (await import('../commands/list.js')).run(all(cmd)),
+    (await import('../commands/list.js')).run(all(cmd), services),
   );
 
   program
@@ -173,7 +191,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too')
     .action(async (_o, cmd: Command) => {
-      process.exitCode = await (await import('../commands/check.js')).run(all(cmd));
+      status.exitCode = await (await import('../commands/check.js')).run(all(cmd), services);
     });
 
   program
@@ -182,14 +200,14 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
     .action(async (shell: string) => {
-      write(1, await (await import('../commands/completion.js')).run(shell, program));
+      system.stdout.write(await (await import('../commands/completion.js')).run(shell, program));
     });
 
   program
     .command('show')
     .description('show any document with its links (both ways) and its history')
     .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
-    .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }));
+    .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }, services));
 
   for (const k of KINDS) {
     addCreateOptions(
@@ -198,19 +216,19 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
         .argument('[title]', 'the title (prompted for at a terminal when missing)'),
       k.name,
-    ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd)));
+    ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd), system));
 
     addStatusOptions(
       program
         .command(k.status)
         .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
         .addHelpText('after', () => workflowHelp(k.name))
-        .argument('<id>', `${k.label} id: ${k.name === 'tech-spec' ? 'TS' : k.label}-0007, 0007, 7`),
+        .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
       k.name,
-    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never));
+    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never, services));
 
     addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
-      (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }),
+      (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }, services),
     );
   }
   return program;

@@ -5,21 +5,24 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { UserError } from '../core/errors.js';
-import { write } from '../terminal/stdio.js';
+import { processSystem, type OutStream, type System } from '../terminal/system.js';
 
 const EXPECTED_FS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EBUSY']);
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs archdoc with `argv` (as process.argv: node, script, arguments); resolves with the exit code. */
+export async function main(argv: string[], system: System = processSystem()): Promise<number> {
   const debug = argv.includes('--debug');
+  const status = { exitCode: 0 };
   try {
-    await buildProgram().parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await buildProgram(system, status).parseAsync(argv);
+    return status.exitCode;
   } catch (e) {
-    return report(e, debug);
+    return report(e, debug, system.stderr);
   }
 }
 
-export function report(e: unknown, debug: boolean): number {
+export function report(e: unknown, debug: boolean, stderr: OutStream): number {
+  const write = (_fd: 2, text: string) => stderr.write(text);
   if (e instanceof CommanderError) {
     // Commander has printed its message already; help and version end with exit code 0.
     return e.exitCode === 0 ? 0 : 2;

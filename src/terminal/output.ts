@@ -2,7 +2,8 @@
  * Output: colour and the two streams. Colour is off for non-TTY output and when NO_COLOR is set
  * (chalk alone ignores NO_COLOR on a TTY), and on with FORCE_COLOR.
  */
-import { colourLevel, isTTY, write } from './stdio.js';
+import { colourLevel } from './stdio.js';
+import type { System } from './system.js';
 
 export { colourLevel };
 
@@ -25,14 +26,14 @@ export interface Output {
   c: Colours;
 }
 
-export async function consoleOutput(): Promise<Output> {
-  const level = colourLevel(process.env, isTTY(1));
+export async function systemOutput(system: System): Promise<Output> {
+  const level = colourLevel(system.env, system.stdout.isTTY());
   // chalk loads only when there is colour to show: it pulls in tty and, through it, Node's
   // networking, which list and check otherwise never load.
   const c = level === 0 ? plainColours : new (await import('chalk')).Chalk({ level });
   return {
-    out: (t = '') => write(1, t + '\n'),
-    err: (t = '') => write(2, t + '\n'),
+    out: (t = '') => system.stdout.write(t + '\n'),
+    err: (t = '') => system.stderr.write(t + '\n'),
     c,
   };
 }

@@ -3,7 +3,7 @@
  * `--yes` nor `--no-interactive` was given. Cancel (Ctrl-C) becomes a UserError.
  */
 import { UserError } from '../core/errors.js';
-import { isTTY } from './stdio.js';
+import type { System } from './system.js';
 
 export interface Prompter {
   /** Whether a person can be asked. */
@@ -12,9 +12,9 @@ export interface Prompter {
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
 }
 
-export function isInteractive(opts: { yes?: boolean; interactive?: boolean }): boolean {
-  // Options first: touching process.stdin creates its stream, which costs a few ms per run.
-  return !opts.yes && opts.interactive !== false && isTTY(1) && isTTY(0);
+export function isInteractive(opts: { yes?: boolean; interactive?: boolean }, system: System): boolean {
+  // Options first: asking whether a stream is a terminal costs a few ms per run.
+  return !opts.yes && opts.interactive !== false && system.stdout.isTTY() && system.stdinIsTTY();
 }
 
 async function cancellable<T>(fn: () => Promise<T>): Promise<T> {

@@ -11,8 +11,10 @@ import { indexDocs, type IdIndex } from '../../core/links.js';
 import { closeMatches } from '../../core/similar.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
-import { consoleOutput, type Output } from '../../terminal/output.js';
+import { systemOutput, type Output } from '../../terminal/output.js';
 import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
+import { processSystem, type System } from '../../terminal/system.js';
+import path from 'node:path';
 import { exists, readDocuments } from '../../adapters/store.js';
 
 export interface GlobalOptions {
@@ -24,6 +26,8 @@ export interface GlobalOptions {
 }
 
 export interface Context {
+  /** The process this runs in: working folder, environment, streams (a test passes its own). */
+  system: System;
   ws: Workspace;
   root: string;
   config: Config;
@@ -37,7 +41,7 @@ export interface Context {
   today: string;
 }
 
-export function today(env: NodeJS.ProcessEnv = process.env): string {
+export function today(env: NodeJS.ProcessEnv): string {
   const fixed = env.ARCHDOC_DATE;
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
   const d = new Date();
@@ -46,18 +50,20 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
-  const ws = services.ws ?? (await loadWorkspace(opts.cwd ?? process.cwd()));
-  const out = services.out ?? (await consoleOutput());
-  const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root, ws.gitRoot) : undefined;
+  const system = services.system ?? processSystem();
+  const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.')));
+  const out = services.out ?? (await systemOutput(system));
+  const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root, ws.gitRoot, system.env) : undefined;
   return {
+    system,
     ws,
     root: ws.root,
     config: ws.config,
     out,
-    prompt: services.prompt ?? terminalPrompter(isInteractive(opts)),
+    prompt: services.prompt ?? terminalPrompter(isInteractive(opts, system)),
     ...(git ? { git } : {}),
     commit: ws.config.commit && opts.commit !== false && !!git,
-    today: services.today ?? today(),
+    today: services.today ?? today(system.env),
   };
 }
 
