@@ -4,7 +4,9 @@
  */
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { DEFAULT_KINDS, type KindDef, type Layout } from './kinds.js';
-import { closest, validate } from './schema.js';
+import { validate } from './schema.js';
+import { closest } from './suggest.js';
+import { isRuleId, RULE_IDS } from './check/rule-ids.js';
 
 export type Severity = 'error' | 'warning';
 export type RuleSetting = Severity | 'off';
@@ -85,8 +87,8 @@ export function resolveConfig(raw: unknown): ConfigResult {
     folders.set(k.folder, k.name);
   }
   for (const rule of Object.keys((file.rules ?? {}) as object)) {
-    if (!KNOWN_RULES.includes(rule)) {
-      const hint = closest(rule, KNOWN_RULES);
+    if (!isRuleId(rule)) {
+      const hint = closest(rule, RULE_IDS);
       errors.push(`rules.${rule}: unknown rule${hint ? `; did you mean "${hint}"?` : ''}`);
     }
   }
@@ -101,26 +103,6 @@ export function resolveConfig(raw: unknown): ConfigResult {
   return { config, errors, warnings };
 }
 
-/** Rule ids `check` knows; kept here so config validation does not load the rules. */
-export const KNOWN_RULES = [
-  'frontmatter-parse',
-  'id-missing',
-  'id-mismatch',
-  'status-unknown',
-  'status-folder',
-  'duplicate-id',
-  'broken-link',
-  'supersede-symmetry',
-  'spec-rfc-not-approved',
-  'placeholder',
-  'required-section',
-  'decision-discipline',
-  'loaded-word',
-  'stale-review',
-  'history-status',
-  'date-format',
-  'status-section',
-];
 
 function checkKind(k: KindDef, errors: string[]): void {
   const at = `kinds.${k.name}`;

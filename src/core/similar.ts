@@ -1,5 +1,5 @@
-/** Similar titles (to warn before creating a near-duplicate) and close ids (for suggestions). */
-import { editDistance } from './schema.js';
+/** Similar titles, to warn before creating a near-duplicate. */
+import { editDistance } from './suggest.js';
 
 const STOP = new Set(['a', 'an', 'the', 'for', 'of', 'to', 'in', 'on', 'and', 'with', 'at', 'by', 'use', 'using']);
 
@@ -45,18 +45,4 @@ export function similarTo(title: string): (other: string) => boolean {
     if (jb.length === ja.length && sortedA === [...wb].sort().join(' ')) return true;
     return within > 0 && editDistance(ja, jb) <= within;
   };
-}
-
-/** Up to `n` candidates closest to `input`. */
-export function closeMatches(input: string, candidates: string[], n = 3): string[] {
-  const norm = input.toUpperCase();
-  const num = (s: string) => Number(/(\d+)\D*$/.exec(s)?.[1] ?? NaN);
-  const target = num(norm);
-  // Among equally close spellings, the nearest number first: RFC-0008 suggests RFC-0007.
-  return candidates
-    .map((c) => ({ c, d: editDistance(norm, c.toUpperCase()), gap: Math.abs(num(c) - target) || 0 }))
-    .filter((x) => x.d <= Math.max(2, Math.ceil(norm.length / 3)))
-    .sort((x, y) => x.d - y.d || x.gap - y.gap || (x.c < y.c ? -1 : 1))
-    .slice(0, n)
-    .map((x) => x.c);
 }

@@ -7,7 +7,7 @@ import { asText } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
 import { allowedNext, article, canonicalStatus, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
-import { closest } from './schema.js';
+import { closest } from './suggest.js';
 import { findSection, hasContent, placeholders } from './sections.js';
 
 export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;

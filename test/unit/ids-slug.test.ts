@@ -70,7 +70,7 @@ describe('similarTitles', () => {
 
 describe('closeMatches', () => {
   it('prefers the nearest number among equally close ids', async () => {
-    const { closeMatches } = await import('../../src/core/similar.js');
+    const { closeMatches } = await import('../../src/core/suggest.js');
     const ids = ['RFC-0001', 'RFC-0002', 'RFC-0003', 'RFC-0004', 'RFC-0005', 'RFC-0006', 'RFC-0007'];
     expect(closeMatches('RFC-0008', ids)[0]).toBe('RFC-0007');
     expect(closeMatches('RFC-0070', ids)[0]).toBe('RFC-0007');

@@ -8,7 +8,7 @@ import type { DocRecord } from '../../core/document.js';
 import { parseIdInput } from '../../core/ids.js';
 import { article, type KindDef } from '../../core/kinds.js';
 import { indexDocs, type IdIndex } from '../../core/links.js';
-import { closeMatches } from '../../core/similar.js';
+import { closeMatches } from '../../core/suggest.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
 import { systemOutput, type Output } from '../../terminal/output.js';

@@ -18,26 +18,31 @@ import { statusSection } from './rules/status-section.js';
 import { statusUnknown } from './rules/status-unknown.js';
 import { supersedeSymmetry } from './rules/supersede-symmetry.js';
 import type { CheckContext, Finding, Rule } from './types.js';
+import { RULE_IDS, type RuleId } from './rule-ids.js';
 
-export const RULES: readonly Rule[] = [
-  frontmatterParse,
-  idMissing,
-  idMismatch,
-  statusUnknown,
-  statusFolderRule,
-  duplicateId,
-  brokenLink,
-  supersedeSymmetry,
-  specRfcNotApproved,
+/** Each rule under its id: the type requires exactly the ids of RULE_IDS, no more, no fewer. */
+const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
+  'frontmatter-parse': frontmatterParse,
+  'id-missing': idMissing,
+  'id-mismatch': idMismatch,
+  'status-unknown': statusUnknown,
+  'status-folder': statusFolderRule,
+  'duplicate-id': duplicateId,
+  'broken-link': brokenLink,
+  'supersede-symmetry': supersedeSymmetry,
+  'spec-rfc-not-approved': specRfcNotApproved,
   placeholder,
-  requiredSection,
-  decisionDiscipline,
-  loadedWord,
-  staleReview,
-  historyStatus,
-  dateFormat,
-  statusSection,
-];
+  'required-section': requiredSection,
+  'decision-discipline': decisionDiscipline,
+  'loaded-word': loadedWord,
+  'stale-review': staleReview,
+  'history-status': historyStatus,
+  'date-format': dateFormat,
+  'status-section': statusSection,
+};
+
+/** Every rule, in the order of RULE_IDS. */
+export const RULES: readonly Rule[] = RULE_IDS.map((id) => BY_ID[id]);
 
 export function runChecks(ctx: CheckContext, settings: Record<string, RuleSetting> = ctx.config.rules): Finding[] {
   const findings: Finding[] = [];

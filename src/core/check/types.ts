@@ -2,9 +2,10 @@
 import type { Config, Severity } from '../config.js';
 import type { DocRecord } from '../document.js';
 import type { IdIndex } from '../links.js';
+import type { RuleId } from './rule-ids.js';
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** Repository-relative path. */
   path: string;
@@ -26,8 +27,8 @@ export interface CheckContext {
 /** What a rule reports; the runner adds the rule id and the configured severity. */
 export type RawFinding = Omit<Finding, 'rule' | 'severity'>;
 
-export interface Rule {
-  id: string;
+export interface Rule<Id extends RuleId = RuleId> {
+  id: Id;
   severity: Severity;
   /** One line, shown in docs/configuration.md (a test keeps the two equal). */
   description: string;

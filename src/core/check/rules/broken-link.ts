@@ -2,7 +2,7 @@ import { fieldLinks, markdownLinks, resolveLink } from '../../links.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** Links resolve: id references in link fields, and relative Markdown links to other files. */
-export const brokenLink: Rule = {
+export const brokenLink: Rule<'broken-link'> = {
   id: 'broken-link',
   severity: 'error',
   description: 'decision_ref, supersedes, superseded_by, related_* and relative Markdown links point at something that exists',

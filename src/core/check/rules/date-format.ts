@@ -4,7 +4,7 @@ import { keyAt, type RawFinding, type Rule } from '../types.js';
 const DATE_FIELDS = ['created', 'last_updated', 'decision_date', 'archive_date'];
 
 /** Dates are ISO `YYYY-MM-DD`, and real days. */
-export const dateFormat: Rule = {
+export const dateFormat: Rule<'date-format'> = {
   id: 'date-format',
   severity: 'warning',
   description: 'created, last_updated, decision_date and archive_date are ISO dates (YYYY-MM-DD)',

@@ -6,7 +6,7 @@ import type { RawFinding, Rule } from '../types.js';
  * An RFC in review or later compares options against criteria set in advance: an Evaluation
  * Criteria table, at least two options, each with advantages and disadvantages.
  */
-export const decisionDiscipline: Rule = {
+export const decisionDiscipline: Rule<'decision-discipline'> = {
   id: 'decision-discipline',
   severity: 'warning',
   description: 'an RFC in REVIEW or later has an Evaluation Criteria table and at least two options, each with advantages and disadvantages',

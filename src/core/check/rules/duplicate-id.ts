@@ -1,7 +1,7 @@
 import { keyAt, type Rule } from '../types.js';
 
 /** No two documents share an id. */
-export const duplicateId: Rule = {
+export const duplicateId: Rule<'duplicate-id'> = {
   id: 'duplicate-id',
   severity: 'error',
   description: 'no two documents share an id',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 
 /** The frontmatter must exist, start on line 1, close, and parse as `key: value` YAML. */
-export const frontmatterParse: Rule = {
+export const frontmatterParse: Rule<'frontmatter-parse'> = {
   id: 'frontmatter-parse',
   severity: 'error',
   description: 'the frontmatter exists, starts on line 1, is closed by `---`, and parses as YAML key: value pairs',

@@ -3,7 +3,7 @@ import { canonicalStatus } from '../../kinds.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** A history, when there is one, ends in the current status and names known statuses. */
-export const historyStatus: Rule = {
+export const historyStatus: Rule<'history-status'> = {
   id: 'history-status',
   severity: 'error',
   description: 'a history (when present) names known statuses, has dates, and ends with the current status',

@@ -3,7 +3,7 @@ import { numberInFilename } from '../../ids.js';
 import { keyAt, type Rule } from '../types.js';
 
 /** The id in the frontmatter and the number in the filename agree. */
-export const idMismatch: Rule = {
+export const idMismatch: Rule<'id-mismatch'> = {
   id: 'id-mismatch',
   severity: 'error',
   description: 'the id in the frontmatter and the one in the filename (PREFIX-NNNN-slug.md) agree',

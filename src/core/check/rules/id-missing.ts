@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 
 /** Every document carries an id of its kind's shape. */
-export const idMissing: Rule = {
+export const idMissing: Rule<'id-missing'> = {
   id: 'id-missing',
   severity: 'error',
   description: 'the id field (rfc_id, tech_spec_id, adr_id, ...) is present and shaped like PREFIX-0001',

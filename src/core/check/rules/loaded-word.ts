@@ -7,7 +7,7 @@ export const LOADED_WORDS = ['obviously', 'clearly', 'best', 'no-brainer', 'no b
 const PATTERN = new RegExp(`\\b(${LOADED_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
 
 /** The Options Analysis weighs options; loaded words decide instead. */
-export const loadedWord: Rule = {
+export const loadedWord: Rule<'loaded-word'> = {
   id: 'loaded-word',
   severity: 'warning',
   description: 'the Options Analysis of an RFC avoids loaded words such as "obviously", "clearly", "best", "no-brainer"',

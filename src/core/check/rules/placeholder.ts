@@ -3,7 +3,7 @@ import { approvedStatuses } from '../statuses.js';
 import type { Rule } from '../types.js';
 
 /** An approved document has no `[Template placeholder]` left. */
-export const placeholder: Rule = {
+export const placeholder: Rule<'placeholder'> = {
   id: 'placeholder',
   severity: 'error',
   description: 'no template placeholder ([Component/Feature Name]-style brackets) is left in an approved document',

@@ -3,7 +3,7 @@ import { pastInitial } from '../statuses.js';
 import type { Rule } from '../types.js';
 
 /** Past its first draft, a document has its kind's required sections, written. */
-export const requiredSection: Rule = {
+export const requiredSection: Rule<'required-section'> = {
   id: 'required-section',
   severity: 'error',
   description: "past the initial status, the kind's required sections exist and have content",

@@ -4,7 +4,7 @@ import { approvedStatuses } from '../statuses.js';
 import { keyAt, type Rule } from '../types.js';
 
 /** A document approved (or later) may not rest on a decision (decision_ref) that is not approved. */
-export const specRfcNotApproved: Rule = {
+export const specRfcNotApproved: Rule<'spec-rfc-not-approved'> = {
   id: 'spec-rfc-not-approved',
   severity: 'error',
   description: 'a tech spec APPROVED or later links (decision_ref) to an RFC that is APPROVED, IN_PROGRESS or COMPLETED',

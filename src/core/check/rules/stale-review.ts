@@ -14,7 +14,7 @@ function reviewSince(data: Record<string, unknown>, fallback: string | undefined
 }
 
 /** Reviews that drag on get noticed. */
-export const staleReview: Rule = {
+export const staleReview: Rule<'stale-review'> = {
   id: 'stale-review',
   severity: 'warning',
   description: 'a document is not in REVIEW for longer than review_stale_days (default 14)',

@@ -2,7 +2,7 @@ import { statusFolderPattern } from '../../kinds.js';
 import { keyAt, type Rule } from '../types.js';
 
 /** With the by-status layout a document lives in its status's folder; with flat, in the kind's folder. */
-export const statusFolderRule: Rule = {
+export const statusFolderRule: Rule<'status-folder'> = {
   id: 'status-folder',
   severity: 'error',
   description: 'the file is in the folder its status and layout require (by-status: rfcs/review/ for REVIEW, ...)',

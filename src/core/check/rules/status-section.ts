@@ -2,7 +2,7 @@ import { sectionOf } from '../../sections.js';
 import type { Rule } from '../types.js';
 
 /** A kind with a status section (ADRs: "## Status") keeps it in agreement with the frontmatter. */
-export const statusSection: Rule = {
+export const statusSection: Rule<'status-section'> = {
   id: 'status-section',
   severity: 'warning',
   description: 'the body\'s "## Status" section (ADRs) agrees with the frontmatter status',

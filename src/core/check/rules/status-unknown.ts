@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 
 /** The status is one of the kind's statuses (compared case-insensitively). */
-export const statusUnknown: Rule = {
+export const statusUnknown: Rule<'status-unknown'> = {
   id: 'status-unknown',
   severity: 'error',
   description: "the status is one of the kind's statuses (case-insensitive)",

@@ -2,7 +2,7 @@ import { referencedId, referencesIn } from '../../links.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** `superseded_by` on one side has `supersedes` on the other, and SUPERSEDED names its successor. */
-export const supersedeSymmetry: Rule = {
+export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
   id: 'supersede-symmetry',
   severity: 'error',
   description: 'superseded_by and supersedes name each other, and a SUPERSEDED document names its successor',

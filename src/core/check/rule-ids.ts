@@ -1,0 +1,30 @@
+/**
+ * Every check rule id, in the order rules run: the one list that configuration validation,
+ * the rule registry (index.ts), the docs and the tests derive from. Kept apart from the rules so
+ * that validating a configuration does not load them.
+ */
+export const RULE_IDS = [
+  'frontmatter-parse',
+  'id-missing',
+  'id-mismatch',
+  'status-unknown',
+  'status-folder',
+  'duplicate-id',
+  'broken-link',
+  'supersede-symmetry',
+  'spec-rfc-not-approved',
+  'placeholder',
+  'required-section',
+  'decision-discipline',
+  'loaded-word',
+  'stale-review',
+  'history-status',
+  'date-format',
+  'status-section',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
