@@ -183,6 +183,40 @@ export function exists(root: string, rel: string): boolean {
   return fs.existsSync(path.join(root, rel));
 }
 
+/** Makes a folder (and its parents); says whether it had to. */
+export function makeFolder(root: string, rel: string): boolean {
+  const abs = path.join(root, rel);
+  if (fs.existsSync(abs)) return false;
+  fs.mkdirSync(abs, { recursive: true });
+  return true;
+}
+
+/** Removes a file archdoc created, when a later step of the same change is refused. */
+export function removeFile(root: string, rel: string): void {
+  fs.rmSync(path.join(root, rel), { force: true });
+}
+
+/** The names in a folder; none when it does not exist yet. */
+export function folderNames(root: string, rel: string): string[] {
+  try {
+    return fs.readdirSync(path.join(root, rel));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Where the creation lock of a kind lives: inside the git directory when there is one, so the work
+ * tree stays clean; else in the kind's folder.
+ */
+export function creationLockPath(root: string, gitRoot: string | undefined, kindName: string, kindFolder: string): string {
+  const gitDir = gitRoot ? path.join(gitRoot, '.git') : undefined;
+  if (gitDir && fs.statSync(gitDir).isDirectory()) return path.join(gitDir, `archdoc-${kindName}.lock`);
+  const base = path.join(root, kindFolder);
+  fs.mkdirSync(base, { recursive: true });
+  return path.join(base, '.archdoc.lock');
+}
+
 /** Moves a file on disk (outside git, or for untracked files); parent folders are made as needed. */
 export function moveFile(root: string, from: string, to: string): void {
   fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });

@@ -1,11 +1,9 @@
 /** `archdoc check`: the CI gate. Never prompts; exit 0 clean, 1 errors (or warnings with --strict), 2 usage. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { createContext, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
 import { formatGithub, formatJson, formatText } from '../terminal/findings.js';
 import { runChecks, summariseFindings } from '../core/check/index.js';
 import { UsageError } from '../core/errors.js';
-import { readDocuments } from '../adapters/store.js';
+import { exists, readDocuments } from '../adapters/store.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
@@ -26,7 +24,7 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
     index,
     config: ctx.config,
     today: ctx.today,
-    exists: (p) => known.has(p) || (!p.startsWith('..') && fs.existsSync(path.join(ctx.root, p))),
+    exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)),
   });
   const summary = summariseFindings(findings, docs.length);
   if (format === 'json') ctx.out.out(formatJson(findings, summary));

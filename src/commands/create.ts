@@ -1,7 +1,5 @@
 /** `archdoc create <kind> [title]` and its aliases (`create-rfc`, `create-tech-spec`, `create-adr`). */
 import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 import { stringify as stringifyYaml } from 'yaml';
 import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
@@ -13,7 +11,7 @@ import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { createExclusive, withLock, readDocumentHeads, readDocuments } from '../adapters/store.js';
+import { createExclusive, creationLockPath, folderNames, readDocumentHeads, readDocuments, removeFile, withLock } from '../adapters/store.js';
 import { applyChange, type Touched } from './shared/apply.js';
 import { renderBody } from '../adapters/templates.js';
 
@@ -106,7 +104,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
 
   // Hold the lock while choosing the number, creating the file and committing, so concurrent
   // creates never take the same number and never collide on git's index.
-  const lockDir = lockPath(ctx, kind);
+  const lockDir = creationLockPath(ctx.root, ctx.ws.gitRoot, kind.name, kind.folder);
   const result = await withLock(lockDir, async () => {
     let num = highestNumber(ctx, kind, docs) + 1;
     for (;;) {
@@ -155,15 +153,6 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   return { id: result.id, path: result.rel, status: kind.initial, warnings };
 }
 
-/** Where the creation lock lives: inside `.git` when there is one, so the work tree stays clean. */
-function lockPath(ctx: Context, kind: KindDef): string {
-  const gitDir = ctx.ws.gitRoot ? path.join(ctx.ws.gitRoot, '.git') : undefined;
-  if (gitDir && fs.statSync(gitDir).isDirectory()) return path.join(gitDir, `archdoc-${kind.name}.lock`);
-  const base = path.join(ctx.root, kind.folder);
-  fs.mkdirSync(base, { recursive: true });
-  return path.join(base, '.archdoc.lock');
-}
-
 /** Highest number used by the kind: ids in frontmatter and numbers in filenames, archive included. */
 function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
   let max = 0;
@@ -171,13 +160,7 @@ function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
   // Files created since `docs` was read (by a concurrent archdoc) count too. New files only ever
   // appear in the initial status's folder, so a listing of that one folder is enough.
   const folder = statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)));
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(path.join(ctx.root, folder));
-  } catch {
-    // not created yet
-  }
-  for (const name of names) {
+  for (const name of folderNames(ctx.root, folder)) {
     const n = numberInFilename(name, kind.prefix);
     if (n !== undefined) max = Math.max(max, n);
   }
@@ -193,7 +176,11 @@ interface NewDoc {
   supersedes: string | undefined;
 }
 
-/** Frontmatter is built as data and serialised by the YAML library: no title can break it. */
+/**
+ * Frontmatter is built as data and serialised, never templated, so no title can break it: simple
+ * values by stringifySimple (held to the yaml package's bytes by a property test), anything else
+ * by the yaml package itself.
+ */
 export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Promise<string> {
   const data: Record<string, unknown> = { [kind.idKey]: d.id, title: d.title, status: kind.initial };
   for (const field of kind.fields) {
@@ -234,7 +221,7 @@ async function supersedePredecessor(ctx: Context, old: DocRecord, newId: string,
   const stub = { ...old, id: newId, path: newPath } as DocRecord;
   const plan = planTransition({ doc: old, target: old.kind.supersededStatus!, today: ctx.today, by: stub, lookup: () => undefined });
   if (!plan.ok) {
-    fs.rmSync(path.join(ctx.root, newPath), { force: true });
+    removeFile(ctx.root, newPath);
     throw new RefusedError(plan.message, plan.details);
   }
   warnings.push(...plan.warnings);
@@ -242,7 +229,7 @@ async function supersedePredecessor(ctx: Context, old: DocRecord, newId: string,
   try {
     return await applyChange(ctx, old, { ...plan, successorEdits: [] }, [], docs, stub);
   } catch (e) {
-    fs.rmSync(path.join(ctx.root, newPath), { force: true });
+    removeFile(ctx.root, newPath);
     throw e;
   }
 }

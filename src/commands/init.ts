@@ -5,7 +5,7 @@ import { findGitRoot, CONFIG_FILE } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { writeAtomic } from '../adapters/store.js';
+import { makeFolder, writeAtomic } from '../adapters/store.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
 import { processSystem } from '../terminal/system.js';
@@ -64,8 +64,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   for (const kind of Object.values(ctx.config.kinds)) {
     const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
     for (const f of folders) {
-      if (!fs.existsSync(path.join(root, f))) made.push(f);
-      fs.mkdirSync(path.join(root, f), { recursive: true });
+      if (makeFolder(root, f)) made.push(f);
     }
   }
   const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);

@@ -1,6 +1,6 @@
 /**
  * Configuration: validate the parsed file against the schema, merge it over the built-in kinds,
- * and apply cross-field rules. Pure: the file is read by src/config-file.ts.
+ * and apply cross-field rules. Pure: the file is read by src/adapters/config-file.ts.
  */
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { DEFAULT_KINDS, type KindDef, type Layout } from './kinds.js';

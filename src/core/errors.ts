@@ -1,6 +1,6 @@
 /**
  * The few error classes archdoc throws. Every expected failure is a UserError carrying its exit
- * code; the entry point (src/main.ts) is the only place that catches, prints one line and exits.
+ * code; the entry point (src/entry/main.ts) is the only place that catches, prints one line and exits.
  */
 /** A refused operation, or `check` found errors. */
 export const EXIT_REFUSED = 1;

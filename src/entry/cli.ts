@@ -129,7 +129,7 @@ export function buildProgram(system: System, status: { exitCode: number } = { ex
     .version(version(), '-V, --version', 'print the version')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--debug', 'print stack traces for errors')
-    // Help and errors are written like everything archdoc prints (src/stdio.ts); only a terminal
+    // Help and errors are written like everything archdoc prints (src/terminal/stdio.ts); only a terminal
     // has a width and colours, and asking Node's stream first would create it.
     .configureOutput({
       writeOut: (s) => system.stdout.write(s),

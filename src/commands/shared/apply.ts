@@ -4,7 +4,6 @@
  * pointed at the old path, and writes the successor's back-link. Returns every path touched so
  * the caller commits exactly those.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
@@ -13,7 +12,7 @@ import { statusFolder, type KindDef } from '../../core/kinds.js';
 import { rewriteLinks } from '../../core/links.js';
 import { replaceSectionText } from '../../core/sections.js';
 import { RefusedError } from '../../core/errors.js';
-import { exists, moveFile, readText, writeAtomic } from '../../adapters/store.js';
+import { exists, moveFile, readText, writeAtomic, makeFolder } from '../../adapters/store.js';
 
 export interface Touched {
   paths: string[];
@@ -41,7 +40,7 @@ export function syncStatusSection(text: string, kind: KindDef, status: string, b
 
 /** Moves a file: `git mv` when git tracks it (history kept), a plain rename otherwise. */
 export async function moveDocument(ctx: Context, from: string, to: string): Promise<{ newPaths: string[] }> {
-  fs.mkdirSync(path.dirname(path.join(ctx.root, to)), { recursive: true });
+  makeFolder(ctx.root, path.posix.dirname(to));
   if (ctx.git && (await ctx.git.isTracked(from))) {
     await ctx.git.mv(from, to);
     return { newPaths: [] };
