@@ -39,13 +39,13 @@ describe('CI recipes in docs/ci.md', () => {
   it('the GitHub Actions step passes on a sound repository and annotates a broken one', () => {
     const workflow = parse(fs.readFileSync(workflowFile, 'utf8'));
     const runs: string[] = workflow.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
-    expect(runs).toEqual(['npx --yes archdoc check --format github']);
+    expect(runs).toEqual(['npm ci', 'npx --no-install archdoc check --format github']);
     const shim = npxShim();
     for (const broken of [false, true]) {
       const repo = makeRepo();
       seed(repo, broken);
       const env = { ...testEnv(repo.home), PATH: `${shim}:${process.env.PATH}` };
-      const r = spawnSync('sh', ['-c', runs[0]!], { cwd: repo.dir, env, encoding: 'utf8' });
+      const r = spawnSync('sh', ['-c', runs[1]!], { cwd: repo.dir, env, encoding: 'utf8' });
       if (broken) {
         expect(r.status).toBe(1);
         expect(r.stdout).toMatch(/^::error file=docs\/adr\/ADR-0001-use-postgresql-for-orders\.md,line=4,col=1,title=archdoc status-unknown::status "MAYBE"/m);
