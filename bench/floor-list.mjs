@@ -28,4 +28,4 @@ const visit = (dir) => {
   }
 };
 for (const dir of process.argv.slice(2)) if (fs.existsSync(dir)) visit(dir);
-process.stdout.write(JSON.stringify(rows) + '\n');
+process.stdout.write(`${JSON.stringify(rows)}\n`);

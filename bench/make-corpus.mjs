@@ -24,7 +24,7 @@ export function makeCorpus(n, out, { flat = false, seed = 20261125 } = {}) {
   const vocabulary = 'teams need one consistent approach that scales with traffic while keeping operational cost and cognitive load low so we compared the options on latency durability migration effort security and the skills we already have'.split(' ');
   const sentence = (words) => {
     const s = Array.from({ length: words }, () => pick(vocabulary)).join(' ');
-    return s[0].toUpperCase() + s.slice(1) + '.';
+    return `${s[0].toUpperCase() + s.slice(1)}.`;
   };
   const paragraph = (sentences) => Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 6))).join(' ');
   const slug = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -172,7 +172,7 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
     const num = ++counts[kindName];
     const id = `${k.prefix}-${String(num).padStart(4, '0')}`;
     const title = `${pick(actions)} ${pick(subjects)} ${pick(areas)} ${num}`;
-    let status = pick(Object.keys(k.statuses));
+    const status = pick(Object.keys(k.statuses));
     // An approved spec needs an approved RFC to rest on; without one yet it stays a draft.
     const ref = kindName === 'tech-spec' && approvedRfcs.length && random() < 0.8 ? pick(approvedRfcs) : undefined;
     const created = date(i);

@@ -128,7 +128,7 @@ if (fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8').includes('yaml.cjs')) t
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
 const { CONFIG_SCHEMA } = await import(`data:text/javascript;base64,${Buffer.from(schemaBuild.outputFiles[0].text).toString('base64')}`);
-fs.writeFileSync(path.join(dist, 'archdoc.schema.json'), JSON.stringify(CONFIG_SCHEMA, null, 2) + '\n');
+fs.writeFileSync(path.join(dist, 'archdoc.schema.json'), `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`);
 
 // Licences of every package bundled into dist/.
 const packages = new Set();
@@ -143,7 +143,7 @@ const notices = [...packages].sort().map((name) => {
   const text = file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${pkg.license}`;
   return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
 });
-fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+fs.writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.txt'), `archdoc bundles these packages into dist/:\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
 const old = `${final}.old-${process.pid}`;
 if (fs.existsSync(final)) fs.renameSync(final, old);
 fs.renameSync(dist, final);

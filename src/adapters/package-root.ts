@@ -10,9 +10,14 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate) && fs.existsSync(path.join(dir, 'templates'))) return (cached = dir);
+    if (fs.existsSync(candidate) && fs.existsSync(path.join(dir, 'templates'))) break;
     const up = path.dirname(dir);
-    if (up === dir) return (cached = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+    if (up === dir) {
+      dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+      break;
+    }
     dir = up;
   }
+  cached = dir;
+  return dir;
 }

@@ -30,7 +30,7 @@ function walk(root: string, dir: string, out: string[]): void {
 export function kindOfPath(config: Config, rel: string): KindDef | undefined {
   let best: KindDef | undefined;
   for (const k of Object.values(config.kinds)) {
-    if ((rel === k.folder || rel.startsWith(k.folder + '/')) && (!best || k.folder.length > best.folder.length)) best = k;
+    if ((rel === k.folder || rel.startsWith(`${k.folder}/`)) && (!best || k.folder.length > best.folder.length)) best = k;
   }
   return best;
 }
@@ -44,7 +44,7 @@ export function documentPaths(root: string, config: Config, kinds: KindDef[]): A
     const files: string[] = [];
     walk(root, kind.folder, files);
     // Only a kind with the same folder or one inside it can own some of these files; usually none does.
-    const shared = all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(kind.folder + '/')));
+    const shared = all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(`${kind.folder}/`)));
     for (const rel of files) {
       if (seen.has(rel)) continue;
       if (shared && kindOfPath(config, rel) !== kind) continue; // a nested kind's file belongs to that kind
@@ -60,7 +60,10 @@ const namePatterns = new Map<string, RegExp>();
 
 function looksLikeDocument(rec: DocRecord, filename: string): boolean {
   let re = namePatterns.get(rec.kind.prefix);
-  if (!re) namePatterns.set(rec.kind.prefix, (re = new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i')));
+  if (!re) {
+    re = new RegExp(`^${rec.kind.prefix}[-_]?\\d`, 'i');
+    namePatterns.set(rec.kind.prefix, re);
+  }
   if (re.test(filename) || /^\d{3,9}-/.test(filename)) return true; // `0001-slug.md`: adr-tools, MADR
   return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data);
 }
@@ -105,7 +108,8 @@ let headBuffer: Buffer | undefined;
  * body, and the strings of every document of a kind add up. `whole` says the text is the whole file.
  */
 function readStart(abs: string): { text: string; whole: boolean } {
-  const buf = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
+  headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES);
+  const buf = headBuffer;
   const fd = fs.openSync(abs, 'r');
   let n = 0;
   try {

@@ -71,7 +71,7 @@ export function fishScript(program: Command): string {
     }
   }
   lines.push(`complete -c archdoc -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export async function run(shell: string, program: Command): Promise<string> {

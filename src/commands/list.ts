@@ -96,7 +96,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     const titleMax = Math.max(20, width - 10 - 12 - 20 - 10 - 8);
     const lines = table([header, ...rows], [10, 12, titleMax, 20, 10]);
     out.out(c.dim(lines[0]!));
-    lines.slice(1).forEach((l) => out.out(l));
+    for (const l of lines.slice(1)) out.out(l);
   }
   const archived = mine.filter((d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase()))).length;
   if (!opts.all && !opts.status?.length && archived) out.out(c.dim(`\n${archived} archived not shown; add --all to include them.`));

@@ -88,7 +88,10 @@ const idPatterns = new Map<string, RegExp>();
 /** `RFC-0007`, `rfc_7`, `RFC 7` for a prefix; compiled once per prefix. */
 function idPattern(prefix: string): RegExp {
   let re = idPatterns.get(prefix);
-  if (!re) idPatterns.set(prefix, (re = new RegExp(`^\\s*${prefix}[-_ ]?0*(\\d{1,9})\\s*$`, 'i')));
+  if (!re) {
+    re = new RegExp(`^\\s*${prefix}[-_ ]?0*(\\d{1,9})\\s*$`, 'i');
+    idPatterns.set(prefix, re);
+  }
   return re;
 }
 

@@ -106,7 +106,7 @@ export function fastFrontmatter(text: string): FastResult | undefined {
     }
     const indent = item[1]!.length;
     const list: unknown[] = [];
-    const itemPrefix = ' '.repeat(indent) + '- ';
+    const itemPrefix = `${' '.repeat(indent)}- `;
     const fieldPrefix = ' '.repeat(indent + 2);
     while (i < lines.length && lines[i]!.startsWith(itemPrefix)) {
       const body = lines[i]!.slice(itemPrefix.length);

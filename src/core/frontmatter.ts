@@ -236,7 +236,7 @@ function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[]
   if (node && isScalar(node) && isScalarValue(value) && node.range) {
     const [s, e] = node.range;
     let text = renderScalar(value, node);
-    if (s === e && yaml[s - 1] === ':') text = ' ' + text; // `key:` with no value
+    if (s === e && yaml[s - 1] === ':') text = ` ${text}`; // `key:` with no value
     return splice(yaml, s, e, text);
   }
   // Whole-value replacement (collections, or a scalar becoming a collection).

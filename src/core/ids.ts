@@ -44,7 +44,7 @@ export function idInReference(ref: string, prefixes: readonly string[]): { prefi
 /** Number in a filename like `RFC-0012-some-title.md` for the given prefix, or undefined. */
 export function numberInFilename(filename: string, prefix: string): number | undefined {
   const lower = filename.toLowerCase();
-  const p = prefix.toLowerCase() + '-';
+  const p = `${prefix.toLowerCase()}-`;
   if (!lower.startsWith(p)) return undefined;
   const m = /^(\d{1,9})(?=[-_.]|$)/.exec(filename.slice(p.length));
   return m ? Number(m[1]) : undefined;

@@ -72,7 +72,7 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaI
     if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path: where, message: `must be at most ${schema.maximum}` });
   }
   if (actual === 'array' && schema.items) {
-    (value as unknown[]).forEach((v, i) => issues.push(...validate(schema.items!, v, `${path}[${i}]`)));
+    for (const [i, v] of (value as unknown[]).entries()) issues.push(...validate(schema.items, v, `${path}[${i}]`));
   }
   if (actual === 'object') {
     const obj = value as Record<string, unknown>;

@@ -128,7 +128,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
     edits.push({ op: 'set', path: ['archive_date'], value: today });
     edits.push({ op: 'set', path: ['archive_reason'], value: input.comment ?? defaultReason(kind, to, input.by) });
   }
-  if (input.by && input.by.id) {
+  if (input.by?.id) {
     edits.push({ op: 'set', path: ['superseded_by'], value: input.by.id });
     if (doc.id) successorEdits.push(...supersedesEdits(input.by, doc.id, today));
   }

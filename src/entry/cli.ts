@@ -198,6 +198,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
     .argument('<shell>', 'bash, zsh or fish')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable, for the user to paste
     .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
     .action(async (shell: string) => {
       system.stdout.write(await (await import('../commands/completion.js')).run(shell, program));

@@ -32,23 +32,24 @@ export async function systemOutput(system: System): Promise<Output> {
   // networking, which list and check otherwise never load.
   const c = level === 0 ? plainColours : new (await import('chalk')).Chalk({ level });
   return {
-    out: (t = '') => system.stdout.write(t + '\n'),
-    err: (t = '') => system.stderr.write(t + '\n'),
+    out: (t = '') => system.stdout.write(`${t}\n`),
+    err: (t = '') => system.stderr.write(`${t}\n`),
     c,
   };
 }
 
 /** Pads cells to aligned columns; the last column is not padded. Widths count code points. */
 export function table(rows: string[][], maxWidths: number[] = []): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no width
   const len = (s: string) => [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
   const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.min(Math.max(widths[i] ?? 0, len(cell)), maxWidths[i] ?? Infinity)));
+  for (const r of rows) for (const [i, cell] of r.entries()) widths[i] = Math.min(Math.max(widths[i] ?? 0, len(cell)), maxWidths[i] ?? Infinity);
   return rows.map((r) =>
     r
       .map((cell, i) => {
         const max = maxWidths[i] ?? Infinity;
         let text = cell;
-        if (len(text) > max) text = [...text].slice(0, max - 1).join('') + '…';
+        if (len(text) > max) text = `${[...text].slice(0, max - 1).join('')}…`;
         return i === r.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - len(text)));
       })
       .join('  ')

@@ -29,12 +29,9 @@ interface StdioState {
 }
 
 const KEY = Symbol.for('archdoc.stdio');
-const state: StdioState = ((process as unknown as Record<symbol, StdioState>)[KEY] ??= {
-  closed: { 1: false, 2: false },
-  streamed: { 1: false, 2: false },
-  direct: {},
-  tty: {},
-});
+const shared = process as unknown as Record<symbol, StdioState>;
+shared[KEY] ??= { closed: { 1: false, 2: false }, streamed: { 1: false, 2: false }, direct: {}, tty: {} };
+const state: StdioState = shared[KEY];
 
 /**
  * Whether `fd` is a pipe, a socket (Node gives its children socket pairs), a file or /dev/null:
@@ -55,7 +52,8 @@ function isDirect(fd: AnyFd): boolean {
 /** Whether `fd` is a terminal. Loads the tty module only when `fd` is none of the direct kinds. */
 export function isTTY(fd: AnyFd): boolean {
   if (isDirect(fd)) return false;
-  return (state.tty[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd));
+  state.tty[fd] ??= (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  return state.tty[fd];
 }
 
 function toStream(fd: Fd, rest: string | Buffer): void {
@@ -72,7 +70,10 @@ function toStream(fd: Fd, rest: string | Buffer): void {
 
 export function write(fd: Fd, text: string): void {
   if (state.closed[fd] || text === '') return;
-  if (state.streamed[fd] || !isDirect(fd)) return toStream(fd, text);
+  if (state.streamed[fd] || !isDirect(fd)) {
+    toStream(fd, text);
+    return;
+  }
   const bytes = Buffer.from(text);
   let done = 0;
   try {

@@ -17,7 +17,7 @@ import { statusFolderRule } from './rules/status-folder.js';
 import { statusSection } from './rules/status-section.js';
 import { statusUnknown } from './rules/status-unknown.js';
 import { supersedeSymmetry } from './rules/supersede-symmetry.js';
-import type { CheckContext, Finding, Rule } from './types.js';
+import type { CheckContext, Finding, RawFinding, Rule } from './types.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 
 /** Each rule under its id: the type requires exactly the ids of RULE_IDS, no more, no fewer. */
@@ -50,7 +50,7 @@ export function runChecks(ctx: CheckContext, settings: Record<string, RuleSettin
     const setting = settings[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.severity;
-    let raw;
+    let raw: RawFinding[];
     try {
       raw = rule.run(ctx);
     } catch (e) {

@@ -21,7 +21,10 @@ const onwardCache = new WeakMap<KindDef, Map<string, Set<string>>>();
 
 export function fromOnward(kind: KindDef, start: string): Set<string> {
   let byStart = onwardCache.get(kind);
-  if (!byStart) onwardCache.set(kind, (byStart = new Map()));
+  if (!byStart) {
+    byStart = new Map();
+    onwardCache.set(kind, byStart);
+  }
   const cached = byStart.get(start);
   if (cached) return cached;
   const out = new Set<string>();

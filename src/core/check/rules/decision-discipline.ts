@@ -15,7 +15,7 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
       if (!d.parsed || !d.kind.decisionDiscipline || !d.status || !d.kind.statuses.REVIEW || !fromOnward(d.kind, 'REVIEW').has(d.status)) return [];
       const out: RawFinding[] = [];
       const criteria = sectionOf(d, 'Evaluation Criteria');
-      if (!criteria || !criteria.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
+      if (!criteria?.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
         out.push({ path: d.path, line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine, col: 1, message: 'no Evaluation Criteria table with criteria filled in; set the criteria before comparing options' });
       }
       const analysis = sectionOf(d, 'Options Analysis');

@@ -14,7 +14,7 @@ export const specRfcNotApproved: Rule<'spec-rfc-not-approved'> = {
       const ref = asText(d.data.decision_ref);
       const id = ref ? referencedId(ref, index) : undefined;
       const rfc = id ? index.byId.get(id)?.[0] : undefined;
-      if (!rfc || !rfc.status || approvedStatuses(rfc.kind).has(rfc.status)) return [];
+      if (!rfc?.status || approvedStatuses(rfc.kind).has(rfc.status)) return [];
       return [{ path: d.path, line: keyAt(d, 'decision_ref'), col: 1, message: `${d.id} is ${d.status} but ${rfc.id} is ${rfc.status}; approve ${rfc.id} first or move the spec back` }];
     }),
 };
