@@ -187,6 +187,15 @@ export function exists(root: string, rel: string): boolean {
   return fs.existsSync(path.join(root, rel));
 }
 
+/** Whether an absolute path is an existing folder. */
+export function isFolder(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Makes a folder (and its parents); says whether it had to. */
 export function makeFolder(root: string, rel: string): boolean {
   const abs = path.join(root, rel);

@@ -1,11 +1,10 @@
 /** `archdoc init`: writes the configuration file and the document folders, and commits the file. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { findGitRoot, CONFIG_FILE } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { makeFolder, writeAtomic } from '../adapters/store.js';
+import { exists, isFolder, makeFolder, writeAtomic } from '../adapters/store.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
 import { processSystem } from '../terminal/system.js';
@@ -43,7 +42,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const cwd = path.resolve((services.system ?? processSystem()).cwd, opts.cwd ?? '.');
   const layout = (opts.layout ?? 'by-status') as Layout;
   if (layout !== 'by-status' && layout !== 'flat') throw new UsageError(`--layout ${opts.layout}: use by-status or flat`);
-  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
+  if (!isFolder(cwd)) throw new UsageError(`--cwd ${cwd}: no such directory`);
   // Plain folder names only: the value goes into the configuration file and into every path.
   if (opts.dir !== undefined && !/^(?!\.\.?(\/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/.test(opts.dir)) {
     throw new UsageError(`--dir ${opts.dir}: give a folder inside the repository, like docs or design/docs (letters, digits, . _ - and /)`);
@@ -51,7 +50,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const dir = opts.dir?.replace(/[\\/]+$/, '');
   const root = findGitRoot(cwd) ?? cwd;
   const file = path.join(root, CONFIG_FILE);
-  const existed = fs.existsSync(file);
+  const existed = exists(root, CONFIG_FILE);
   if (existed && !opts.force) {
     throw new RefusedError(`${path.relative(cwd, file) || CONFIG_FILE} already exists; nothing changed.`, ['Use --force to overwrite it.']);
   }
