@@ -1,23 +1,25 @@
 /**
- * End-to-end test helpers: a fresh temp git repository with a fixed identity and date, and a
- * runner for the built CLI as a child process.
+ * Test helpers: a fresh temp git repository with a fixed identity and date, copied from a template
+ * built once per run (test/global-setup.ts), and three ways to run archdoc in it:
+ *
+ * - `repo.run(args)`: in this process, through `main(argv, system)` with captured output (behaviour
+ *   tests: fast, no process start);
+ * - `repo.cli(args)`: the built program as a child process, stdin an empty pipe (end-to-end tests
+ *   of what needs a process: exit status, stdio, the package);
+ * - `repo.spawn(args)`: the same, asynchronously (concurrency, stdin left open).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { DATE, runArchdoc, testEnv, type RunResult } from './env.js';
+
+export { DATE, testEnv, type RunResult };
 
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.js');
-export const DATE = '2026-11-25';
-
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -30,20 +32,11 @@ export function tempDir(prefix = 'archdoc-test-'): string {
   return dir;
 }
 
-/** Environment for child processes: fixed date and identity, no colour, no user or system git config. */
-export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const k of ['PATH', 'NODE_EXTRA_CA_CERTS', 'SYSTEMROOT', 'TMPDIR']) if (process.env[k]) env[k] = process.env[k];
-  return {
-    ...env,
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_DATE: `${DATE}T12:00:00Z`,
-    GIT_COMMITTER_DATE: `${DATE}T12:00:00Z`,
-    ARCHDOC_DATE: DATE,
-    NO_COLOR: '1',
-    ...extra,
-  };
+export interface RunOptions {
+  /** Added to (or overriding) the test environment. */
+  env?: NodeJS.ProcessEnv;
+  /** The working folder (default: the repository). */
+  cwd?: string;
 }
 
 export class Repo {
@@ -52,8 +45,13 @@ export class Repo {
     readonly home: string,
   ) {}
 
-  /** Runs the built CLI with stdin closed (`</dev/null`-like: an empty pipe that ends). */
-  run(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): RunResult {
+  /** Runs archdoc in this process, in the repository, with the test environment; stdin is not a terminal. */
+  run(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+    return runArchdoc(args, opts.cwd ?? this.dir, testEnv(this.home, opts.env));
+  }
+
+  /** Runs the built CLI as a child process with stdin closed (`</dev/null`-like: an empty pipe that ends). */
+  cli(args: string[], opts: RunOptions & { input?: string } = {}): RunResult {
     const r = spawnSync(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? this.dir,
       env: testEnv(this.home, opts.env),
@@ -64,7 +62,7 @@ export class Repo {
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   }
 
-  /** Runs the CLI asynchronously (for concurrency and open-pipe tests). */
+  /** Runs the built CLI as a child process, asynchronously (for concurrency and open-pipe tests). */
   spawn(args: string[], opts: { env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean } = {}): Promise<RunResult & { ms: number }> {
     const started = Date.now();
     return new Promise((resolve) => {
@@ -136,23 +134,20 @@ export class Repo {
   }
 }
 
-/** A fresh git repository with a fixed identity, `main` branch, no signing, no gc. */
+/**
+ * A fresh repository: a copy (with its .git) of a template made once per run by
+ * test/global-setup.ts: `git init -b main` with a fixed identity, no signing and no gc, then
+ * `archdoc init` (committed). `git: false` gives a folder that is not a repository, `init: false`
+ * one without archdoc's configuration.
+ */
 export function makeRepo(opts: { init?: boolean; git?: boolean } = {}): Repo {
   const dir = tempDir();
   const home = tempDir('archdoc-home-');
-  const repo = new Repo(dir, home);
-  if (opts.git !== false) {
-    repo.git('init', '-q', '-b', 'main');
-    repo.git('config', 'user.name', 'Test Author');
-    repo.git('config', 'user.email', 'test@example.com');
-    repo.git('config', 'commit.gpgsign', 'false');
-    repo.git('config', 'gc.auto', '0');
-  }
-  if (opts.init !== false) {
-    const r = repo.run(['init']);
-    if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
-  }
-  return repo;
+  const git = opts.git !== false;
+  const init = opts.init !== false;
+  const template = git ? (init ? 'git-init' : 'git') : init ? 'init' : undefined;
+  if (template) fs.cpSync(path.join(inject('repoTemplates'), template), dir, { recursive: true });
+  return new Repo(dir, home);
 }
 
 /** No stack trace on stderr: no line starting with four spaces and "at ". */
@@ -189,9 +184,9 @@ export function headChanges(repo: Repo): string[] {
 }
 
 /** Runs archdoc and asserts one clean commit with this subject: exit 0, no stack trace, a clean tree. */
-export function step(repo: Repo, args: string[], subject: string): RunResult {
+export async function step(repo: Repo, args: string[], subject: string): Promise<RunResult> {
   const before = repo.commitCount();
-  const r = repo.run(args);
+  const r = await repo.run(args);
   expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
   expect(hasStackTrace(r.stderr)).toBe(false);
   expect(repo.commitCount()).toBe(before + 1);

@@ -4,7 +4,7 @@
  * the relation both ways. Refusals (no --by, an unknown --by) change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers.js';
 
 function statusSection(text: string): string {
   const m = /\n## Status\n([\s\S]*?)(?=\n## |$)/.exec(text);
@@ -17,25 +17,25 @@ const ADR2 = 'docs/adr/ADR-0002-publish-events-to-kafka.md';
 const ADR3 = 'docs/adr/ADR-0003-event-sourced-orders.md';
 
 /** ADR-0001 accepted; ADR-0002 and ADR-0003 proposed. */
-function threeAdrs(): Repo {
+async function threeAdrs(): Promise<Repo> {
   const repo = makeRepo();
-  step(repo, ['create-adr', 'Store orders in PostgreSQL'], 'docs(adr): create ADR-0001 Store orders in PostgreSQL');
-  step(repo, ['adr-status', 'ADR-0001', '--set', 'ACCEPTED'], 'docs(adr): ADR-0001 PROPOSED → ACCEPTED');
-  step(repo, ['create-adr', 'Publish events to Kafka'], 'docs(adr): create ADR-0002 Publish events to Kafka');
-  step(repo, ['create-adr', 'Event-sourced orders'], 'docs(adr): create ADR-0003 Event-sourced orders');
+  await step(repo, ['create-adr', 'Store orders in PostgreSQL'], 'docs(adr): create ADR-0001 Store orders in PostgreSQL');
+  await step(repo, ['adr-status', 'ADR-0001', '--set', 'ACCEPTED'], 'docs(adr): ADR-0001 PROPOSED → ACCEPTED');
+  await step(repo, ['create-adr', 'Publish events to Kafka'], 'docs(adr): create ADR-0002 Publish events to Kafka');
+  await step(repo, ['create-adr', 'Event-sourced orders'], 'docs(adr): create ADR-0003 Event-sourced orders');
   expect(repo.files('docs/adr')).toEqual([ADR1, ADR2, ADR3]);
   expect(statusSection(repo.read(ADR1))).toBe('ACCEPTED');
   return repo;
 }
 
 describe('adr-status --set SUPERSEDED', SLOW, () => {
-  it('needs --by naming an existing ADR; then links both ADRs in one commit', () => {
-    const repo = threeAdrs();
+  it('needs --by naming an existing ADR; then links both ADRs in one commit', async () => {
+    const repo = await threeAdrs();
     const snapshot = () => [ADR1, ADR2, ADR3].map((p) => repo.read(p));
     const before = snapshot();
     const count = repo.commitCount();
 
-    const noBy = repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED']);
+    const noBy = await repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED']);
     expect(noBy.code, noBy.stderr).toBe(1);
     expect(hasStackTrace(noBy.stderr)).toBe(false);
     expect(noBy.stderr).toContain('error: ADR-0001 cannot go from ACCEPTED to SUPERSEDED: SUPERSEDED needs the replacing ADR: add --by ADR-XXXX');
@@ -43,7 +43,7 @@ describe('adr-status --set SUPERSEDED', SLOW, () => {
     expect(snapshot()).toEqual(before);
     expect(repo.commitCount()).toBe(count);
 
-    const unknown = repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'ADR-0099']);
+    const unknown = await repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'ADR-0099']);
     expect(unknown.code, unknown.stderr).toBe(1);
     expect(hasStackTrace(unknown.stderr)).toBe(false);
     expect(unknown.stderr).toContain('ADR-0099');
@@ -53,12 +53,12 @@ describe('adr-status --set SUPERSEDED', SLOW, () => {
     expect(porcelain(repo)).toEqual([]);
 
     // An ADR cannot replace itself.
-    const self = repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'ADR-0001']);
+    const self = await repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'ADR-0001']);
     expect(self.code, self.stderr).toBe(1);
     expect(self.stderr).toContain('a document cannot replace itself');
     expect(snapshot()).toEqual(before);
 
-    const ok = step(repo, ['adr-status', 'ADR-0001', '--set', 'superseded', '--by', '3'], 'docs(adr): ADR-0001 ACCEPTED → SUPERSEDED');
+    const ok = await step(repo, ['adr-status', 'ADR-0001', '--set', 'superseded', '--by', '3'], 'docs(adr): ADR-0001 ACCEPTED → SUPERSEDED');
     expect(ok.stdout).toContain('ADR-0003 (supersedes ADR-0001)');
     // Both sides of the link, in the one commit.
     expect(headFiles(repo)).toEqual([ADR1, ADR3]);
@@ -75,26 +75,26 @@ describe('adr-status --set SUPERSEDED', SLOW, () => {
     expect(statusSection(repo.read(ADR3))).toBe('PROPOSED');
     expect(repo.read(ADR2)).toBe(before[1]);
 
-    const show3 = repo.run(['show', 'ADR-0003']);
+    const show3 = await repo.run(['show', 'ADR-0003']);
     expect(show3.code, show3.stderr).toBe(0);
     expect(show3.stdout).toMatch(/^\s+supersedes\s+ADR-0001\s+Store orders in PostgreSQL \(SUPERSEDED\)$/m);
-    const show1 = repo.run(['show', 'ADR-0001']);
+    const show1 = await repo.run(['show', 'ADR-0001']);
     expect(show1.code, show1.stderr).toBe(0);
     expect(show1.stdout).toMatch(/^\s+superseded by\s+ADR-0003\s+Event-sourced orders \(PROPOSED\)$/m);
     expect(show1.stdout).toContain('SUPERSEDED is final: no status follows it.');
 
     // SUPERSEDED is final.
-    const again = repo.run(['adr-status', 'ADR-0001', '--set', 'ACCEPTED']);
+    const again = await repo.run(['adr-status', 'ADR-0001', '--set', 'ACCEPTED']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('SUPERSEDED is final: no status follows it.');
   });
 
-  it('refuses --by naming a document of another kind (usage error, exit 2)', () => {
-    const repo = threeAdrs();
-    step(repo, ['create-rfc', 'Orders storage'], 'docs(rfc): create RFC-0001 Orders storage');
+  it('refuses --by naming a document of another kind (usage error, exit 2)', async () => {
+    const repo = await threeAdrs();
+    await step(repo, ['create-rfc', 'Orders storage'], 'docs(rfc): create RFC-0001 Orders storage');
     const before = repo.read(ADR1);
     const count = repo.commitCount();
-    const r = repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'RFC-0001']);
+    const r = await repo.run(['adr-status', 'ADR-0001', '--set', 'SUPERSEDED', '--by', 'RFC-0001']);
     expect(r.code, r.stderr).toBe(2);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stderr).toMatch(/^error: "RFC-0001" is not an? ADR id; ADR ids look like ADR-0001$/m);
@@ -104,11 +104,11 @@ describe('adr-status --set SUPERSEDED', SLOW, () => {
 });
 
 describe('create-adr --supersedes', SLOW, () => {
-  it('creates the successor and marks the accepted predecessor SUPERSEDED in one commit', () => {
-    const repo = threeAdrs();
-    step(repo, ['adr-status', '2', '--set', 'accepted'], 'docs(adr): ADR-0002 PROPOSED → ACCEPTED');
+  it('creates the successor and marks the accepted predecessor SUPERSEDED in one commit', async () => {
+    const repo = await threeAdrs();
+    await step(repo, ['adr-status', '2', '--set', 'accepted'], 'docs(adr): ADR-0002 PROPOSED → ACCEPTED');
     const adr3 = repo.read(ADR3);
-    const r = step(repo, ['create-adr', 'New approach', '--supersedes', 'ADR-0002'], 'docs(adr): create ADR-0004 New approach, superseding ADR-0002');
+    const r = await step(repo, ['create-adr', 'New approach', '--supersedes', 'ADR-0002'], 'docs(adr): create ADR-0004 New approach, superseding ADR-0002');
     const ADR4 = 'docs/adr/ADR-0004-new-approach.md';
     expect(r.stdout).toContain('Created ADR-0004 New approach');
     expect(r.stdout).toMatch(/supersedes ADR-0002 \(now SUPERSEDED\)/);
@@ -124,15 +124,15 @@ describe('create-adr --supersedes', SLOW, () => {
     expect(statusSection(old)).toBe('SUPERSEDED (superseded by ADR-0004)');
     expect(repo.read(ADR3)).toBe(adr3);
 
-    const show = repo.run(['show', 'ADR-0004']);
+    const show = await repo.run(['show', 'ADR-0004']);
     expect(show.stdout).toMatch(/supersedes\s+ADR-0002\s+Publish events to Kafka \(SUPERSEDED\)/);
   });
 
-  it('refuses to supersede an ADR that is not ACCEPTED: nothing created, nothing committed', () => {
-    const repo = threeAdrs();
+  it('refuses to supersede an ADR that is not ACCEPTED: nothing created, nothing committed', async () => {
+    const repo = await threeAdrs();
     const count = repo.commitCount();
     const adr2 = repo.read(ADR2);
-    const r = repo.run(['create-adr', 'Another approach', '--supersedes', 'ADR-0002']);
+    const r = await repo.run(['create-adr', 'Another approach', '--supersedes', 'ADR-0002']);
     expect(r.code, r.stderr).toBe(1);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stderr).toContain('ADR-0002 cannot go from PROPOSED to SUPERSEDED');
@@ -141,7 +141,7 @@ describe('create-adr --supersedes', SLOW, () => {
     expect(repo.commitCount()).toBe(count);
     expect(porcelain(repo)).toEqual([]);
 
-    const missing = repo.run(['create-adr', 'Another approach', '--supersedes', 'ADR-0042']);
+    const missing = await repo.run(['create-adr', 'Another approach', '--supersedes', 'ADR-0042']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('ADR-0042');
     expect(repo.files('docs/adr')).toEqual([ADR1, ADR2, ADR3]);

@@ -23,13 +23,13 @@ const HAND_WRITTEN = [
 ].join('\r\n');
 
 describe('byte-exact editing of a hand-written RFC', () => {
-  it('--set REVIEW changes only status, last_updated and history', () => {
+  it('--set REVIEW changes only status, last_updated and history', async () => {
     const repo = makeRepo();
     repo.write('rfcs/draft/RFC-0001-adopt-postgresql.md', HAND_WRITTEN);
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'hand-written RFC');
 
-    const r = repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
+    const r = await repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const after = repo.read('rfcs/review/RFC-0001-adopt-postgresql.md');

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
+import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '..', 'fixtures', 'check-repo');
 
@@ -108,11 +108,11 @@ describe('check over the fixture repository', () => {
   let json: RunResult;
   let github: RunResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const repo = fixtureRepo();
-    text = repo.run(['check']);
-    json = repo.run(['check', '--format', 'json']);
-    github = repo.run(['check', '--format', 'github']);
+    text = await repo.run(['check']);
+    json = await repo.run(['check', '--format', 'json']);
+    github = await repo.run(['check', '--format', 'github']);
   });
 
   it('the expectations cover every rule id', () => {
@@ -122,9 +122,9 @@ describe('check over the fixture repository', () => {
     expect(new Set(EXPECTED.map((f) => f.path)).size).toBe(FILES);
   });
 
-  it('colours its findings only when FORCE_COLOR asks (output to a pipe has none by default)', () => {
+  it('colours its findings only when FORCE_COLOR asks (output to a pipe has none by default)', async () => {
     const repo = fixtureRepo();
-    const coloured = repo.run(['check'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const coloured = await repo.run(['check'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     const ansi = (colour: number, word: string) => `\u001b[${colour}m${word}\u001b[39m`;
     expect(coloured.stdout).toContain(ansi(31, 'error'));
     expect(coloured.stdout).toContain(ansi(33, 'warning'));
@@ -216,30 +216,30 @@ describe('check over the fixture repository', () => {
 });
 
 describe('check options and configuration', () => {
-  it('--strict fails on warnings alone; plain check passes', () => {
+  it('--strict fails on warnings alone; plain check passes', async () => {
     const repo = makeRepo({ init: false });
     repo.write(
       'docs/adr/ADR-0001-only-warnings.md',
       ['---', 'adr_id: ADR-0001', 'title: Only warnings', 'status: PROPOSED', 'created: 2026-11-01 (approx)', '---', '', '# ADR-0001: Only warnings', '', '## Status', '', 'ACCEPTED', ''].join('\n'),
     );
-    const plain = repo.run(['check']);
+    const plain = await repo.run(['check']);
     expect(plain.code, plain.stdout).toBe(0);
     expect(plain.stdout).toContain('docs/adr/ADR-0001-only-warnings.md:5:1: warning date-format: ');
     expect(plain.stdout).toContain('docs/adr/ADR-0001-only-warnings.md:10:1: warning status-section: ');
     expect(plain.stdout.trimEnd().split('\n').pop()).toBe('0 errors, 2 warnings in 1 file (1 document checked).');
-    const strict = repo.run(['check', '--strict']);
+    const strict = await repo.run(['check', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(plain.stdout);
-    const strictJson = repo.run(['check', '--strict', '--format', 'json']);
+    const strictJson = await repo.run(['check', '--strict', '--format', 'json']);
     expect(strictJson.code).toBe(1);
     expect(JSON.parse(strictJson.stdout).summary).toEqual({ errors: 0, warnings: 2, files: 1, documents: 1 });
     noTrace(strict);
   });
 
-  it('rules in .archdoc.yml turn a rule off and re-grade another', () => {
+  it('rules in .archdoc.yml turn a rule off and re-grade another', async () => {
     const repo = fixtureRepo();
     repo.write('.archdoc.yml', 'review_stale_days: 14\nrules:\n  loaded-word: off\n  stale-review: error\n');
-    const r = repo.run(['check']);
+    const r = await repo.run(['check']);
     expect(r.code).toBe(1);
     noTrace(r);
     const got = textFindings(r.stdout);
@@ -252,18 +252,18 @@ describe('check options and configuration', () => {
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 4 warnings in 17 files (21 documents checked).');
   });
 
-  it('review_stale_days moves the threshold', () => {
+  it('review_stale_days moves the threshold', async () => {
     const repo = fixtureRepo();
     repo.write('.archdoc.yml', 'review_stale_days: 90\n');
-    const r = repo.run(['check']);
+    const r = await repo.run(['check']);
     expect(r.stdout).not.toContain('stale-review');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('15 errors, 5 warnings in 17 files (21 documents checked).');
   });
 
-  it('an unknown rule name in the configuration is a usage error (exit 2)', () => {
+  it('an unknown rule name in the configuration is a usage error (exit 2)', async () => {
     const repo = fixtureRepo();
     repo.write('.archdoc.yml', 'review_stale_days: 14\nrules:\n  loaded-words: off\n');
-    const r = repo.run(['check']);
+    const r = await repo.run(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('rules.loaded-words');
     expect(r.stderr).toContain('unknown rule');
@@ -272,18 +272,18 @@ describe('check options and configuration', () => {
     noTrace(r);
   });
 
-  it('an unknown severity in the configuration is a usage error (exit 2)', () => {
+  it('an unknown severity in the configuration is a usage error (exit 2)', async () => {
     const repo = fixtureRepo();
     repo.write('.archdoc.yml', 'rules:\n  loaded-word: loud\n');
-    const r = repo.run(['check']);
+    const r = await repo.run(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('loaded-word');
     noTrace(r);
   });
 
-  it('an unknown --format is a usage error (exit 2)', () => {
+  it('an unknown --format is a usage error (exit 2)', async () => {
     const repo = fixtureRepo();
-    const r = repo.run(['check', '--format', 'xml']);
+    const r = await repo.run(['check', '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     noTrace(r);
@@ -382,27 +382,27 @@ const REPAIRS: Record<string, string | null> = {
 };
 
 describe('the repaired fixture', () => {
-  it('passes check with "No problems", in every format', () => {
+  it('passes check with "No problems", in every format', async () => {
     const repo = fixtureRepo();
     for (const [rel, text] of Object.entries(REPAIRS)) {
       if (text === null) fs.rmSync(path.join(repo.dir, rel));
       else repo.write(rel, text);
     }
-    const r = repo.run(['check']);
+    const r = await repo.run(['check']);
     expect(r.stdout).toBe(`No problems in ${DOCUMENTS} documents.\n`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const strict = repo.run(['check', '--strict']);
+    const strict = await repo.run(['check', '--strict']);
     expect(strict.code).toBe(0);
-    const json = repo.run(['check', '--format', 'json']);
+    const json = await repo.run(['check', '--format', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ schema_version: 1, summary: { errors: 0, warnings: 0, files: 0, documents: DOCUMENTS }, findings: [] });
-    const github = repo.run(['check', '--format', 'github']);
+    const github = await repo.run(['check', '--format', 'github']);
     expect(github.code).toBe(0);
     expect(github.stdout).toBe(`No problems in ${DOCUMENTS} documents.\n`);
   });
 
-  it('each repair alone removes exactly its own findings', () => {
+  it('each repair alone removes exactly its own findings', async () => {
     // One broken file fixed at a time: the findings left are the others, untouched.
     const groups: Array<{ files: string[]; fixes: string[] }> = [
       { files: ['rfcs/draft/RFC-0010-broken-links.md'], fixes: ['rfcs/draft/RFC-0010-broken-links.md'] },
@@ -416,7 +416,7 @@ describe('the repaired fixture', () => {
         if (text === null) fs.rmSync(path.join(repo.dir, rel));
         else repo.write(rel, text!);
       }
-      const r = repo.run(['check']);
+      const r = await repo.run(['check']);
       const want = EXPECTED.filter((f) => !g.fixes.includes(f.path)).map((f) => prefix(f));
       expect(textFindings(r.stdout).map((f) => prefix(f)).sort()).toEqual(want.sort());
     }

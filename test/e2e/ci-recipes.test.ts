@@ -20,8 +20,8 @@ function npxShim(): string {
   return dir;
 }
 
-function seed(repo: Repo, broken: boolean): void {
-  const r = repo.run(['create-adr', 'Use PostgreSQL for orders', '--yes']);
+async function seed(repo: Repo, broken: boolean): Promise<void> {
+  const r = await repo.run(['create-adr', 'Use PostgreSQL for orders', '--yes']);
   expect(r.code).toBe(0);
   if (broken) {
     const file = repo.find('ADR-0001');
@@ -36,14 +36,14 @@ describe('CI recipes in docs/ci.md', () => {
     expect(md).toContain('```sh\n' + fs.readFileSync(hookFile, 'utf8') + '```');
   });
 
-  it('the GitHub Actions step passes on a sound repository and annotates a broken one', () => {
+  it('the GitHub Actions step passes on a sound repository and annotates a broken one', async () => {
     const workflow = parse(fs.readFileSync(workflowFile, 'utf8'));
     const runs: string[] = workflow.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
     expect(runs).toEqual(['npm ci', 'npx --no-install archdoc check --format github']);
     const shim = npxShim();
     for (const broken of [false, true]) {
       const repo = makeRepo();
-      seed(repo, broken);
+      await seed(repo, broken);
       const env = { ...testEnv(repo.home), PATH: `${shim}:${process.env.PATH}` };
       const r = spawnSync('sh', ['-c', runs[1]!], { cwd: repo.dir, env, encoding: 'utf8' });
       if (broken) {
@@ -56,9 +56,9 @@ describe('CI recipes in docs/ci.md', () => {
     }
   });
 
-  it('the pre-commit hook refuses a commit while check finds errors', () => {
+  it('the pre-commit hook refuses a commit while check finds errors', async () => {
     const repo = makeRepo();
-    seed(repo, true);
+    await seed(repo, true);
     const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
     fs.copyFileSync(hookFile, hook);
     fs.chmodSync(hook, 0o755);

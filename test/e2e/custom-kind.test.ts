@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW, step } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW, step } from '../helpers.js';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -47,10 +47,10 @@ function prdRepo(): Repo {
 }
 
 describe('a kind defined only in the configuration', SLOW, () => {
-  it('creates from its template, follows its workflow, lists and shows', () => {
+  it('creates from its template, follows its workflow, lists and shows', async () => {
     const repo = prdRepo();
 
-    const created = step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
+    const created = await step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
     expect(created.stdout).toContain('Created PRD-0001 Checkout revamp');
     expect(created.stdout).toContain(DRAFT_PATH);
     expect(repo.files('product')).toEqual([DRAFT_PATH]);
@@ -62,7 +62,7 @@ describe('a kind defined only in the configuration', SLOW, () => {
     );
 
     // Status names are case-insensitive; ids take the kind's prefix in any case.
-    const shipped = step(repo, ['status', 'PRD-1', '--set', 'shipped'], 'docs(prd): PRD-0001 DRAFT → SHIPPED');
+    const shipped = await step(repo, ['status', 'PRD-1', '--set', 'shipped'], 'docs(prd): PRD-0001 DRAFT → SHIPPED');
     expect(shipped.stdout).toContain(`${DRAFT_PATH} → ${SHIPPED_PATH}`);
     expect(repo.files('product')).toEqual([SHIPPED_PATH]);
     const fm = frontmatter(repo.read(SHIPPED_PATH));
@@ -73,7 +73,7 @@ describe('a kind defined only in the configuration', SLOW, () => {
     // SHIPPED has no transitions: refused, nothing changes.
     const before = repo.read(SHIPPED_PATH);
     const count = repo.commitCount();
-    const back = repo.run(['status', 'PRD-0001', '--set', 'DRAFT']);
+    const back = await repo.run(['status', 'PRD-0001', '--set', 'DRAFT']);
     expect(back.code, back.stderr).toBe(1);
     expect(back.stderr).toContain('error: PRD-0001 cannot go from SHIPPED to DRAFT.');
     expect(back.stderr).toContain('SHIPPED is final: no status follows it.');
@@ -82,18 +82,18 @@ describe('a kind defined only in the configuration', SLOW, () => {
     expect(repo.exists(DRAFT_PATH)).toBe(false);
 
     // An unknown status of the kind is a usage error listing its statuses.
-    const unknown = repo.run(['status', 'PRD-0001', '--set', 'LAUNCHED']);
+    const unknown = await repo.run(['status', 'PRD-0001', '--set', 'LAUNCHED']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('"LAUNCHED" is not a PRD status.');
     expect(unknown.stderr).toContain('DRAFT, SHIPPED, DROPPED');
 
-    const list = repo.run(['list', '--type', 'prd']);
+    const list = await repo.run(['list', '--type', 'prd']);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('PRDs (1): SHIPPED 1');
     expect(list.stdout).toMatch(/^PRD-0001\s+SHIPPED\s+Checkout revamp\s+Test Author\s+2026-11-25$/m);
     expect(list.stdout).not.toContain('RFC');
 
-    const json = repo.run(['list', '--json']);
+    const json = await repo.run(['list', '--json']);
     expect(json.code, json.stderr).toBe(0);
     const payload = JSON.parse(json.stdout);
     expect(validate(LIST_SCHEMA, payload)).toEqual([]);
@@ -115,7 +115,7 @@ describe('a kind defined only in the configuration', SLOW, () => {
       },
     ]);
 
-    const show = repo.run(['show', 'prd-1']);
+    const show = await repo.run(['show', 'prd-1']);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout.split('\n')[0]).toMatch(/^PRD-0001\s+Checkout revamp$/);
     expect(show.stdout).toMatch(/^\s+kind\s+PRD$/m);
@@ -124,28 +124,28 @@ describe('a kind defined only in the configuration', SLOW, () => {
     expect(show.stdout).toContain('SHIPPED is final: no status follows it.');
   });
 
-  it('hides its archived status from list unless --all', () => {
+  it('hides its archived status from list unless --all', async () => {
     const repo = prdRepo();
-    step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
-    step(repo, ['create', 'prd', 'Loyalty points'], 'docs(prd): create PRD-0002 Loyalty points');
-    step(repo, ['status', 'PRD-0002', '--set', 'DROPPED'], 'docs(prd): PRD-0002 DRAFT → DROPPED');
+    await step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
+    await step(repo, ['create', 'prd', 'Loyalty points'], 'docs(prd): create PRD-0002 Loyalty points');
+    await step(repo, ['status', 'PRD-0002', '--set', 'DROPPED'], 'docs(prd): PRD-0002 DRAFT → DROPPED');
     expect(repo.files('product')).toEqual([DRAFT_PATH, 'product/prds/dropped/PRD-0002-loyalty-points.md']);
 
-    const list = repo.run(['list', '--type', 'prd']);
+    const list = await repo.run(['list', '--type', 'prd']);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('PRDs (2): DRAFT 1 · DROPPED 1');
     expect(list.stdout).toContain('PRD-0001');
     expect(list.stdout).not.toContain('PRD-0002');
     expect(list.stdout).toContain('1 archived not shown; add --all to include them.');
 
-    const all = repo.run(['list', '--type', 'prd', '--all', '--json']);
+    const all = await repo.run(['list', '--type', 'prd', '--all', '--json']);
     expect((JSON.parse(all.stdout).documents as Array<{ id: string }>).map((d) => d.id).sort()).toEqual(['PRD-0001', 'PRD-0002']);
   });
 
-  it('an RFC naming the PRD in related_prds shows up under the PRD', () => {
+  it('an RFC naming the PRD in related_prds shows up under the PRD', async () => {
     const repo = prdRepo();
-    step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
-    step(repo, ['create-rfc', 'Payments provider'], 'docs(rfc): create RFC-0001 Payments provider');
+    await step(repo, ['create', 'prd', 'Checkout revamp'], 'docs(prd): create PRD-0001 Checkout revamp');
+    await step(repo, ['create-rfc', 'Payments provider'], 'docs(rfc): create RFC-0001 Payments provider');
     const rfcPath = 'rfcs/draft/RFC-0001-payments-provider.md';
     const rfc = repo.read(rfcPath);
     expect(rfc).toContain('related_prds: []\n');
@@ -153,23 +153,23 @@ describe('a kind defined only in the configuration', SLOW, () => {
     repo.git('commit', '-q', '-am', 'test: link the RFC to the PRD');
     expect(frontmatter(repo.read(rfcPath)).related_prds).toEqual(['PRD-0001']);
 
-    const show = repo.run(['show', 'PRD-0001']);
+    const show = await repo.run(['show', 'PRD-0001']);
     expect(show.code, show.stderr).toBe(0);
     const links = show.stdout.slice(show.stdout.indexOf('\nLinks\n'));
     expect(links).toMatch(/^\s+\S.*\s+RFC-0001\s+Payments provider \(DRAFT\)$/m);
 
-    const showRfc = repo.run(['show', 'RFC-0001']);
+    const showRfc = await repo.run(['show', 'RFC-0001']);
     expect(showRfc.stdout).toMatch(/PRD-0001\s+Checkout revamp \(DRAFT\)/);
 
-    const json = JSON.parse(repo.run(['list', '--type', 'rfc', '--json']).stdout);
+    const json = JSON.parse((await repo.run(['list', '--type', 'rfc', '--json'])).stdout);
     expect(json.documents[0].links).toEqual({ related_prds: ['PRD-0001'] });
   });
 });
 
 describe('a mistake in the kind definition', SLOW, () => {
-  it('stops every command with exit 2 and one line naming the setting and the fix', () => {
+  it('stops every command with exit 2 and one line naming the setting and the fix', async () => {
     const repo = prdRepo();
-    step(repo, ['create-rfc', 'Payments provider'], 'docs(rfc): create RFC-0001 Payments provider');
+    await step(repo, ['create-rfc', 'Payments provider'], 'docs(rfc): create RFC-0001 Payments provider');
     const config = repo.read('.archdoc.yml');
     expect(config).toContain('      DRAFT: [SHIPPED, DROPPED]\n');
     repo.write('.archdoc.yml', config.replace('DRAFT: [SHIPPED, DROPPED]', 'DRAFT: [SHIPED, DROPPED]'));
@@ -187,7 +187,7 @@ describe('a mistake in the kind definition', SLOW, () => {
       ['status', 'PRD-0001', '--set', 'SHIPPED'],
     ];
     for (const args of commands) {
-      const r = repo.run(args);
+      const r = await repo.run(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(hasStackTrace(r.stderr)).toBe(false);
       expect(r.stdout).toBe('');

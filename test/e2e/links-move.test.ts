@@ -5,7 +5,7 @@
  */
 import path from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW, step } from '../helpers';
+import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW, step } from '../helpers.js';
 
 /** The `.md` targets of the inline links in `text`, in order. */
 function linkTargets(text: string): string[] {
@@ -32,11 +32,11 @@ const RFC_AT = {
 const ADR = 'docs/adr/ADR-0001-store-order-events.md';
 
 describe('links follow moved files', SLOW, () => {
-  it('rewrites links to and from an RFC as it moves, in the commit that moves it', () => {
+  it('rewrites links to and from an RFC as it moves, in the commit that moves it', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
-    step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
-    step(repo, ['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
+    await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    await step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
+    await step(repo, ['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
     expect(repo.files('rfcs')).toEqual([RFC_AT.review]);
 
     // Links written by hand: ADR → RFC (with an anchor) and RFC → ADR.
@@ -53,7 +53,7 @@ describe('links follow moved files', SLOW, () => {
     repo.git('commit', '-q', '-am', 'test: link the ADR and the RFC');
 
     // REVIEW → APPROVED: the RFC moves to rfcs/approved/ and the ADR's links follow it.
-    const approved = step(
+    const approved = await step(
       repo,
       ['rfc-status', 'RFC-0001', '--reviewer', 'Alice:approved', '--set', 'APPROVED'],
       'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice: pending → approved)',
@@ -77,12 +77,12 @@ describe('links follow moved files', SLOW, () => {
     expect(repo.exists(path.join(path.dirname(RFC_AT.approved), toAdr))).toBe(true);
 
     // `show` sees the body link both ways.
-    const show = repo.run(['show', 'RFC-0001']);
+    const show = await repo.run(['show', 'RFC-0001']);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/linked from\s+ADR-0001\s+Store order events/);
 
     // APPROVED → IN_PROGRESS: one folder deeper; the RFC's own link gains a `../`.
-    const deeper = step(repo, ['rfc-status', 'RFC-0001', '--set', 'IN_PROGRESS'], 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
+    const deeper = await step(repo, ['rfc-status', 'RFC-0001', '--set', 'IN_PROGRESS'], 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
     expect(deeper.stdout).toContain(`links   updated in ${ADR}`);
     expect(repo.files('rfcs')).toEqual([RFC_AT.inProgress]);
     const rfcDeep = repo.read(RFC_AT.inProgress);
@@ -102,11 +102,11 @@ describe('links follow moved files', SLOW, () => {
     expect(changes2[1]).toMatch(new RegExp(`^R\\d+\\t${RFC_AT.approved}\\t${RFC_AT.inProgress}$`));
   });
 
-  it('leaves links to other files, URLs and unrelated documents alone', () => {
+  it('leaves links to other files, URLs and unrelated documents alone', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
-    step(repo, ['create-rfc', 'Billing ledger'], 'docs(rfc): create RFC-0002 Billing ledger');
-    step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
+    await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    await step(repo, ['create-rfc', 'Billing ledger'], 'docs(rfc): create RFC-0002 Billing ledger');
+    await step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
     const other = 'rfcs/draft/RFC-0002-billing-ledger.md';
     const untouched = [
       '',
@@ -119,7 +119,7 @@ describe('links follow moved files', SLOW, () => {
     repo.git('commit', '-q', '-am', 'test: links');
     const otherBefore = repo.read(other);
 
-    step(repo, ['rfc-status', '1', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
+    await step(repo, ['rfc-status', '1', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
     const after = repo.read(ADR);
     expect(after).toBe(adrText.replace(`../../${RFC_AT.draft}`, `../../${RFC_AT.review}`));
     expect(after).toContain('(https://example.com/rfcs/draft/RFC-0001-event-sourced-orders.md)');

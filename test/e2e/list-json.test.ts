@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
-import { hasStackTrace, makeRepo, type RunResult, SLOW } from '../helpers';
+import { hasStackTrace, makeRepo, type RunResult, SLOW } from '../helpers.js';
 
 const SCHEMA = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../docs/schemas/list.schema.json', import.meta.url)), 'utf8')) as JsonSchema;
 
@@ -109,7 +109,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
   const runs = new Map<string, RunResult>();
   const run = (...args: string[]) => runs.get(args.join(' '))!;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const repo = makeRepo();
     for (const [rel, text] of Object.entries(FILES)) repo.write(rel, text);
     repo.git('add', '-A');
@@ -133,7 +133,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
       ['list-rfcs'],
       ['list', '--status', 'shipped'],
     ];
-    for (const args of commands) runs.set(args.join(' '), repo.run(args));
+    for (const args of commands) runs.set(args.join(' '), await repo.run(args));
     // Reading is side-effect free: nothing was committed or written.
     expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
     expect(repo.log()[0]).toBe('test: seed documents');
@@ -283,20 +283,20 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
 });
 
 describe('list in an empty repository', SLOW, () => {
-  it('list-rfcs says there are none and how to start', () => {
+  it('list-rfcs says there are none and how to start', async () => {
     const repo = makeRepo();
-    const r = repo.run(['list-rfcs']);
+    const r = await repo.run(['list-rfcs']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('No RFCs yet in rfcs/.');
     expect(r.stdout).toContain('Start one with: archdoc create-rfc "Your title"');
 
-    const all = repo.run(['list']);
+    const all = await repo.run(['list']);
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout).toContain('No documents yet');
     expect(all.stdout).toContain('create-rfc');
 
-    const payload = json(repo.run(['list', '--json']));
+    const payload = json(await repo.run(['list', '--json']));
     expect(validate(SCHEMA, payload)).toEqual([]);
     expect(payload.documents).toEqual([]);
     expect(payload.summary.map((s) => [s.kind, s.total])).toEqual([

@@ -9,7 +9,7 @@
  * repositories after each test); each assertion is its own test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers';
+import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers.js';
 
 /** "A few seconds": the most any one command may take, even with the 5 MB file. */
 const MAX_MS = 5_000;
@@ -253,9 +253,9 @@ interface Timed extends RunResult {
   ms: number;
 }
 
-function timed(repo: Repo, args: string[]): Timed {
+async function timed(repo: Repo, args: string[]): Promise<Timed> {
   const started = Date.now();
-  const r = repo.run(args);
+  const r = await repo.run(args);
   return { ...r, ms: Date.now() - started };
 }
 
@@ -285,23 +285,23 @@ describe('a malformed corpus', () => {
   let checkJson: CheckJson;
   let listJson: ListJson;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const repo = makeRepo({ init: false });
     repo.write('.archdoc.yml', 'review_stale_days: 14\n');
     for (const c of CASES) repo.write(c.path, c.content as unknown as string); // a Buffer is written as is
     // A non-document beside them: skipped, not reported.
     repo.write('rfcs/README.md', '# RFCs\n\nNo frontmatter; not a document.\n');
-    runs.list = timed(repo, ['list']);
-    runs.listAll = timed(repo, ['list', '--all']);
-    runs.listJson = timed(repo, ['list', '--json']);
-    runs.listCsv = timed(repo, ['list', '--format', 'csv']);
-    runs.listRfcs = timed(repo, ['list-rfcs']);
-    runs.check = timed(repo, ['check']);
-    runs.checkJson = timed(repo, ['check', '--format', 'json']);
-    runs.checkGithub = timed(repo, ['check', '--format', 'github']);
-    runs.status = timed(repo, ['rfc-status', 'RFC-0203']);
-    runs.statusBom = timed(repo, ['rfc-status', 'RFC-0107']);
-    runs.statusBroken = timed(repo, ['rfc-status', 'RFC-0101']);
+    runs.list = await timed(repo, ['list']);
+    runs.listAll = await timed(repo, ['list', '--all']);
+    runs.listJson = await timed(repo, ['list', '--json']);
+    runs.listCsv = await timed(repo, ['list', '--format', 'csv']);
+    runs.listRfcs = await timed(repo, ['list-rfcs']);
+    runs.check = await timed(repo, ['check']);
+    runs.checkJson = await timed(repo, ['check', '--format', 'json']);
+    runs.checkGithub = await timed(repo, ['check', '--format', 'github']);
+    runs.status = await timed(repo, ['rfc-status', 'RFC-0203']);
+    runs.statusBom = await timed(repo, ['rfc-status', 'RFC-0107']);
+    runs.statusBroken = await timed(repo, ['rfc-status', 'RFC-0101']);
     try {
       checkJson = JSON.parse(runs.checkJson.stdout) as CheckJson;
     } catch {

@@ -4,7 +4,7 @@
  * print no prompt, and exit as usual.
  */
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo } from '../helpers';
+import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
 
 const LIMIT_MS = 10_000;
 

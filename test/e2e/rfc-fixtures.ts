@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { parse, stringify } from 'yaml';
-import { BIN, testEnv, type Repo, type RunResult } from '../helpers';
+import { BIN, testEnv, type Repo, type RunResult } from '../helpers.js';
 
 export const STATUSES = ['DRAFT', 'REVIEW', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'ABANDONED', 'SUPERSEDED'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo } from '../helpers';
-import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures';
+import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
+import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures.js';
 
 /** A repository with a committed other.txt, then notes.txt staged and other.txt modified. */
 function dirtyRepo(): Repo {
@@ -20,11 +20,11 @@ function dirtyRepo(): Repo {
 const DIRTY = ['A  notes.txt', ' M other.txt'];
 
 describe('git: archdoc commits only what it wrote', () => {
-  it('create-rfc leaves staged and modified files alone', () => {
+  it('create-rfc leaves staged and modified files alone', async () => {
     const repo = dirtyRepo();
     expect(porcelain(repo)).toEqual(DIRTY);
     const count = repo.commitCount();
-    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen', '--yes']);
+    const r = await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen', '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(repo.commitCount()).toBe(count + 1);
     expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0001-adopt-postgresql.md']);
@@ -35,9 +35,9 @@ describe('git: archdoc commits only what it wrote', () => {
     expect(repo.read('other.txt')).toBe('original\nmodified, not staged\n');
   });
 
-  it('rfc-status --reviewer and --set REVIEW leave them alone too; the transition commit is only the rename', () => {
+  it('rfc-status --reviewer and --set REVIEW leave them alone too; the transition commit is only the rename', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes'])).code).toBe(0);
     repo.write('other.txt', 'original\n');
     repo.git('add', 'other.txt');
     repo.git('commit', '-q', '-m', 'test: other.txt');
@@ -46,13 +46,13 @@ describe('git: archdoc commits only what it wrote', () => {
     repo.write('other.txt', 'original\nmodified, not staged\n');
     const count = repo.commitCount();
 
-    const rev = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Alice Chen']);
+    const rev = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Alice Chen']);
     expect(rev.code, rev.stderr).toBe(0);
     expect(repo.commitCount()).toBe(count + 1);
     expect(headChanges(repo)).toEqual(['M\trfcs/draft/RFC-0001-adopt-postgresql.md']);
     expect(porcelain(repo)).toEqual(DIRTY);
 
-    const set = repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
+    const set = await repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
     expect(set.code, set.stderr).toBe(0);
     expect(repo.commitCount()).toBe(count + 2);
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
@@ -65,12 +65,12 @@ describe('git: archdoc commits only what it wrote', () => {
     expect(repo.read('other.txt')).toBe('original\nmodified, not staged\n');
   });
 
-  it('a status change of an RFC with uncommitted edits commits those edits with the move', () => {
+  it('a status change of an RFC with uncommitted edits commits those edits with the move', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     repo.write(rel, repo.read(rel).replace(/## Overview\n\n\[[^\n]*\]/, '## Overview\n\nWe adopt PostgreSQL for orders.'));
-    const r = repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.code, r.stderr).toBe(0);
     expect(porcelain(repo)).toEqual([]);
     expect(repo.git('show', 'HEAD:rfcs/review/RFC-0001-adopt-postgresql.md')).toContain('We adopt PostgreSQL for orders.');
@@ -78,7 +78,7 @@ describe('git: archdoc commits only what it wrote', () => {
 });
 
 describe('git: failures to commit', () => {
-  it('a failing pre-commit hook: exit 1, file kept, "not committed", no stack trace, no commit', () => {
+  it('a failing pre-commit hook: exit 1, file kept, "not committed", no stack trace, no commit', async () => {
     const repo = makeRepo();
     const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
     fs.mkdirSync(path.dirname(hook), { recursive: true });
@@ -86,7 +86,7 @@ describe('git: failures to commit', () => {
     fs.chmodSync(hook, 0o755);
     const count = repo.commitCount();
 
-    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']);
+    const r = await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not committed');
     expect(r.stderr).toContain('rfcs/draft/RFC-0001-adopt-postgresql.md');
@@ -98,7 +98,7 @@ describe('git: failures to commit', () => {
     expect(repo.commitCount()).toBe(count);
 
     // Same for a status change: the move is done on disk, the commit is refused.
-    const st = repo.run(['rfc-status', '1', '--reviewer', 'Alice']);
+    const st = await repo.run(['rfc-status', '1', '--reviewer', 'Alice']);
     expect(st.code).toBe(1);
     expect(st.stderr).toContain('not committed');
     expect(hasStackTrace(st.stderr)).toBe(false);
@@ -106,14 +106,14 @@ describe('git: failures to commit', () => {
 
     // The creation lock was released: with the hook gone, the next create works and numbers on.
     fs.rmSync(hook);
-    const next = repo.run(['create-rfc', 'Adopt Redis', '--yes']);
+    const next = await repo.run(['create-rfc', 'Adopt Redis', '--yes']);
     expect(next.code, next.stderr).toBe(0);
     expect(headSubject(repo)).toBe('docs(rfc): create RFC-0002 Adopt Redis');
     expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0002-adopt-redis.md']);
     expect(repo.commitCount()).toBe(count + 1);
   });
 
-  it('no git identity: exit 1, file kept, says identity is missing and nothing was committed', () => {
+  it('no git identity: exit 1, file kept, says identity is missing and nothing was committed', async () => {
     const repo = makeRepo();
     repo.git('config', '--unset', 'user.name');
     repo.git('config', '--unset', 'user.email');
@@ -122,7 +122,7 @@ describe('git: failures to commit', () => {
     expect(fs.readdirSync(repo.home)).toEqual([]);
     const count = repo.commitCount();
 
-    const r = repo.run(['create-rfc', 'Adopt PostgreSQL', '--author', 'X', '--yes']);
+    const r = await repo.run(['create-rfc', 'Adopt PostgreSQL', '--author', 'X', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not committed');
     expect(r.stderr).toMatch(/identity/);

@@ -1,18 +1,18 @@
 /** `archdoc rfc-status`: id forms, unknown ids, the view, reviewers, SUPERSEDED with --by, history. */
 import { describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo } from '../helpers';
-import { fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText } from './rfc-fixtures';
+import { DATE, hasStackTrace, makeRepo } from '../helpers.js';
+import { fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText } from './rfc-fixtures.js';
 
 const TITLES = ['Adopt PostgreSQL', 'Adopt Kafka', 'Retire FTP uploads', 'Shard orders table', 'Rotate TLS keys', 'Cache product pages', 'Split billing service'];
 
 describe('rfc-status', () => {
-  it('accepts RFC-0007, 0007, 7, rfc-7 and RFC0007 for the same RFC', () => {
+  it('accepts RFC-0007, 0007, 7, rfc-7 and RFC0007 for the same RFC', async () => {
     const repo = makeRepo();
-    for (const t of TITLES) expect(repo.run(['create-rfc', t, '--yes']).code).toBe(0);
+    for (const t of TITLES) expect((await repo.run(['create-rfc', t, '--yes'])).code).toBe(0);
     expect(repo.files('rfcs')).toHaveLength(7);
     const count = repo.commitCount();
     for (const form of ['RFC-0007', '0007', '7', 'rfc-7', 'RFC0007', 'rfc_0007']) {
-      const r = repo.run(['rfc-status', form]);
+      const r = await repo.run(['rfc-status', form]);
       expect(r.code, `${form}: ${r.stderr}`).toBe(0);
       expect(r.stderr, form).toBe('');
       expect(r.stdout.split('\n')[0], form).toBe('RFC-0007  Split billing service');
@@ -20,7 +20,7 @@ describe('rfc-status', () => {
       expect(r.stdout).not.toContain('RFC-0006');
     }
     // The generic `status` command takes the prefixed forms too.
-    const generic = repo.run(['status', 'rfc-7']);
+    const generic = await repo.run(['status', 'rfc-7']);
     expect(generic.code, generic.stderr).toBe(0);
     expect(generic.stdout.split('\n')[0]).toBe('RFC-0007  Split billing service');
     // Viewing never commits or writes.
@@ -28,7 +28,7 @@ describe('rfc-status', () => {
     expect(porcelain(repo)).toEqual([]);
   }, 120_000);
 
-  it('refuses an unknown id with close matches; junk and other kinds are usage errors', () => {
+  it('refuses an unknown id with close matches; junk and other kinds are usage errors', async () => {
     const repo = makeRepo();
     TITLES.forEach((title, i) => {
       const id = `RFC-000${i + 1}`;
@@ -39,7 +39,7 @@ describe('rfc-status', () => {
     const existing = TITLES.map((_, i) => `RFC-000${i + 1}`);
 
     for (const form of ['RFC-0070', '70']) {
-      const r = repo.run(['rfc-status', form]);
+      const r = await repo.run(['rfc-status', form]);
       expect(r.code, form).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('No RFC RFC-0070 found');
@@ -50,27 +50,27 @@ describe('rfc-status', () => {
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
     // Not an id at all, or the wrong kind: usage errors.
-    const junk = repo.run(['rfc-status', 'postgres']);
+    const junk = await repo.run(['rfc-status', 'postgres']);
     expect(junk.code).toBe(2);
     expect(junk.stderr).toContain('"postgres" is not a document id');
-    const wrongKind = repo.run(['rfc-status', 'ADR-7']);
+    const wrongKind = await repo.run(['rfc-status', 'ADR-7']);
     expect(wrongKind.code).toBe(2);
     expect(wrongKind.stderr).toContain('is not an RFC id');
     expect(porcelain(repo)).toEqual([]);
   });
 
-  it('shows id, title, status, author, dates, file, reviewers, the Overview and each next step', () => {
+  it('shows id, title, status, author, dates, file, reviewers, the Overview and each next step', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen', '--reviewer', 'Bob Li:approved', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen', '--reviewer', 'Bob Li:approved', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
-    const before = repo.run(['rfc-status', 'RFC-0001']);
+    const before = await repo.run(['rfc-status', 'RFC-0001']);
     expect(before.code).toBe(0);
     expect(before.stdout).toMatch(/^\s+overview\s+\(not written yet\)$/m);
 
     const sentence = 'We move the orders database from MySQL to PostgreSQL 17.';
     repo.write(rel, fillSection(repo.read(rel), 'Overview', `${sentence} Reviewers decide whether the migration starts in Q1.`));
     repo.git('commit', '-q', '-am', 'test: write the overview');
-    const r = repo.run(['rfc-status', 'RFC-0001']);
+    const r = await repo.run(['rfc-status', 'RFC-0001']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const out = r.stdout;
@@ -90,8 +90,8 @@ describe('rfc-status', () => {
     expect(out).not.toMatch(/--set (APPROVED|IN_PROGRESS|COMPLETED|REJECTED|DRAFT)\b/);
 
     // A final status says so instead of listing next steps.
-    expect(repo.run(['rfc-status', '1', '--set', 'ABANDONED', '--comment', 'Not now']).code).toBe(0);
-    const fin = repo.run(['rfc-status', '1']);
+    expect((await repo.run(['rfc-status', '1', '--set', 'ABANDONED', '--comment', 'Not now'])).code).toBe(0);
+    const fin = await repo.run(['rfc-status', '1']);
     expect(fin.stdout).toMatch(/^\s+status\s+ABANDONED since 2026-11-25$/m);
     expect(fin.stdout).toMatch(/^\s+reason\s+Not now$/m);
     expect(fin.stdout).toMatch(new RegExp(`^\\s+archive date\\s+${DATE}$`, 'm'));
@@ -100,13 +100,13 @@ describe('rfc-status', () => {
     expect(fin.stdout).not.toContain('--set');
   });
 
-  it('--reviewer "Bob" adds a pending reviewer, "Bob:approved" updates him: one commit each', () => {
+  it('--reviewer "Bob" adds a pending reviewer, "Bob:approved" updates him: one commit each', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     const count = repo.commitCount();
 
-    const add = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob']);
+    const add = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob']);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('added reviewer Bob (pending)');
     expect(frontmatter(repo.read(rel)).reviewers).toEqual([{ name: 'Bob', status: 'pending' }]);
@@ -114,7 +114,7 @@ describe('rfc-status', () => {
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 added reviewer Bob (pending)');
     expect(headChanges(repo)).toEqual([`M\t${rel}`]);
 
-    const upd = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob:approved']);
+    const upd = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob:approved']);
     expect(upd.code, upd.stderr).toBe(0);
     expect(upd.stdout).toContain('reviewer Bob: pending → approved');
     expect(frontmatter(repo.read(rel)).reviewers).toEqual([{ name: 'Bob', status: 'approved' }]);
@@ -124,14 +124,14 @@ describe('rfc-status', () => {
 
     // The same again changes nothing and commits nothing.
     const before = repo.read(rel);
-    const same = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'bob:approved']);
+    const same = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'bob:approved']);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('Nothing to change.');
     expect(repo.read(rel)).toBe(before);
     expect(repo.commitCount()).toBe(count + 2);
 
     // A status that is not a reviewer status is a usage error.
-    const bad = repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob:lgtm']);
+    const bad = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob:lgtm']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"lgtm" is not a reviewer status');
     expect(repo.read(rel)).toBe(before);
@@ -140,10 +140,10 @@ describe('rfc-status', () => {
     expect(repo.files('rfcs')).toEqual([rel]);
   });
 
-  it('SUPERSEDED needs --by an existing RFC, links both ways in one commit, archives and records history', () => {
+  it('SUPERSEDED needs --by an existing RFC, links both ways in one commit, archives and records history', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
-    expect(repo.run(['create-rfc', 'Adopt CockroachDB', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt CockroachDB', '--yes'])).code).toBe(0);
     const oldRel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     const newRel = 'rfcs/draft/RFC-0002-adopt-cockroachdb.md';
     const oldText = repo.read(oldRel);
@@ -156,23 +156,23 @@ describe('rfc-status', () => {
       expect(porcelain(repo)).toEqual([]);
     };
 
-    const noBy = repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED']);
+    const noBy = await repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED']);
     expect(noBy.code).toBe(1);
     expect(noBy.stderr).toContain('SUPERSEDED needs the replacing RFC: add --by RFC-XXXX');
     expect(hasStackTrace(noBy.stderr)).toBe(false);
     unchanged();
 
-    const missing = repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED', '--by', 'RFC-0099']);
+    const missing = await repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED', '--by', 'RFC-0099']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('--by RFC-0099: no such RFC');
     unchanged();
 
-    const self = repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED', '--by', '1']);
+    const self = await repo.run(['rfc-status', 'RFC-0001', '--set', 'SUPERSEDED', '--by', '1']);
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('a document cannot replace itself');
     unchanged();
 
-    const r = repo.run(['rfc-status', 'RFC-0001', '--set', 'superseded', '--by', '2', '--comment', 'CockroachDB covers multi-region']);
+    const r = await repo.run(['rfc-status', 'RFC-0001', '--set', 'superseded', '--by', '2', '--comment', 'CockroachDB covers multi-region']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/by\s+RFC-0002 \(supersedes RFC-0001\)/);
     const archived = 'rfcs/archive/2026/superseded/RFC-0001-adopt-postgresql.md';
@@ -197,13 +197,13 @@ describe('rfc-status', () => {
     expect(porcelain(repo)).toEqual([]);
 
     // The successor's view shows the link back.
-    const view = repo.run(['rfc-status', '2']);
+    const view = await repo.run(['rfc-status', '2']);
     expect(view.stdout).toMatch(/supersedes\s+RFC-0001\s+Adopt PostgreSQL \(SUPERSEDED\)/);
   });
 
-  it('--set REVIEW --comment appends to history and updates last_updated', () => {
+  it('--set REVIEW --comment appends to history and updates last_updated', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--reviewer', 'Bob', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--reviewer', 'Bob', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     // Pretend it was written weeks ago, with a history already.
     const text = repo
@@ -214,7 +214,7 @@ describe('rfc-status', () => {
     repo.git('commit', '-q', '-am', 'test: backdate');
     expect(frontmatter(repo.read(rel)).last_updated).toBe('2026-10-01');
 
-    const r = repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW', '--comment', 'Ready']);
+    const r = await repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW', '--comment', 'Ready']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/status\s+DRAFT → REVIEW/);
@@ -233,7 +233,7 @@ describe('rfc-status', () => {
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
 
     // --comment without --set is a usage error.
-    const lone = repo.run(['rfc-status', 'RFC-0001', '--comment', 'hello']);
+    const lone = await repo.run(['rfc-status', 'RFC-0001', '--comment', 'hello']);
     expect(lone.code).toBe(2);
     expect(lone.stderr).toContain('--by and --comment go with --set STATUS');
   });

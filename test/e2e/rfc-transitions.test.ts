@@ -7,8 +7,8 @@
  * kept in memory (the helpers remove temp repositories after each test); each pair is one test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo, type RunResult } from '../helpers';
-import { FOLDER, STATUSES, fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText, spawnCli, type Status } from './rfc-fixtures';
+import { DATE, hasStackTrace, makeRepo, type RunResult } from '../helpers.js';
+import { FOLDER, STATUSES, fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText, type Status } from './rfc-fixtures.js';
 
 /** Allowed next statuses, in the order archdoc lists them. */
 const NEXT: Record<Status, Status[]> = {
@@ -80,7 +80,7 @@ async function observe(from: Status): Promise<Map<Status, Observation>> {
     const successorBefore = repo.read(SUCCESSOR.path);
     const countBefore = repo.commitCount();
     const args = ['rfc-status', id, '--set', to, ...(to === 'SUPERSEDED' ? ['--by', SUCCESSOR.id] : [])];
-    const run = await spawnCli(repo, args);
+    const run = await repo.run(args);
     const countAfter = repo.commitCount();
     const newExists = repo.exists(newPath);
     const oldExists = repo.exists(oldPath);
@@ -107,12 +107,10 @@ async function observe(from: Status): Promise<Map<Status, Observation>> {
 
 const observations = new Map<Status, Map<Status, Observation>>();
 
-// The eight repositories are independent: observe them side by side to use both cores
-// (spawnCli rather than repo.spawn, whose 20 s kill a loaded machine can reach).
+// The eight repositories are independent; the commands run in this process, one at a time.
 beforeAll(async () => {
-  const results = await Promise.all(STATUSES.map((from) => observe(from)));
-  STATUSES.forEach((from, i) => observations.set(from, results[i]!));
-  // About 70 CLI runs: generous, for loaded CI machines.
+  for (const from of STATUSES) observations.set(from, await observe(from));
+  // About 70 archdoc runs and their git commands: generous, for loaded CI machines.
 }, 300_000);
 
 describe.each(STATUSES)('rfc-status: transitions from %s', (from) => {
@@ -189,14 +187,14 @@ describe.each(STATUSES)('rfc-status: transitions from %s', (from) => {
 });
 
 describe('rfc-status: workflow guards on a created RFC', () => {
-  it('REVIEW needs a reviewer, APPROVED an approval, IN_PROGRESS written design and plan', () => {
+  it('REVIEW needs a reviewer, APPROVED an approval, IN_PROGRESS written design and plan', async () => {
     const repo = makeRepo();
-    expect(repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes'])).code).toBe(0);
     let path = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
-    const refused = (to: string, needle: string) => {
+    const refused = async (to: string, needle: string) => {
       const before = repo.read(path);
       const count = repo.commitCount();
-      const r = repo.run(['rfc-status', 'RFC-0001', '--set', to]);
+      const r = await repo.run(['rfc-status', 'RFC-0001', '--set', to]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toContain(`RFC-0001 cannot go from`);
       expect(r.stderr).toContain(needle);
@@ -205,9 +203,9 @@ describe('rfc-status: workflow guards on a created RFC', () => {
       expect(repo.commitCount()).toBe(count);
       return r;
     };
-    const allowed = (args: string[], to: string, subject: string) => {
+    const allowed = async (args: string[], to: string, subject: string) => {
       const count = repo.commitCount();
-      const r = repo.run(['rfc-status', 'RFC-0001', ...args]);
+      const r = await repo.run(['rfc-status', 'RFC-0001', ...args]);
       expect(r.code, r.stderr).toBe(0);
       expect(repo.commitCount()).toBe(count + 1);
       expect(headSubject(repo)).toBe(subject);
@@ -217,27 +215,27 @@ describe('rfc-status: workflow guards on a created RFC', () => {
     };
 
     // DRAFT → REVIEW without a reviewer.
-    const noReviewer = refused('REVIEW', 'REVIEW needs reviewers: add one with --reviewer "Name"');
+    const noReviewer = await refused('REVIEW', 'REVIEW needs reviewers: add one with --reviewer "Name"');
     expect(noReviewer.stderr).toContain('Allowed next from DRAFT: REVIEW, ABANDONED, SUPERSEDED');
     // A reviewer and the transition in one invocation: one commit.
-    allowed(['--reviewer', 'Alice Chen', '--set', 'review'], 'REVIEW', 'docs(rfc): RFC-0001 DRAFT → REVIEW (added reviewer Alice Chen (pending))');
+    await allowed(['--reviewer', 'Alice Chen', '--set', 'review'], 'REVIEW', 'docs(rfc): RFC-0001 DRAFT → REVIEW (added reviewer Alice Chen (pending))');
 
     // REVIEW → APPROVED while the only reviewer is pending.
-    refused('APPROVED', 'no reviewer has approved yet (Alice Chen: pending)');
-    allowed(['--reviewer', 'Alice Chen:approved', '--set', 'APPROVED'], 'APPROVED', 'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice Chen: pending → approved)');
+    await refused('APPROVED', 'no reviewer has approved yet (Alice Chen: pending)');
+    await allowed(['--reviewer', 'Alice Chen:approved', '--set', 'APPROVED'], 'APPROVED', 'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice Chen: pending → approved)');
     expect(frontmatter(repo.read(path)).decision_date).toBe(DATE);
 
     // APPROVED → IN_PROGRESS with the template's placeholders only.
-    const placeholder = refused('IN_PROGRESS', 'section "## Technical Design" has no content yet');
+    const placeholder = await refused('IN_PROGRESS', 'section "## Technical Design" has no content yet');
     expect(placeholder.stderr).toContain('section "## Implementation Plan" has no content yet');
     // Filling only one of the two sections is not enough.
     repo.write(path, fillSection(repo.read(path), 'Technical Design', 'Orders live in one PostgreSQL primary with two replicas.'));
     repo.git('commit', '-q', '-am', 'test: write the design');
-    refused('IN_PROGRESS', 'section "## Implementation Plan" has no content yet');
+    await refused('IN_PROGRESS', 'section "## Implementation Plan" has no content yet');
     repo.write(path, fillSection(repo.read(path), 'Implementation Plan', 'Move the orders table first, then the rest over two sprints.'));
     repo.git('commit', '-q', '-am', 'test: write the plan');
-    allowed(['--set', 'in-progress'], 'IN_PROGRESS', 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
-    allowed(['--set', 'COMPLETED', '--comment', 'Shipped'], 'COMPLETED', 'docs(rfc): RFC-0001 IN_PROGRESS → COMPLETED');
+    await allowed(['--set', 'in-progress'], 'IN_PROGRESS', 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
+    await allowed(['--set', 'COMPLETED', '--comment', 'Shipped'], 'COMPLETED', 'docs(rfc): RFC-0001 IN_PROGRESS → COMPLETED');
 
     const history = frontmatter(repo.read(path)).history as Array<Record<string, unknown>>;
     expect(history).toEqual([
@@ -249,12 +247,12 @@ describe('rfc-status: workflow guards on a created RFC', () => {
     expect(repo.files('rfcs')).toEqual([path]);
   }, 120_000);
 
-  it('an unknown status is a usage error (exit 2) listing the statuses', () => {
+  it('an unknown status is a usage error (exit 2) listing the statuses', async () => {
     const repo = makeRepo();
-    repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']);
+    await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']);
     const before = repo.read('rfcs/draft/RFC-0001-adopt-postgresql.md');
     const count = repo.commitCount();
-    const r = repo.run(['rfc-status', '1', '--set', 'SHIPPED']);
+    const r = await repo.run(['rfc-status', '1', '--set', 'SHIPPED']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"SHIPPED" is not an RFC status.');
     expect(r.stderr).toContain('DRAFT, REVIEW, APPROVED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED, SUPERSEDED');

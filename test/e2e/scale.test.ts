@@ -5,15 +5,15 @@ import { makeCorpus } from '../../bench/make-corpus.mjs';
 import { BIN, makeRepo, testEnv } from '../helpers.js';
 
 describe('a generated, well-formed 1 000-document repository', () => {
-  it('check reports no error; list --json lists every document', () => {
+  it('check reports no error; list --json lists every document', async () => {
     const repo = makeRepo({ init: false, git: false });
     const { counts } = makeCorpus(1000, repo.dir) as { counts: Record<string, number> };
-    const check = repo.run(['check', '--format', 'json']);
+    const check = await repo.run(['check', '--format', 'json']);
     const report = JSON.parse(check.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(report.summary.documents).toBe(1000);
     expect(check.code).toBe(0);
-    const list = JSON.parse(repo.run(['list', '--json', '--all']).stdout);
+    const list = JSON.parse((await repo.run(['list', '--json', '--all'])).stdout);
     expect(list.documents).toHaveLength(1000);
     expect(list.summary.map((s: { total: number }) => s.total)).toEqual([counts.rfc, counts['tech-spec'], counts.adr]);
   });

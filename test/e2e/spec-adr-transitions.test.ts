@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
@@ -121,10 +121,10 @@ interface Observation {
 }
 
 /** Runs one status change and records everything the assertions need (few git calls: the host may be busy). */
-function observe(repo: Repo, countBefore: number, id: string, oldPath: string, newPath: string, args: string[], successor?: string): Observation {
+async function observe(repo: Repo, countBefore: number, id: string, oldPath: string, newPath: string, args: string[], successor?: string): Promise<Observation> {
   const before = repo.read(oldPath);
   const successorBefore = successor ? repo.read(successor) : undefined;
-  const run = repo.run(args);
+  const run = await repo.run(args);
   const countAfter = repo.commitCount();
   const committed = countAfter !== countBefore;
   const oldExists = repo.exists(oldPath);
@@ -167,7 +167,7 @@ describe('tech-spec-status: every (from, to) pair', SLOW, () => {
   const obs = new Map<string, Observation>();
   const key = (from: string, to: string) => `${from}→${to}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const repo = makeRepo();
     repo.write(RFC.path, rfcText());
     const seeds: Array<{ from: TsStatus; to: TsStatus; id: string; path: string }> = [];
@@ -185,7 +185,7 @@ describe('tech-spec-status: every (from, to) pair', SLOW, () => {
     let count = repo.commitCount();
     for (const s of seeds) {
       const newPath = `${TS_FOLDER[s.to]}/${s.path.slice(s.path.lastIndexOf('/') + 1)}`;
-      const o = observe(repo, count, s.id, s.path, newPath, ['tech-spec-status', s.id, '--set', s.to]);
+      const o = await observe(repo, count, s.id, s.path, newPath, ['tech-spec-status', s.id, '--set', s.to]);
       obs.set(key(s.from, s.to), o);
       count = o.countAfter;
     }
@@ -233,7 +233,7 @@ describe('tech-spec-status: every (from, to) pair', SLOW, () => {
 });
 
 describe('tech-spec-status --set ARCHIVED --by', SLOW, () => {
-  it('records the replacing spec on both sides in one commit', () => {
+  it('records the replacing spec on both sides in one commit', async () => {
     const repo = makeRepo();
     repo.write(RFC.path, rfcText());
     const old = `${TS_FOLDER.APPROVED}/TS-0001-orders-api.md`;
@@ -243,7 +243,7 @@ describe('tech-spec-status --set ARCHIVED --by', SLOW, () => {
     repo.git('add', '-A');
     repo.git('commit', '-q', '-m', 'test: seed two specs');
     const count = repo.commitCount();
-    const r = repo.run(['tech-spec-status', 'TS-0001', '--set', 'archived', '--by', 'TS-0002']);
+    const r = await repo.run(['tech-spec-status', 'TS-0001', '--set', 'archived', '--by', 'TS-0002']);
     expect(r.code, r.stderr).toBe(0);
     expect(repo.commitCount()).toBe(count + 1);
     expect(repo.git('log', '-1', '--format=%s')).toBe('docs(tech-spec): TS-0001 APPROVED → ARCHIVED');
@@ -261,7 +261,7 @@ describe('tech-spec-status --set ARCHIVED --by', SLOW, () => {
     repo.git('add', '-A');
     repo.git('commit', '-q', '-m', 'test: seed a reference spec');
     const before = repo.read(other);
-    const bad = repo.run(['tech-spec-status', 'TS-0003', '--set', 'ARCHIVED', '--by', 'TS-0042']);
+    const bad = await repo.run(['tech-spec-status', 'TS-0003', '--set', 'ARCHIVED', '--by', 'TS-0042']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--by TS-0042: no such Tech spec');
     expect(repo.read(other)).toBe(before);
@@ -328,7 +328,7 @@ describe('adr-status: every (from, to) pair', SLOW, () => {
   const obs = new Map<string, Observation>();
   const key = (from: string, to: string) => `${from}→${to}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const repo = makeRepo();
     repo.write(SUCCESSOR.path, adrText(SUCCESSOR.id, 'Successor decision', 'PROPOSED'));
     const seeds: Array<{ from: AdrStatus; to: AdrStatus; id: string; path: string }> = [];
@@ -346,7 +346,7 @@ describe('adr-status: every (from, to) pair', SLOW, () => {
     let count = repo.commitCount();
     for (const s of seeds) {
       const args = ['adr-status', s.id, '--set', s.to, ...(s.to === 'SUPERSEDED' ? ['--by', SUCCESSOR.id] : [])];
-      const o = observe(repo, count, s.id, s.path, s.path, args, SUCCESSOR.path);
+      const o = await observe(repo, count, s.id, s.path, s.path, args, SUCCESSOR.path);
       obs.set(key(s.from, s.to), o);
       count = o.countAfter;
     }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
@@ -43,9 +43,9 @@ function specBody(id: string, title: string, designOverview = 'An HTTP API in fr
 }
 
 /** Runs an archdoc command that must succeed with exactly one new commit with this subject. */
-function step(repo: Repo, args: string[], subject: string): RunResult {
+async function step(repo: Repo, args: string[], subject: string): Promise<RunResult> {
   const before = repo.commitCount();
-  const r = repo.run(args);
+  const r = await repo.run(args);
   expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
   expect(hasStackTrace(r.stderr)).toBe(false);
   expect(repo.commitCount()).toBe(before + 1);
@@ -55,10 +55,10 @@ function step(repo: Repo, args: string[], subject: string): RunResult {
 }
 
 /** Runs an archdoc command that must be refused (exit 1) without touching `path` or committing. */
-function refused(repo: Repo, args: string[], path: string): RunResult {
+async function refused(repo: Repo, args: string[], path: string): Promise<RunResult> {
   const before = repo.read(path);
   const count = repo.commitCount();
-  const r = repo.run(args);
+  const r = await repo.run(args);
   expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
   expect(hasStackTrace(r.stderr)).toBe(false);
   expect(repo.read(path)).toBe(before);
@@ -68,11 +68,11 @@ function refused(repo: Repo, args: string[], path: string): RunResult {
 }
 
 /** RFC-000n created with a reviewer, opened for review and approved: three commits. */
-function approvedRfc(repo: Repo, n: number, title: string, slug: string): string {
+async function approvedRfc(repo: Repo, n: number, title: string, slug: string): Promise<string> {
   const id = `RFC-${String(n).padStart(4, '0')}`;
-  step(repo, ['create-rfc', title, '--reviewer', 'Alice'], `docs(rfc): create ${id} ${title}`);
-  step(repo, ['rfc-status', String(n), '--set', 'REVIEW'], `docs(rfc): ${id} DRAFT → REVIEW`);
-  step(repo, ['rfc-status', String(n), '--reviewer', 'Alice:approved', '--set', 'APPROVED'], `docs(rfc): ${id} REVIEW → APPROVED (reviewer Alice: pending → approved)`);
+  await step(repo, ['create-rfc', title, '--reviewer', 'Alice'], `docs(rfc): create ${id} ${title}`);
+  await step(repo, ['rfc-status', String(n), '--set', 'REVIEW'], `docs(rfc): ${id} DRAFT → REVIEW`);
+  await step(repo, ['rfc-status', String(n), '--reviewer', 'Alice:approved', '--set', 'APPROVED'], `docs(rfc): ${id} REVIEW → APPROVED (reviewer Alice: pending → approved)`);
   const path = `rfcs/approved/${id}-${slug}.md`;
   expect(frontmatter(repo.read(path)).status).toBe('APPROVED');
   return path;
@@ -89,11 +89,11 @@ function fillSection(doc: string, name: string, text: string): string {
 }
 
 describe('tech spec flow: RFC approved → spec created, written, approved → RFC in progress', SLOW, () => {
-  it('each archdoc step is one commit and the link shows both ways', () => {
+  it('each archdoc step is one commit and the link shows both ways', async () => {
     const repo = makeRepo();
-    const rfcPath = approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
+    const rfcPath = await approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
 
-    const created = step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
+    const created = await step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
     expect(created.stderr).not.toContain('not approved yet');
     const draft = 'tech-specs/draft/TS-0001-orders-service.md';
     expect(repo.files('tech-specs')).toEqual([draft]);
@@ -108,7 +108,7 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
     repo.write(draft, withBody(repo.read(draft), specBody('TS-0001', 'Orders service')));
     repo.git('commit', '-q', '-am', 'test: write TS-0001');
 
-    const approved = step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
+    const approved = await step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
     const specPath = 'tech-specs/approved/TS-0001-orders-service.md';
     expect(approved.stdout).toContain(`${draft} → ${specPath}`);
     expect(repo.files('tech-specs')).toEqual([specPath]);
@@ -125,17 +125,17 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
     rfc = fillSection(rfc, 'Implementation Plan', '1. Build the service behind a flag, then move traffic over in two weeks.');
     repo.write(rfcPath, rfc);
     repo.git('commit', '-q', '-am', 'test: write the RFC design and plan');
-    step(repo, ['rfc-status', 'RFC-0001', '--set', 'IN_PROGRESS'], 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
+    await step(repo, ['rfc-status', 'RFC-0001', '--set', 'IN_PROGRESS'], 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');
     const inProgress = 'rfcs/approved/in-progress/RFC-0001-orders-platform.md';
     expect(repo.files('rfcs')).toEqual([inProgress]);
     expect(frontmatter(repo.read(inProgress)).status).toBe('IN_PROGRESS');
     // The spec still names the RFC by id: the RFC's move does not touch it.
     expect(repo.read(specPath)).toBe(specBefore);
 
-    const show = repo.run(['show', 'RFC-0001']);
+    const show = await repo.run(['show', 'RFC-0001']);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/implemented by\s+TS-0001\s+Orders service \(APPROVED\)/);
-    const showSpec = repo.run(['show', 'TS-0001']);
+    const showSpec = await repo.run(['show', 'TS-0001']);
     expect(showSpec.code, showSpec.stderr).toBe(0);
     expect(showSpec.stdout).toMatch(/implements\s+RFC-0001\s+Orders platform \(IN_PROGRESS\)/);
 
@@ -154,11 +154,11 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
 });
 
 describe('create-tech-spec --rfc', SLOW, () => {
-  it('refuses an RFC that does not exist (exit 1): no file, no commit', () => {
+  it('refuses an RFC that does not exist (exit 1): no file, no commit', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
+    await step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
     const count = repo.commitCount();
-    const r = repo.run(['create-tech-spec', 'Billing export', '--rfc', 'RFC-0099']);
+    const r = await repo.run(['create-tech-spec', 'Billing export', '--rfc', 'RFC-0099']);
     expect(r.code, r.stderr).toBe(1);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stderr).toContain('RFC-0099');
@@ -169,10 +169,10 @@ describe('create-tech-spec --rfc', SLOW, () => {
     expect(porcelain(repo)).toEqual([]);
   });
 
-  it('accepts a DRAFT RFC with a warning; the spec cannot be approved until the RFC is; --link-rfc relinks it', () => {
+  it('accepts a DRAFT RFC with a warning; the spec cannot be approved until the RFC is; --link-rfc relinks it', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
-    const created = step(repo, ['create-tech-spec', 'Orders service', '--rfc', '1'], 'docs(tech-spec): create TS-0001 Orders service');
+    await step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
+    const created = await step(repo, ['create-tech-spec', 'Orders service', '--rfc', '1'], 'docs(tech-spec): create TS-0001 Orders service');
     expect(created.stderr).toContain('warning: RFC-0001 is DRAFT, not approved yet; the spec cannot be approved until it is');
     const path = 'tech-specs/draft/TS-0001-orders-service.md';
     expect(frontmatter(repo.read(path)).decision_ref).toBe('RFC-0001');
@@ -181,15 +181,15 @@ describe('create-tech-spec --rfc', SLOW, () => {
     repo.git('commit', '-q', '-am', 'test: write TS-0001');
 
     // Every other guard passes: only the RFC's status holds it back.
-    const r = refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
+    const r = await refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
     expect(r.stderr).toContain('error: TS-0001 cannot go from DRAFT to APPROVED: decision_ref RFC-0001 is DRAFT; it must be APPROVED, IN_PROGRESS, COMPLETED');
     expect(r.stderr).toContain('Allowed next from DRAFT: REVIEW, APPROVED');
     expect(repo.files('tech-specs')).toEqual([path]);
 
     // Link the spec to another, approved RFC: one commit, only decision_ref (and last_updated) change.
-    approvedRfc(repo, 2, 'Orders storage', 'orders-storage');
+    await approvedRfc(repo, 2, 'Orders storage', 'orders-storage');
     const before = repo.read(path);
-    const linked = step(repo, ['tech-spec-status', 'TS-0001', '--link-rfc', 'RFC-0002'], 'docs(tech-spec): TS-0001 linked to RFC-0002');
+    const linked = await step(repo, ['tech-spec-status', 'TS-0001', '--link-rfc', 'RFC-0002'], 'docs(tech-spec): TS-0001 linked to RFC-0002');
     expect(linked.stderr).not.toContain('not approved yet');
     const after = repo.read(path);
     expect(frontmatter(after).decision_ref).toBe('RFC-0002');
@@ -197,31 +197,31 @@ describe('create-tech-spec --rfc', SLOW, () => {
     expect(after.replace('decision_ref: RFC-0002', 'decision_ref: RFC-0001')).toBe(before);
     expect(repo.git('show', '--name-status', '--format=', 'HEAD')).toBe(`M\t${path}`);
 
-    step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
+    await step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
     expect(frontmatter(repo.read('tech-specs/approved/TS-0001-orders-service.md')).decision_ref).toBe('RFC-0002');
   });
 
-  it('--link-rfc to a DRAFT RFC warns but links; a missing one is refused', () => {
+  it('--link-rfc to a DRAFT RFC warns but links; a missing one is refused', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
-    step(repo, ['create-tech-spec', 'Orders service'], 'docs(tech-spec): create TS-0001 Orders service');
+    await step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
+    await step(repo, ['create-tech-spec', 'Orders service'], 'docs(tech-spec): create TS-0001 Orders service');
     const path = 'tech-specs/draft/TS-0001-orders-service.md';
     expect(frontmatter(repo.read(path)).decision_ref).toBeNull();
 
-    const missing = refused(repo, ['tech-spec-status', 'TS-0001', '--link-rfc', 'RFC-0042'], path);
+    const missing = await refused(repo, ['tech-spec-status', 'TS-0001', '--link-rfc', 'RFC-0042'], path);
     expect(missing.stderr).toContain('RFC-0042');
 
-    const linked = step(repo, ['tech-spec-status', 'TS-1', '--link-rfc', 'rfc-1'], 'docs(tech-spec): TS-0001 linked to RFC-0001');
+    const linked = await step(repo, ['tech-spec-status', 'TS-1', '--link-rfc', 'rfc-1'], 'docs(tech-spec): TS-0001 linked to RFC-0001');
     expect(linked.stderr).toContain('warning: RFC-0001 is DRAFT, not approved yet; TS-0001 cannot be approved until it is');
     expect(frontmatter(repo.read(path)).decision_ref).toBe('RFC-0001');
   });
 });
 
 describe('tech-spec-status --set APPROVED: placeholder guard', SLOW, () => {
-  it('is refused while a [Placeholder] remains, naming its real line; accepted once it is gone', () => {
+  it('is refused while a [Placeholder] remains, naming its real line; accepted once it is gone', async () => {
     const repo = makeRepo();
-    approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
-    step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
+    await approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
+    await step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
     const path = 'tech-specs/draft/TS-0001-orders-service.md';
     const withPlaceholder = withBody(
       repo.read(path),
@@ -232,7 +232,7 @@ describe('tech-spec-status --set APPROVED: placeholder guard', SLOW, () => {
 
     const line = withPlaceholder.split('\n').findIndex((l) => l.includes('[Component/Feature Name]')) + 1;
     expect(line).toBeGreaterThan(10); // in the body, below the frontmatter
-    const r = refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
+    const r = await refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
     expect(r.stderr).toContain(`error: TS-0001 cannot go from DRAFT to APPROVED: line ${line}: template placeholder [Component/Feature Name] remains`);
     // That placeholder is the only problem reported.
     expect(r.stderr.match(/template placeholder/g)).toHaveLength(1);
@@ -242,17 +242,17 @@ describe('tech-spec-status --set APPROVED: placeholder guard', SLOW, () => {
 
     repo.write(path, withPlaceholder.replace('[Component/Feature Name]', 'orders service'));
     repo.git('commit', '-q', '-am', 'test: remove the placeholder');
-    step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
+    await step(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], 'docs(tech-spec): TS-0001 DRAFT → APPROVED');
     expect(repo.files('tech-specs')).toEqual(['tech-specs/approved/TS-0001-orders-service.md']);
   });
 
-  it('a freshly created spec (template text only) is refused with the empty sections and placeholders', () => {
+  it('a freshly created spec (template text only) is refused with the empty sections and placeholders', async () => {
     const repo = makeRepo();
-    approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
-    step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
+    await approvedRfc(repo, 1, 'Orders platform', 'orders-platform');
+    await step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
     const path = 'tech-specs/draft/TS-0001-orders-service.md';
     const text = repo.read(path);
-    const r = refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
+    const r = await refused(repo, ['tech-spec-status', 'TS-0001', '--set', 'APPROVED'], path);
     const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(r.stderr).toContain(`line ${lineOf('## Design Overview')}: section "## Design Overview" has no content yet`);
     expect(r.stderr).toContain(`line ${lineOf('## Detailed Specifications')}: section "## Detailed Specifications" has no content yet`);
@@ -261,16 +261,16 @@ describe('tech-spec-status --set APPROVED: placeholder guard', SLOW, () => {
 });
 
 describe('list-tech-specs --rfc', SLOW, () => {
-  it('lists only the specs linked to that RFC', () => {
+  it('lists only the specs linked to that RFC', async () => {
     const repo = makeRepo();
-    step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
-    step(repo, ['create-rfc', 'Billing ledger'], 'docs(rfc): create RFC-0002 Billing ledger');
-    step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
-    step(repo, ['create-tech-spec', 'Ledger writer', '--rfc', 'RFC-0002'], 'docs(tech-spec): create TS-0002 Ledger writer');
-    step(repo, ['create-tech-spec', 'Search indexer'], 'docs(tech-spec): create TS-0003 Search indexer');
-    step(repo, ['create-tech-spec', 'Orders events feed', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0004 Orders events feed');
+    await step(repo, ['create-rfc', 'Orders platform'], 'docs(rfc): create RFC-0001 Orders platform');
+    await step(repo, ['create-rfc', 'Billing ledger'], 'docs(rfc): create RFC-0002 Billing ledger');
+    await step(repo, ['create-tech-spec', 'Orders service', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0001 Orders service');
+    await step(repo, ['create-tech-spec', 'Ledger writer', '--rfc', 'RFC-0002'], 'docs(tech-spec): create TS-0002 Ledger writer');
+    await step(repo, ['create-tech-spec', 'Search indexer'], 'docs(tech-spec): create TS-0003 Search indexer');
+    await step(repo, ['create-tech-spec', 'Orders events feed', '--rfc', 'RFC-0001'], 'docs(tech-spec): create TS-0004 Orders events feed');
 
-    const table = repo.run(['list-tech-specs', '--rfc', 'RFC-0001']);
+    const table = await repo.run(['list-tech-specs', '--rfc', 'RFC-0001']);
     expect(table.code, table.stderr).toBe(0);
     const rows = table.stdout.split('\n').filter((l) => /^TS-\d{4}\s/.test(l));
     expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(['TS-0001', 'TS-0004']);
@@ -279,16 +279,16 @@ describe('list-tech-specs --rfc', SLOW, () => {
     expect(table.stdout).not.toContain('Ledger writer');
     expect(table.stdout).not.toContain('Search indexer');
 
-    const json = repo.run(['list-tech-specs', '--rfc', '2', '--json']);
+    const json = await repo.run(['list-tech-specs', '--rfc', '2', '--json']);
     expect(json.code, json.stderr).toBe(0);
     const docs = JSON.parse(json.stdout).documents as Array<{ id: string; links: Record<string, string[]> }>;
     expect(docs.map((d) => d.id)).toEqual(['TS-0002']);
     expect(docs[0]!.links).toEqual({ decision_ref: ['RFC-0002'] });
 
-    const all = repo.run(['list-tech-specs', '--json']);
+    const all = await repo.run(['list-tech-specs', '--json']);
     expect((JSON.parse(all.stdout).documents as Array<{ id: string }>).map((d) => d.id).sort()).toEqual(['TS-0001', 'TS-0002', 'TS-0003', 'TS-0004']);
 
-    const unknown = repo.run(['list-tech-specs', '--rfc', 'RFC-0077']);
+    const unknown = await repo.run(['list-tech-specs', '--rfc', 'RFC-0077']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('RFC-0077');
   });
