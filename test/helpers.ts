@@ -39,6 +39,13 @@ export interface RunOptions {
   cwd?: string;
 }
 
+export interface SpawnResult extends RunResult {
+  /** How long the process ran, start-up included. */
+  ms: number;
+  /** Whether it was killed for running too long. */
+  killed: boolean;
+}
+
 export class Repo {
   constructor(
     readonly dir: string,
@@ -62,21 +69,33 @@ export class Repo {
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   }
 
-  /** Runs the built CLI as a child process, asynchronously (for concurrency and open-pipe tests). */
-  spawn(args: string[], opts: { env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean } = {}): Promise<RunResult & { ms: number }> {
+  /**
+   * Runs the built CLI as a child process, asynchronously (for concurrency and open-pipe tests).
+   * The child is killed after `timeoutMs` (`killed` says so): generous by default, since many node
+   * start-ups on two busy cores can take a while, and a kill there would be the machine's fault.
+   */
+  spawn(args: string[], opts: { env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean; timeoutMs?: number } = {}): Promise<SpawnResult> {
     const started = Date.now();
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd: this.dir, env: testEnv(this.home, opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
+      let killed = false;
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
       if (!opts.keepStdinOpen) child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      const timer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, opts.timeoutMs ?? 120_000);
       child.on('close', (code) => {
         clearTimeout(timer);
         child.stdin.destroy();
-        resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started });
+        resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started, killed });
       });
     });
   }

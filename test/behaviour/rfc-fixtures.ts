@@ -1,10 +1,9 @@
 /**
- * Small shared helpers for the RFC end-to-end tests: reading frontmatter, writing RFC files by
+ * Small shared helpers for the RFC tests: reading frontmatter, writing RFC files by
  * hand (to put a document in a given status quickly), and inspecting the last commit.
  */
-import { spawn } from 'node:child_process';
 import { parse, stringify } from 'yaml';
-import { BIN, testEnv, type Repo, type RunResult } from '../helpers.js';
+import type { Repo } from '../helpers.js';
 
 export const STATUSES = ['DRAFT', 'REVIEW', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'ABANDONED', 'SUPERSEDED'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -108,30 +107,4 @@ export function fillSection(doc: string, name: string, text: string): string {
   let end = start + 1;
   while (end < lines.length && !/^#{1,2} /.test(lines[end]!)) end++;
   return [...lines.slice(0, start + 1), '', text, '', ...lines.slice(end)].join('\n');
-}
-
-/**
- * Like `repo.spawn`, with a kill timer the caller chooses. `repo.spawn` kills a child after 20 s,
- * which 30 concurrent node processes on two loaded cores can exceed (each waits for the CPU, then
- * for the creation lock): a kill there would be the machine's fault, not archdoc's.
- */
-export function spawnCli(repo: Repo, args: string[], timeoutMs = 120_000): Promise<RunResult & { ms: number; killed: boolean }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: repo.dir, env: testEnv(repo.home), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end();
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started, killed });
-    });
-  });
 }
