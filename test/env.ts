@@ -43,14 +43,17 @@ function captured(): OutStream & { text: string } {
   return stream;
 }
 
+/** A System for archdoc in this process: `cwd`, `env`, captured output, stdin not a terminal. */
+export function testSystem(cwd: string, env: NodeJS.ProcessEnv): System & { stdout: { text: string }; stderr: { text: string } } {
+  return { cwd, env, stdout: captured(), stderr: captured(), stdinIsTTY: () => false };
+}
+
 /**
  * Runs archdoc in this process (the whole CLI: parsing, the command, error reporting) in `cwd`
  * with `env`, standard input not a terminal; resolves with the exit code and what it printed.
  */
 export async function runArchdoc(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
-  const stdout = captured();
-  const stderr = captured();
-  const system: System = { cwd, env, stdout, stderr, stdinIsTTY: () => false };
+  const system = testSystem(cwd, env);
   const code = await main(['node', 'archdoc', ...args], system);
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: system.stdout.text, stderr: system.stderr.text };
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { makeCorpus } from '../../bench/make-corpus.mjs';
 import { makeRepo } from '../helpers.js';
 
 describe('a generated, well-formed 1 000-document repository', () => {
   it('check reports no error; list --json lists every document', async () => {
     const repo = makeRepo({ init: false, git: false });
-    const { counts } = makeCorpus(1000, repo.dir) as { counts: Record<string, number> };
+    const { counts } = makeCorpus(1000, repo.dir);
     const check = await repo.run(['check', '--format', 'json']);
     const report = JSON.parse(check.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
@@ -20,8 +19,8 @@ describe('a generated, well-formed 1 000-document repository', () => {
   it('is deterministic', () => {
     const a = makeRepo({ init: false, git: false });
     const b = makeRepo({ init: false, git: false });
-    const ra = makeCorpus(50, a.dir) as { files: string[] };
-    const rb = makeCorpus(50, b.dir) as { files: string[] };
+    const ra: { files: string[] } = makeCorpus(50, a.dir);
+    const rb: { files: string[] } = makeCorpus(50, b.dir);
     expect(ra.files).toEqual(rb.files);
     for (const f of ra.files) expect(a.read(f)).toBe(b.read(f));
   });

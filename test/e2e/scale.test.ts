@@ -1,7 +1,6 @@
 /** A reader that goes away (`archdoc list --json | head -c 1000`): a process and its pipe. */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { makeCorpus } from '../../bench/make-corpus.mjs';
 import { BIN, makeRepo, testEnv } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/entry/cli.js';
 import { bashScript, fishScript, zshScript } from '../../src/commands/completion.js';
@@ -10,11 +10,14 @@ import { configText } from '../../src/commands/init.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { CONFIG_SCHEMA } from '../../src/core/config-schema.js';
 import { validate } from '../../src/core/schema.js';
+import { testSystem } from '../env.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The program only needs a system to exist here: nothing runs. */
+const SYSTEM = testSystem(ROOT, {});
 
 function complete(words: string[]): string[] {
-  const script = bashScript(buildProgram());
+  const script = bashScript(buildProgram(SYSTEM));
   const cmd = `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _archdoc; printf '%s\\n' "\${COMPREPLY[@]}"`;
   const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
@@ -30,9 +33,9 @@ describe('completion', () => {
   });
 
   it('zsh and fish scripts name every command', () => {
-    const names = buildProgram().commands.map((c) => c.name()).filter((n) => n !== 'help');
-    const zsh = zshScript(buildProgram());
-    const fish = fishScript(buildProgram());
+    const names = buildProgram(SYSTEM).commands.map((c) => c.name()).filter((n) => n !== 'help');
+    const zsh = zshScript(buildProgram(SYSTEM));
+    const fish = fishScript(buildProgram(SYSTEM));
     expect(zsh.startsWith('#compdef archdoc\n')).toBe(true);
     expect(spawnSync('bash', ['-n'], { input: zsh.split('\n').filter((l) => !l.startsWith('autoload')).join('\n') }).status).toBe(0);
     for (const n of names) expect(fish).toContain(`-a '${n}'`);

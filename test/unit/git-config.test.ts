@@ -30,7 +30,7 @@ describe('configuredUserName agrees with git', () => {
   it.each(cases.map((c, i) => [i, c] as const))('case %i', (_i, c) => {
     const home = tempDir('archdoc-home-');
     const repo = tempDir();
-    const env = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: path.join(home, '.config') };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: path.join(home, '.config') };
     delete env.GIT_CONFIG_GLOBAL;
     execFileSync('git', ['init', '-q'], { cwd: repo, env });
     if (c.global) fs.writeFileSync(path.join(home, '.gitconfig'), c.global);
