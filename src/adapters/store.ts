@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { asText, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
 
@@ -99,6 +99,34 @@ export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]
   return out;
 }
 
+/**
+ * `readDocuments` for what `list` shows: every field of the frontmatter, no body. Of each file
+ * only its start is read and kept when the frontmatter ends there and itself gives the title and
+ * the status; any other document is read whole, exactly as `readDocuments` reads it. The bodies of
+ * a large repository are most of its bytes, and a title sliced from a whole file keeps the whole
+ * file in memory.
+ */
+export function readDocumentFronts(root: string, config: Config, kinds: KindDef[]): DocRecord[] {
+  const out: DocRecord[] = [];
+  for (const { rel, kind } of documentPaths(root, config, kinds)) {
+    const abs = `${root}/${rel}`;
+    let rec: DocRecord | undefined;
+    try {
+      const start = readStart(abs);
+      if (start.whole) rec = parseDoc(start.text, rel, kind, config.idPadding);
+      else {
+        const front = parseDoc(start.text, rel, kind, config.idPadding);
+        const complete = front.parsed && asText(front.data.title) !== undefined && asText(front.data.status) !== undefined;
+        rec = complete ? { ...front, body: '' } : parseDoc(fs.readFileSync(abs, 'utf8'), rel, kind, config.idPadding);
+      }
+    } catch {
+      continue; // gone or unreadable since the folder was listed
+    }
+    if (looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
+  }
+  return out;
+}
+
 const HEAD_BYTES = 8192;
 let headBuffer: Buffer | undefined;
 
@@ -106,6 +134,8 @@ let headBuffer: Buffer | undefined;
  * The start of a file, up to the end of the first line that may close its frontmatter (`---` or
  * `...`), or of its last whole line within HEAD_BYTES. Only that much is decoded: a head needs no
  * body, and the strings of every document of a kind add up. `whole` says the text is the whole file.
+ * A NUL byte in what was read marks a binary file, which only the whole file can be judged as:
+ * the start is then the whole file (`whole`), however long.
  */
 function readStart(abs: string): { text: string; whole: boolean } {
   headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES);
@@ -119,6 +149,7 @@ function readStart(abs: string): { text: string; whole: boolean } {
     fs.closeSync(fd);
   }
   const bytes = buf.subarray(0, n);
+  if (bytes.includes(0)) return { text: fs.readFileSync(abs, 'utf8'), whole: true };
   const dashes = bytes.indexOf('\n---');
   const dots = bytes.indexOf('\n...');
   const close = dashes === -1 ? dots : dots === -1 ? dashes : Math.min(dashes, dots);

@@ -4,7 +4,7 @@ import type { DocRecord } from '../core/document.js';
 import { docJson, filterDocs, sortDocs, summarise, type ListFilter } from '../core/list.js';
 import { UsageError } from '../core/errors.js';
 import { table } from '../terminal/output.js';
-import { readDocuments } from '../adapters/store.js';
+import { readDocumentFronts } from '../adapters/store.js';
 
 export const FORMATS = ['table', 'list', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -29,7 +29,7 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   const kinds = opts.type?.length ? opts.type.map((t) => kindByName(ctx.config, t)) : Object.values(ctx.config.kinds);
   // `--rfc` needs the RFCs too, to resolve the id it names.
   const readKinds = opts.rfc && ctx.config.kinds.rfc && !kinds.includes(ctx.config.kinds.rfc) ? [...kinds, ctx.config.kinds.rfc] : kinds;
-  const docs = readDocuments(ctx.root, ctx.config, readKinds);
+  const docs = readDocumentFronts(ctx.root, ctx.config, readKinds);
   const index = loadIndex(ctx, docs);
   const filter: ListFilter = {};
   if (opts.status?.length) filter.status = opts.status.flatMap((s) => s.split(','));

@@ -218,6 +218,8 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
 export function parseDocHead(text: string, path: string, kind: KindDef, padding?: number): DocRecord;
 export function parseDocHead(text: string, path: string, kind: KindDef, padding: number, partial: boolean): DocRecord | undefined;
 export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4, partial = false): DocRecord | undefined {
+  // A binary file has no title or status, whatever its first lines look like.
+  if (text.includes('\u0000')) return partial ? undefined : parseDoc(text, path, kind, padding);
   const split = splitFrontmatter(text);
   if (!isSplit(split)) return partial ? undefined : parseDoc(text, path, kind, padding);
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'id', 'title', 'status']);

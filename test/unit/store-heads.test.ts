@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { readDocumentHeads, readDocuments } from '../../src/adapters/store.js';
+import { readDocumentFronts, readDocumentHeads, readDocuments } from '../../src/adapters/store.js';
 
 // readDocumentHeads reads only the first kilobytes of a file when its frontmatter ends there; every
 // other document must still come out as the full reader sees it.
@@ -37,6 +37,8 @@ const padding = `  ${'x'.repeat(8189 - opening.length - 3)}\n`;
 write('rfcs/draft/RFC-0008-straddle.md', `${opening}${padding}---x: a key, not the end\ntitle: Straddling line\n---\n\nBody.\n`);
 // The id under `id:` rather than `rfc_id:`, and none in the filename.
 write('rfcs/draft/legacy-id.md', '---\nid: RFC-0009\ntitle: Legacy id key\nstatus: DRAFT\n---\n');
+// A NUL byte after the frontmatter: binary, which only the whole file shows.
+write('rfcs/draft/RFC-0010-binary.md', `${head('RFC-0010', 'Binary after all', 'DRAFT')}\u0000\u0001`);
 // Frontmatter that is not simple: the full reader decides.
 write('rfcs/draft/RFC-0006-quoted.md', `---\nrfc_id: RFC-0006\ntitle: "Quoted: with a colon"\nstatus: draft # lower case\n---\n${filler(10_000)}`);
 
@@ -57,11 +59,28 @@ describe('readDocumentHeads', () => {
       ['RFC-0003', 'Long head', 'APPROVED'],
       ['RFC-0004', 'Without frontmatter', undefined],
       ['RFC-0009', 'Legacy id key', 'DRAFT'],
+      ['RFC-0010', 'Binary after all', 'DRAFT'],
       ['RFC-0001', 'Small one', 'DRAFT'],
       ['RFC-0005', 'Ünïcödé title', 'DRAFT'],
       ['RFC-0006', 'Quoted: with a colon', 'DRAFT'],
       ['RFC-0008', 'Straddling line', 'DRAFT'],
       ['RFC-0002', 'Long body', 'REVIEW'],
     ]);
+  });
+});
+
+describe('readDocumentFronts', () => {
+  const { config } = resolveConfig(null);
+  const kinds = [config.kinds.rfc!, config.kinds.adr!];
+  const sorted = <T extends { path: string }>(xs: T[]) => [...xs].sort((a, b) => a.path.localeCompare(b.path));
+
+  it('gives every document exactly what the full reader gives, but the body', () => {
+    const fronts = sorted(readDocumentFronts(root, config, kinds));
+    const full = sorted(readDocuments(root, config, kinds));
+    expect(fronts.map((d) => ({ ...d, body: '' }))).toEqual(full.map((d) => ({ ...d, body: '' })));
+    // The documents whose frontmatter says it all were read only to its end.
+    expect(fronts.filter((d) => d.body === '').map((d) => d.path)).toContain('rfcs/review/RFC-0002-long-body.md');
+    // The binary one was read whole, and is reported as the full reader reports it.
+    expect(fronts.find((d) => d.path.endsWith('RFC-0010-binary.md'))?.problems.map((p) => p.rule)).toEqual(['frontmatter-parse']);
   });
 });
