@@ -59,11 +59,11 @@ describe('readDocumentHeads', () => {
       ['RFC-0003', 'Long head', 'APPROVED'],
       ['RFC-0004', 'Without frontmatter', undefined],
       ['RFC-0009', 'Legacy id key', 'DRAFT'],
-      ['RFC-0010', 'Binary after all', 'DRAFT'],
       ['RFC-0001', 'Small one', 'DRAFT'],
       ['RFC-0005', 'Ünïcödé title', 'DRAFT'],
       ['RFC-0006', 'Quoted: with a colon', 'DRAFT'],
       ['RFC-0008', 'Straddling line', 'DRAFT'],
+      ['RFC-0010', undefined, undefined],
       ['RFC-0002', 'Long body', 'REVIEW'],
     ]);
   });
