@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DATE, runArchdoc, testEnv, type RunResult } from './env.js';
 
@@ -22,9 +22,11 @@ export { DATE, testEnv, type RunResult };
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.js');
 
 const cleanups: Array<() => void> = [];
-afterEach(() => {
+
+/** Removes every temp folder made since the last call: after each test (test/setup.ts). */
+export function cleanUp(): void {
   while (cleanups.length) cleanups.pop()!();
-});
+}
 
 export function tempDir(prefix = 'archdoc-test-'): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
