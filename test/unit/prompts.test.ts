@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run as create } from '../../src/commands/create.js';
 import type { Output } from '../../src/terminal/output.js';
 import type { Prompter } from '../../src/terminal/prompts.js';
 import { Chalk } from 'chalk';
-import { tempDir } from '../helpers.js';
+import type { System } from '../../src/terminal/system.js';
+import { testSystem } from '../env.js';
+import { makeRepo, testEnv } from '../helpers.js';
 import { colourLevel } from '../../src/terminal/output.js';
 
 function scripted(answers: Array<string | boolean>): Prompter & { asked: string[] } {
@@ -28,32 +29,30 @@ function capture(): Output & { text: string[] } {
   return { text, out: (t = '') => text.push(t), err: (t = '') => text.push(t), c: new Chalk({ level: 0 }) };
 }
 
-function repo(): string {
-  const dir = tempDir();
-  for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.name', 'Pat Prompt'], ['config', 'user.email', 'p@example.com'], ['config', 'commit.gpgsign', 'false']]) {
-    execFileSync('git', args, { cwd: dir });
-  }
-  return dir;
+/** A git repository with its own identity, and a system with the fixed test environment (no user or system git config). */
+function repo(): { cwd: string; system: System } {
+  const r = makeRepo({ init: false });
+  return { cwd: r.dir, system: testSystem(r.dir, testEnv(r.home)) };
 }
 
 describe('prompts at a terminal (scripted)', () => {
   it('asks for a missing title', async () => {
-    const cwd = repo();
+    const { cwd, system } = repo();
     const prompt = scripted(['Adopt PostgreSQL']);
     const out = capture();
-    const r = await create({ kind: 'rfc', cwd }, { prompt, out, today: '2026-11-25' });
+    const r = await create({ kind: 'rfc', cwd }, { system, prompt, out, today: '2026-11-25' });
     expect(prompt.asked).toEqual(['RFC title:']);
     expect(r.path).toBe('rfcs/draft/RFC-0001-adopt-postgresql.md');
   });
 
   it('asks before creating a near-duplicate, and respects the answer', async () => {
-    const cwd = repo();
-    await create({ kind: 'rfc', cwd, title: 'Adopt PostgreSQL' }, { prompt: scripted([]), out: capture(), today: '2026-11-25' });
+    const { cwd, system } = repo();
+    await create({ kind: 'rfc', cwd, title: 'Adopt PostgreSQL' }, { system, prompt: scripted([]), out: capture(), today: '2026-11-25' });
     const no = scripted([false]);
-    await expect(create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { prompt: no, out: capture(), today: '2026-11-25' })).rejects.toThrow('Nothing created.');
+    await expect(create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { system, prompt: no, out: capture(), today: '2026-11-25' })).rejects.toThrow('Nothing created.');
     expect(no.asked[0]).toMatch(/^A similar RFC exists: RFC-0001 "Adopt PostgreSQL"/);
     const yes = scripted([true]);
-    const r = await create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { prompt: yes, out: capture(), today: '2026-11-25' });
+    const r = await create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { system, prompt: yes, out: capture(), today: '2026-11-25' });
     expect(r.id).toBe('RFC-0002');
   });
 });
