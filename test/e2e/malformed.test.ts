@@ -10,7 +10,8 @@ import { hasStackTrace, makeRepo, type SpawnResult } from '../helpers.js';
 const MAX_MS = 5_000;
 
 const fm = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
-const draft = (id: string, title: string, extra: string[] = []) => fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra]) + `\n# ${id}: ${title}\n`;
+const draft = (id: string, title: string, extra: string[] = []) =>
+  `${fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra])}\n# ${id}: ${title}\n`;
 
 describe('pathological bodies', () => {
   // Bodies no one writes on purpose, but a hostile or corrupted file in a pull request can hold;
@@ -23,14 +24,17 @@ describe('pathological bodies', () => {
   }
 
   it('a heading line padded with thousands of spaces', async () => {
-    const r = await checkOne('docs/adr/ADR-0001-long-heading.md', fm(['adr_id: ADR-0001', 'title: Long heading', 'status: PROPOSED']) + '\n## Status' + ' '.repeat(3000) + 'x\n\nPROPOSED\n');
+    const r = await checkOne(
+      'docs/adr/ADR-0001-long-heading.md',
+      `${fm(['adr_id: ADR-0001', 'title: Long heading', 'status: PROPOSED'])}\n## Status${' '.repeat(3000)}x\n\nPROPOSED\n`,
+    );
     expect(r.code).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.ms).toBeLessThan(MAX_MS);
   });
 
   it('a body of 60 000 unterminated "](" link openers', async () => {
-    const r = await checkOne('rfcs/draft/RFC-0001-link-openers.md', draft('RFC-0001', 'Link openers') + '\n' + ']('.repeat(60_000) + '\n');
+    const r = await checkOne('rfcs/draft/RFC-0001-link-openers.md', `${draft('RFC-0001', 'Link openers')}\n${']('.repeat(60_000)}\n`);
     expect(r.code).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.ms).toBeLessThan(MAX_MS);

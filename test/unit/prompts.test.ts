@@ -49,7 +49,9 @@ describe('prompts at a terminal (scripted)', () => {
     const { cwd, system } = repo();
     await create({ kind: 'rfc', cwd, title: 'Adopt PostgreSQL' }, { system, prompt: scripted([]), out: capture(), today: '2026-11-25' });
     const no = scripted([false]);
-    await expect(create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { system, prompt: no, out: capture(), today: '2026-11-25' })).rejects.toThrow('Nothing created.');
+    await expect(create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { system, prompt: no, out: capture(), today: '2026-11-25' })).rejects.toThrow(
+      'Nothing created.',
+    );
     expect(no.asked[0]).toMatch(/^A similar RFC exists: RFC-0001 "Adopt PostgreSQL"/);
     const yes = scripted([true]);
     const r = await create({ kind: 'rfc', cwd, title: 'PostgreSQL adopt' }, { system, prompt: yes, out: capture(), today: '2026-11-25' });
