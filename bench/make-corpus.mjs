@@ -17,32 +17,74 @@ export function makeCorpus(n, out, { flat = false, seed = 20261125 } = {}) {
     return (state >>> 0) / 4294967296;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const subjects = ['PostgreSQL', 'Kafka', 'gRPC', 'GraphQL', 'Redis', 'feature flags', 'OpenTelemetry', 'Terraform', 'event sourcing', 'OAuth2', 'a service mesh', 'blue-green deploys'];
+  const subjects = [
+    'PostgreSQL',
+    'Kafka',
+    'gRPC',
+    'GraphQL',
+    'Redis',
+    'feature flags',
+    'OpenTelemetry',
+    'Terraform',
+    'event sourcing',
+    'OAuth2',
+    'a service mesh',
+    'blue-green deploys',
+  ];
   const actions = ['Adopt', 'Replace', 'Introduce', 'Migrate to', 'Standardise on', 'Retire', 'Cache with', 'Encrypt with'];
   const areas = ['for billing', 'for audit logs', 'in ingestion', 'across teams', 'for sessions', 'at the edge', 'for search', 'in payments'];
   const people = ['Alice Chen', 'Bob Smith', 'Carol Wu', 'Dave Kim', 'Erin Diaz', 'Frank Osei'];
-  const vocabulary = 'teams need one consistent approach that scales with traffic while keeping operational cost and cognitive load low so we compared the options on latency durability migration effort security and the skills we already have'.split(' ');
+  const vocabulary =
+    'teams need one consistent approach that scales with traffic while keeping operational cost and cognitive load low so we compared the options on latency durability migration effort security and the skills we already have'.split(
+      ' ',
+    );
   const sentence = (words) => {
     const s = Array.from({ length: words }, () => pick(vocabulary)).join(' ');
     return `${s[0].toUpperCase() + s.slice(1)}.`;
   };
   const paragraph = (sentences) => Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 6))).join(' ');
-  const slug = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (t) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   const date = (i) => new Date(Date.UTC(2022, 0, 1) + i * 21_600_000).toISOString().slice(0, 10);
 
   const kinds = {
     rfc: {
-      prefix: 'RFC', root: 'rfcs', idKey: 'rfc_id',
-      statuses: { DRAFT: 'draft', REVIEW: 'review', APPROVED: 'approved', IN_PROGRESS: 'approved/in-progress', COMPLETED: 'completed', REJECTED: 'archive/{y}/rejected', ABANDONED: 'archive/{y}/abandoned' },
-      path: { REVIEW: ['REVIEW'], APPROVED: ['REVIEW', 'APPROVED'], IN_PROGRESS: ['REVIEW', 'APPROVED', 'IN_PROGRESS'], COMPLETED: ['REVIEW', 'APPROVED', 'IN_PROGRESS', 'COMPLETED'], REJECTED: ['REVIEW', 'REJECTED'], ABANDONED: ['ABANDONED'] },
+      prefix: 'RFC',
+      root: 'rfcs',
+      idKey: 'rfc_id',
+      statuses: {
+        DRAFT: 'draft',
+        REVIEW: 'review',
+        APPROVED: 'approved',
+        IN_PROGRESS: 'approved/in-progress',
+        COMPLETED: 'completed',
+        REJECTED: 'archive/{y}/rejected',
+        ABANDONED: 'archive/{y}/abandoned',
+      },
+      path: {
+        REVIEW: ['REVIEW'],
+        APPROVED: ['REVIEW', 'APPROVED'],
+        IN_PROGRESS: ['REVIEW', 'APPROVED', 'IN_PROGRESS'],
+        COMPLETED: ['REVIEW', 'APPROVED', 'IN_PROGRESS', 'COMPLETED'],
+        REJECTED: ['REVIEW', 'REJECTED'],
+        ABANDONED: ['ABANDONED'],
+      },
     },
     'tech-spec': {
-      prefix: 'TS', root: 'tech-specs', idKey: 'tech_spec_id',
+      prefix: 'TS',
+      root: 'tech-specs',
+      idKey: 'tech_spec_id',
       statuses: { DRAFT: 'draft', REVIEW: 'review', APPROVED: 'approved', REFERENCE: 'reference', ARCHIVED: 'archive/{y}' },
       path: { REVIEW: ['REVIEW'], APPROVED: ['REVIEW', 'APPROVED'], REFERENCE: ['APPROVED', 'REFERENCE'], ARCHIVED: ['APPROVED', 'ARCHIVED'] },
     },
     adr: {
-      prefix: 'ADR', root: 'docs/adr', idKey: 'adr_id', flat: true,
+      prefix: 'ADR',
+      root: 'docs/adr',
+      idKey: 'adr_id',
+      flat: true,
       statuses: { PROPOSED: '', ACCEPTED: '', REJECTED: '', DEPRECATED: '' },
       path: { ACCEPTED: ['ACCEPTED'], REJECTED: ['REJECTED'], DEPRECATED: ['ACCEPTED', 'DEPRECATED'] },
     },
@@ -180,7 +222,13 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
     const lines = [`${k.idKey}: ${id}`, `title: ${title}`, `status: ${status}`, `author: ${pick(people)}`];
     if (kindName === 'rfc') {
       const reviewed = status !== 'DRAFT';
-      lines.push('reviewers:', `  - name: ${pick(people)}`, `    status: ${reviewed ? 'approved' : 'pending'}`, `  - name: ${pick(people)}`, `    status: ${reviewed ? 'approved' : 'pending'}`);
+      lines.push(
+        'reviewers:',
+        `  - name: ${pick(people)}`,
+        `    status: ${reviewed ? 'approved' : 'pending'}`,
+        `  - name: ${pick(people)}`,
+        `    status: ${reviewed ? 'approved' : 'pending'}`,
+      );
     }
     if (kindName === 'tech-spec') lines.push(`decision_ref: ${ref ?? ''}`.trimEnd());
     lines.push(`created: ${created}`, `last_updated: ${updated}`);
@@ -192,9 +240,12 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
       lines.push('history:');
       for (const s of steps) lines.push(`  - status: ${s}`, `    date: ${updated}`);
     }
-    const body = kindName === 'rfc' ? rfcBody(id, title)
-      : kindName === 'tech-spec' ? specBody(id, title, ref)
-      : adrBody(id, title, status, adrPaths.length && random() < 0.2 ? path.basename(pick(adrPaths)) : undefined);
+    const body =
+      kindName === 'rfc'
+        ? rfcBody(id, title)
+        : kindName === 'tech-spec'
+          ? specBody(id, title, ref)
+          : adrBody(id, title, status, adrPaths.length && random() < 0.2 ? path.basename(pick(adrPaths)) : undefined);
     const text = `---\n${lines.join('\n')}\n---\n\n${body}`;
     const sub = flat || k.flat ? '' : k.statuses[status].replace('{y}', updated.slice(0, 4));
     const folder = sub ? `${k.root}/${sub}` : k.root;
@@ -233,7 +284,9 @@ function main(argv) {
   const result = makeCorpus(n, out, { flat: flags.includes('--flat'), ...(seedFlag ? { seed: Number(seedFlag.slice(7)) } : {}) });
   if (flags.includes('--git')) commitCorpus(out);
   const { counts, bytes } = result;
-  console.log(`${n} documents (rfc ${counts.rfc}, tech-spec ${counts['tech-spec']}, adr ${counts.adr}), ${Math.round(bytes / n)} bytes each on average, in ${out}`);
+  console.log(
+    `${n} documents (rfc ${counts.rfc}, tech-spec ${counts['tech-spec']}, adr ${counts.adr}), ${Math.round(bytes / n)} bytes each on average, in ${out}`,
+  );
   return 0;
 }
 

@@ -24,7 +24,10 @@ process.on('exit', (code) => {
 // Loaded only when a prompt is shown, and kept as a real dependency: not bundled.
 const external = ['@inquirer/prompts'];
 // Every file directly in src/commands/ is a command; their shared helpers live in src/commands/shared/.
-const commands = fs.readdirSync(path.join(root, 'src', 'commands')).filter((f) => f.endsWith('.ts')).map((f) => `src/commands/${f}`);
+const commands = fs
+  .readdirSync(path.join(root, 'src', 'commands'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `src/commands/${f}`);
 // What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
 const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 
@@ -53,7 +56,9 @@ const result = await build({
       // which archdoc does not use; load it on first use instead (it costs several ms per start).
       name: 'lazy-child-process-for-commander',
       setup(b) {
-        b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (/node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'lazy-child-process', namespace: 'archdoc' } : undefined));
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (a) =>
+          /node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'lazy-child-process', namespace: 'archdoc' } : undefined,
+        );
         b.onLoad({ filter: /.*/, namespace: 'archdoc' }, () => ({
           contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
           loader: 'js',
@@ -80,7 +85,9 @@ const result = await build({
       name: 'commands-stay-separate',
       setup(b) {
         b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) =>
-          a.importer.endsWith(path.join('src', 'entry', 'cli.ts')) ? { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true } : undefined,
+          a.importer.endsWith(path.join('src', 'entry', 'cli.ts'))
+            ? { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true }
+            : undefined,
         );
       },
     },
@@ -126,7 +133,15 @@ Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
 if (fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8').includes('yaml.cjs')) throw new Error('build: dist/main.cjs must not load yaml');
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
-const schemaBuild = await build({ absWorkingDir: root, entryPoints: ['src/core/config-schema.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+const schemaBuild = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/core/config-schema.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  logLevel: 'warning',
+});
 const { CONFIG_SCHEMA } = await import(`data:text/javascript;base64,${Buffer.from(schemaBuild.outputFiles[0].text).toString('base64')}`);
 fs.writeFileSync(path.join(dist, 'archdoc.schema.json'), `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`);
 

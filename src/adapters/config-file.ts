@@ -53,11 +53,16 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new UsageError(`${rel}${line ? `:${line}` : ''}: cannot read the configuration: ${msg}`, ['Fix the file, or run `archdoc init --force` to write a fresh one.']);
+    throw new UsageError(`${rel}${line ? `:${line}` : ''}: cannot read the configuration: ${msg}`, [
+      'Fix the file, or run `archdoc init --force` to write a fresh one.',
+    ]);
   }
   const { config, errors, warnings } = resolveConfig(raw);
   if (errors.length) {
-    throw new UsageError(`${rel}: ${errors[0]}`, errors.slice(1).map((e) => `${rel}: ${e}`));
+    throw new UsageError(
+      `${rel}: ${errors[0]}`,
+      errors.slice(1).map((e) => `${rel}: ${e}`),
+    );
   }
   return { root: path.dirname(configPath), ...(gitRoot ? { gitRoot } : {}), configPath, config, warnings };
 }

@@ -35,7 +35,10 @@ export function userNameIn(text: string): string | null | typeof UNKNOWN {
     if (kv[1]!.toLowerCase() !== 'name') continue;
     const value = kv[2];
     if (value === undefined || /["\\]/.test(value) || raw.trimEnd().endsWith('\\')) return UNKNOWN;
-    found = value.replace(/\s+[#;].*$/, '').trim().replace(/\s+/g, ' '); // git folds inner whitespace
+    found = value
+      .replace(/\s+[#;].*$/, '')
+      .trim()
+      .replace(/\s+/g, ' '); // git folds inner whitespace
     if (found === '') return UNKNOWN;
   }
   return found;

@@ -91,14 +91,15 @@ export function openGit(root: string, gitRoot: string, env: NodeJS.ProcessEnv): 
 /** Turns a failed commit into one line that says what was written but not committed. */
 export function commitFailure(e: unknown, written: string[]): UserError {
   const raw = String((e as Error)?.message ?? e);
-  const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   let why = `git commit failed: ${lines[0] ?? 'no output'}`;
   if (/Please tell me who you are|unable to auto-detect email/i.test(raw)) {
     why = 'git has no identity; set it with `git config user.name "Your Name"` and `git config user.email you@example.com`';
   }
-  return new UserError(
-    `Not committed: ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written but not committed (${why}).`,
-    EXIT_REFUSED,
-    [`Fix the cause, then commit it yourself: git add -- ${written.join(' ')} && git commit`],
-  );
+  return new UserError(`Not committed: ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written but not committed (${why}).`, EXIT_REFUSED, [
+    `Fix the cause, then commit it yourself: git add -- ${written.join(' ')} && git commit`,
+  ]);
 }

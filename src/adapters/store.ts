@@ -9,7 +9,6 @@ import { asText, parseDoc, parseDocHead, type DocRecord } from '../core/document
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
 
-
 /** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
 function walk(root: string, dir: string, out: string[]): void {
   let entries: fs.Dirent[];
@@ -284,7 +283,8 @@ export async function withLock<T>(lockDir: string, fn: () => Promise<T>, staleMs
       } catch {
         // released meanwhile
       }
-      if (Date.now() > deadline) throw new RefusedError(`Another archdoc has held ${lockDir} for a minute; if none is running, remove that folder and try again.`);
+      if (Date.now() > deadline)
+        throw new RefusedError(`Another archdoc has held ${lockDir} for a minute; if none is running, remove that folder and try again.`);
       await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(50, 5 * attempt)));
     }
   }

@@ -55,12 +55,16 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const gitAuthor = opts.author?.trim() ? undefined : ctx.git?.userName();
   // Only the kinds this create can refer to: its own (numbers, similar titles, --supersedes) and
   // the kinds its link options point at (--rfc).
-  const linkKinds = Object.keys(kind.createLinks ?? {}).map((o) => ctx.config.kinds[kind.links?.[kind.createLinks![o]!] ?? o]).filter((k): k is KindDef => !!k);
+  const linkKinds = Object.keys(kind.createLinks ?? {})
+    .map((o) => ctx.config.kinds[kind.links?.[kind.createLinks![o]!] ?? o])
+    .filter((k): k is KindDef => !!k);
   const kinds = [kind, ...linkKinds.filter((k) => k !== kind)];
   // A plain create needs only numbers and titles; superseding or linking needs whole documents.
   const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
   // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
-  const docs = needWhole ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds) : readDocumentHeads(ctx.root, ctx.config, kinds);
+  const docs = needWhole
+    ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds)
+    : readDocumentHeads(ctx.root, ctx.config, kinds);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
@@ -110,7 +114,14 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
       const rel = `${folder}/${id}-${slug}.md`;
-      const text = await renderDocument(ctx, kind, { id, title: title!, author: author!, reviewers: opts.reviewer ?? [], links: linkValues, supersedes: predecessor?.id });
+      const text = await renderDocument(ctx, kind, {
+        id,
+        title: title!,
+        author: author!,
+        reviewers: opts.reviewer ?? [],
+        links: linkValues,
+        supersedes: predecessor?.id,
+      });
       if (!createExclusive(ctx.root, rel, text)) {
         num++;
         continue;
@@ -196,7 +207,14 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
   const head = stringifySimple(data) ?? stringifyYaml(data, { lineWidth: 0, nullStr: '' });
-  const body = await renderBody(ctx.root, kind.template, { id: d.id, title: d.title, author: d.author, date: ctx.today, status: kind.initial, kind: kind.name });
+  const body = await renderBody(ctx.root, kind.template, {
+    id: d.id,
+    title: d.title,
+    author: d.author,
+    date: ctx.today,
+    status: kind.initial,
+    kind: kind.name,
+  });
   return `---\n${head}---\n\n${body}`;
 }
 

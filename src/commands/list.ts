@@ -39,12 +39,18 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   if (filter.status) {
     const known = new Set(kinds.flatMap((k) => Object.keys(k.statuses)));
     for (const s of filter.status) {
-      const norm = s.trim().toUpperCase().replace(/[-\s]+/g, '_');
+      const norm = s
+        .trim()
+        .toUpperCase()
+        .replace(/[-\s]+/g, '_');
       if (!known.has(norm)) throw new UsageError(`--status ${s}: not a status of ${kinds.map((k) => k.label).join(', ')}; use one of ${[...known].join(', ')}`);
     }
   }
   const mine = docs.filter((d) => kinds.includes(d.kind));
-  const shown = sortDocs(filterDocs(mine, filter, index), kinds.map((k) => k.name));
+  const shown = sortDocs(
+    filterDocs(mine, filter, index),
+    kinds.map((k) => k.name),
+  );
 
   if (format === 'json') {
     const payload = {
@@ -92,13 +98,21 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
   } else {
     const width = ctx.system.stdout.columns() || 120;
     const header = ['ID', 'STATUS', 'TITLE', 'AUTHOR', 'UPDATED'];
-    const rows = shown.map((d) => [d.id ?? '?', d.status ?? (d.parsed ? 'N/A' : '?'), oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)), d.author ?? 'N/A', d.lastUpdated ?? 'N/A']);
+    const rows = shown.map((d) => [
+      d.id ?? '?',
+      d.status ?? (d.parsed ? 'N/A' : '?'),
+      oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)),
+      d.author ?? 'N/A',
+      d.lastUpdated ?? 'N/A',
+    ]);
     const titleMax = Math.max(20, width - 10 - 12 - 20 - 10 - 8);
     const lines = table([header, ...rows], [10, 12, titleMax, 20, 10]);
     out.out(c.dim(lines[0]!));
     for (const l of lines.slice(1)) out.out(l);
   }
-  const archived = mine.filter((d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase()))).length;
+  const archived = mine.filter(
+    (d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase())),
+  ).length;
   if (!opts.all && !opts.status?.length && archived) out.out(c.dim(`\n${archived} archived not shown; add --all to include them.`));
   for (const d of shown) for (const p of d.problems) out.err(`${c.yellow('warning:')} ${d.path}:${p.line}: ${p.message}`);
 }

@@ -97,7 +97,15 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
   }
   let transition: { from: string; to: string; edits: FrontmatterEdit[]; successorEdits: FrontmatterEdit[] } | undefined;
   if (opts.set !== undefined) {
-    const plan = planTransition({ doc: current, target: opts.set, today: ctx.today, ...(opts.comment ? { comment: opts.comment } : {}), ...(by ? { by } : {}), ...(byMissing ? { byMissing } : {}), lookup });
+    const plan = planTransition({
+      doc: current,
+      target: opts.set,
+      today: ctx.today,
+      ...(opts.comment ? { comment: opts.comment } : {}),
+      ...(by ? { by } : {}),
+      ...(byMissing ? { byMissing } : {}),
+      lookup,
+    });
     if (!plan.ok) {
       if (plan.reason === 'unknown-status' || plan.reason === 'usage') throw new UsageError(plan.message, plan.details);
       const next = doc.status ? allowedNext(doc.kind, doc.status) : [];

@@ -103,7 +103,6 @@ export function resolveConfig(raw: unknown): ConfigResult {
   return { config, errors, warnings };
 }
 
-
 function checkKind(k: KindDef, errors: string[]): void {
   const at = `kinds.${k.name}`;
   const statuses = Object.keys(k.statuses ?? {});

@@ -186,7 +186,12 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
     if (m) {
       rec.num = Number(m[1]);
     } else {
-      rec.problems.push({ rule: 'id-missing', message: `${kind.idKey} "${rawId}" is not an id like ${kind.prefix}-0001`, line: rec.keyLines[kind.idKey] ?? 1, col: 1 });
+      rec.problems.push({
+        rule: 'id-missing',
+        message: `${kind.idKey} "${rawId}" is not an id like ${kind.prefix}-0001`,
+        line: rec.keyLines[kind.idKey] ?? 1,
+        col: 1,
+      });
     }
   } else if (fileNum === undefined) {
     rec.problems.push({ rule: 'id-missing', message: `no ${kind.idKey} in the frontmatter and no id in the filename`, line: 1, col: 1 });
@@ -227,7 +232,19 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   if (!ok || values.title === undefined) return partial ? undefined : parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
-  const rec: DocRecord = { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: split.bodyLine, keyLines: {}, body: '', eol: split.eol };
+  const rec: DocRecord = {
+    path,
+    kind,
+    data: {},
+    statusKnown: false,
+    reviewers: [],
+    parsed: false,
+    problems: [],
+    bodyLine: split.bodyLine,
+    keyLines: {},
+    body: '',
+    eol: split.eol,
+  };
   if (fileNum !== undefined) rec.num = fileNum;
   fillHead(rec, values);
   const id = docId(rec, padding);

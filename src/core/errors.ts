@@ -15,8 +15,13 @@ export class UserError extends Error {
    * a command may hold different copies of this class: `instanceof` checks a brand, not identity.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass included
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true && (this === UserError || Function.prototype[Symbol.hasInstance].call(this, value));
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true &&
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass included
+      (this === UserError || Function.prototype[Symbol.hasInstance].call(this, value))
+    );
   }
   readonly [BRAND] = true;
 

@@ -91,9 +91,7 @@ export interface YamlProblem {
   col: number;
 }
 
-export type ParsedYaml =
-  | { ok: true; data: Record<string, unknown>; doc: Document }
-  | { ok: false; problem: YamlProblem };
+export type ParsedYaml = { ok: true; data: Record<string, unknown>; doc: Document } | { ok: false; problem: YamlProblem };
 
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
 
@@ -285,7 +283,11 @@ function appendItem(yaml: string, root: YAMLMap, key: string, item: unknown, eol
     while (end > 0 && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end--;
     end = lineEnd(yaml, end);
     const indent = ' '.repeat(columnOf(yaml, node.range[0]));
-    const rendered = stringify([item], { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => indent + l).join(eol);
+    const rendered = stringify([item], { lineWidth: 0 })
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => indent + l)
+      .join(eol);
     return splice(yaml, end, end, eol + rendered);
   }
   const existing = node && isSeq(node) ? (node.toJSON() as unknown[]) : [];

@@ -218,7 +218,10 @@ export function statusFolder(kind: KindDef, status: string, layout: Layout, year
 
 /** Canonical status for user input (case-insensitive, `-`/space as `_`), or undefined. */
 export function canonicalStatus(kind: KindDef, input: string): string | undefined {
-  const norm = input.trim().toUpperCase().replace(/[-\s]+/g, '_');
+  const norm = input
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]+/g, '_');
   return Object.hasOwn(kind.statuses, norm) ? norm : undefined;
 }
 

@@ -13,7 +13,12 @@ export interface ListFilter {
 }
 
 export function filterDocs(docs: DocRecord[], f: ListFilter, index: Pick<IdIndex, 'prefixes' | 'padding'>): DocRecord[] {
-  const wantStatus = f.status?.map((s) => s.trim().toUpperCase().replace(/[-\s]+/g, '_'));
+  const wantStatus = f.status?.map((s) =>
+    s
+      .trim()
+      .toUpperCase()
+      .replace(/[-\s]+/g, '_'),
+  );
   const author = f.author?.trim().toLowerCase();
   return docs.filter((d) => {
     if (wantStatus) {
@@ -110,4 +115,3 @@ export function docJson(d: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding
     warnings: d.problems.map((p) => `${d.path}:${p.line}: ${p.message}`),
   };
 }
-

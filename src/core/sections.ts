@@ -70,7 +70,12 @@ export function findSection(body: string, name: string): Section | undefined {
 }
 
 export function normaliseHeading(name: string): string {
-  return name.toLowerCase().replace(/^\d+(\.\d+)*\.?\s+/, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/^\d+(\.\d+)*\.?\s+/, '')
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A `[Template placeholder]`: brackets around text that starts with a capital, not a link or checkbox. */

@@ -61,8 +61,15 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   }
 
   if ((input.by || input.byMissing) && !(kind.guards?.[to] ?? []).some((g) => g.type === 'by')) {
-    const takesBy = Object.entries(kind.guards ?? {}).filter(([, gs]) => gs.some((g) => g.type === 'by')).map(([s]) => s);
-    return { ok: false, reason: 'usage', message: `--by goes with ${takesBy.length ? takesBy.map((s) => `--set ${s}`).join(' or ') : 'no status of this kind'}, not with --set ${to}.`, details: [] };
+    const takesBy = Object.entries(kind.guards ?? {})
+      .filter(([, gs]) => gs.some((g) => g.type === 'by'))
+      .map(([s]) => s);
+    return {
+      ok: false,
+      reason: 'usage',
+      message: `--by goes with ${takesBy.length ? takesBy.map((s) => `--set ${s}`).join(' or ') : 'no status of this kind'}, not with --set ${to}.`,
+      details: [],
+    };
   }
   const failures: string[] = [];
   const warnings: string[] = [];
@@ -163,7 +170,14 @@ export type ReviewerPlan = { ok: true; edits: FrontmatterEdit[]; summary: string
 export function parseReviewerSpec(spec: string): { ok: true; name: string; status?: string } | { ok: false; message: string } {
   const idx = spec.lastIndexOf(':');
   const name = (idx === -1 ? spec : spec.slice(0, idx)).trim();
-  const status = idx === -1 ? undefined : spec.slice(idx + 1).trim().toLowerCase().replace(/[_\s]+/g, '-');
+  const status =
+    idx === -1
+      ? undefined
+      : spec
+          .slice(idx + 1)
+          .trim()
+          .toLowerCase()
+          .replace(/[_\s]+/g, '-');
   if (!name) return { ok: false, message: `--reviewer "${spec}": give a name, e.g. --reviewer "Alice Chen" or "Alice Chen:approved"` };
   if (status !== undefined && !(REVIEWER_STATUSES as readonly string[]).includes(status)) {
     return { ok: false, message: `--reviewer "${spec}": "${status}" is not a reviewer status; use ${REVIEWER_STATUSES.join(', ')}` };

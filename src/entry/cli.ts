@@ -160,7 +160,9 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
   program
     .command('init')
     .description('write .archdoc.yml and the document folders')
-    .addOption(new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'))
+    .addOption(
+      new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'),
+    )
     .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
     .option('--force', 'overwrite an existing configuration')
     .option('--no-commit', 'write the file but do not commit it')
@@ -175,10 +177,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
   ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd), system));
 
   addStatusOptions(
-    program
-      .command('status')
-      .description('show a document, or change its status or reviewers (one commit)')
-      .argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
+    program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
   ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never, services));
 
   addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
@@ -198,8 +197,11 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     .command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
     .argument('<shell>', 'bash, zsh or fish')
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable, for the user to paste
-    .addHelpText('after', '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish')
+    .addHelpText(
+      'after',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable, for the user to paste
+      '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish',
+    )
     .action(async (shell: string) => {
       system.stdout.write(await (await import('../commands/completion.js')).run(shell, program));
     });

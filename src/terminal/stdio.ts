@@ -41,7 +41,8 @@ function isDirect(fd: AnyFd): boolean {
   if (state.direct[fd] === undefined) {
     try {
       const s = fs.fstatSync(fd);
-      state.direct[fd] = s.isFIFO() || s.isSocket() || s.isFile() || (s.isCharacterDevice() && process.platform !== 'win32' && s.rdev === fs.statSync('/dev/null').rdev);
+      state.direct[fd] =
+        s.isFIFO() || s.isSocket() || s.isFile() || (s.isCharacterDevice() && process.platform !== 'win32' && s.rdev === fs.statSync('/dev/null').rdev);
     } catch {
       state.direct[fd] = false;
     }

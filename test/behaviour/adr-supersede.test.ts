@@ -4,7 +4,7 @@
  * the relation both ways. Refusals (no --by, an unknown --by) change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers.js';
+import { DATE, hasStackTrace, makeRepo, type Repo, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers.js';
 
 function statusSection(text: string): string {
   const m = /\n## Status\n([\s\S]*?)(?=\n## |$)/.exec(text);

@@ -128,6 +128,7 @@ describe('check over the fixture repository', () => {
     const ansi = (colour: number, word: string) => `\u001b[${colour}m${word}\u001b[39m`;
     expect(coloured.stdout).toContain(ansi(31, 'error'));
     expect(coloured.stdout).toContain(ansi(33, 'warning'));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes
     expect(coloured.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(text.stdout);
     expect(text.stdout).not.toContain('\u001b[');
   });
@@ -156,8 +157,13 @@ describe('check over the fixture repository', () => {
   it('reports exactly the intended findings, nothing in the clean documents', () => {
     const got = textFindings(text.stdout).map((f) => prefix(f));
     expect(got.sort()).toEqual(EXPECTED.map((f) => prefix(f)).sort());
-    for (const clean of ['rfcs/draft/RFC-0001-clean-draft.md', 'rfcs/approved/RFC-0002-order-queue.md', 'docs/adr/ADR-0003-structured-logging.md', 'rfcs/README.md']) {
-      expect(text.stdout).not.toContain(clean + ':');
+    for (const clean of [
+      'rfcs/draft/RFC-0001-clean-draft.md',
+      'rfcs/approved/RFC-0002-order-queue.md',
+      'docs/adr/ADR-0003-structured-logging.md',
+      'rfcs/README.md',
+    ]) {
+      expect(text.stdout).not.toContain(`${clean}:`);
     }
   });
 
@@ -220,7 +226,21 @@ describe('check options and configuration', () => {
     const repo = makeRepo({ init: false });
     repo.write(
       'docs/adr/ADR-0001-only-warnings.md',
-      ['---', 'adr_id: ADR-0001', 'title: Only warnings', 'status: PROPOSED', 'created: 2026-11-01 (approx)', '---', '', '# ADR-0001: Only warnings', '', '## Status', '', 'ACCEPTED', ''].join('\n'),
+      [
+        '---',
+        'adr_id: ADR-0001',
+        'title: Only warnings',
+        'status: PROPOSED',
+        'created: 2026-11-01 (approx)',
+        '---',
+        '',
+        '# ADR-0001: Only warnings',
+        '',
+        '## Status',
+        '',
+        'ACCEPTED',
+        '',
+      ].join('\n'),
     );
     const plain = await repo.run(['check']);
     expect(plain.code, plain.stdout).toBe(0);
@@ -334,13 +354,28 @@ const RFC_REVIEW_BODY = (id: string, title: string, option1: string) =>
   ].join('\n');
 
 const SPEC_BODY = (id: string, title: string) =>
-  [`# ${id}: ${title}`, '', '## Executive Summary', '', 'What the spec covers.', '', '## Design Overview', '', 'One service.', '', '## Detailed Specifications', '', 'One endpoint, owned by the orders team.', ''].join('\n');
+  [
+    `# ${id}: ${title}`,
+    '',
+    '## Executive Summary',
+    '',
+    'What the spec covers.',
+    '',
+    '## Design Overview',
+    '',
+    'One service.',
+    '',
+    '## Detailed Specifications',
+    '',
+    'One endpoint, owned by the orders team.',
+    '',
+  ].join('\n');
 
 const draftRfc = (id: string, title: string, extra: string[] = [], body = '') =>
-  fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra]) + `\n# ${id}: ${title}\n${body}`;
+  `${fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra])}\n# ${id}: ${title}\n${body}`;
 
 const REPAIRS: Record<string, string | null> = {
-  'docs/adr/ADR-0001-status-mismatch.md': fm(['adr_id: ADR-0001', 'title: Status mismatch', 'status: PROPOSED', 'created: 2026-11-01']) + '\n# ADR-0001: Status mismatch\n\n## Status\n\nPROPOSED\n',
+  'docs/adr/ADR-0001-status-mismatch.md': `${fm(['adr_id: ADR-0001', 'title: Status mismatch', 'status: PROPOSED', 'created: 2026-11-01'])}\n# ADR-0001: Status mismatch\n\n## Status\n\nPROPOSED\n`,
   'docs/adr/ADR-0003-structured-logging.md':
     fm(['adr_id: ADR-0003', 'title: Structured logging', 'status: ACCEPTED', 'created: 2026-11-01', 'supersedes: ADR-0002']) +
     '\n# ADR-0003: Structured logging\n\n## Status\n\nACCEPTED\n\n## Context\n\nPlain log files cannot be searched.\n\n## Decision\n\nWe log JSON lines to stdout.\n\n## Consequences\n\nLogs are searchable; raw files are harder to read.\n',
@@ -352,13 +387,34 @@ const REPAIRS: Record<string, string | null> = {
   'rfcs/draft/RFC-0008-misfiled.md': draftRfc('RFC-0008', 'Filed draft'),
   'rfcs/draft/RFC-0009-dup-b.md': null,
   'rfcs/draft/RFC-0016-dup-b.md': draftRfc('RFC-0016', 'Not a duplicate'),
-  'rfcs/draft/RFC-0010-broken-links.md': draftRfc('RFC-0010', 'Sound links', ['related_rfcs: [RFC-0001]'], '\nSee [the draft](RFC-0001-clean-draft.md).\nSee [the queue](../approved/RFC-0002-order-queue.md).\n'),
+  'rfcs/draft/RFC-0010-broken-links.md': draftRfc(
+    'RFC-0010',
+    'Sound links',
+    ['related_rfcs: [RFC-0001]'],
+    '\nSee [the draft](RFC-0001-clean-draft.md).\nSee [the queue](../approved/RFC-0002-order-queue.md).\n',
+  ),
   'rfcs/review/RFC-0011-one-option.md':
-    fm(['rfc_id: RFC-0011', 'title: Cache for prices', 'status: REVIEW', 'author: Dana Lee', 'reviewers: [Alice Chen]', 'created: 2026-11-10', 'last_updated: 2026-11-20']) +
+    fm([
+      'rfc_id: RFC-0011',
+      'title: Cache for prices',
+      'status: REVIEW',
+      'author: Dana Lee',
+      'reviewers: [Alice Chen]',
+      'created: 2026-11-10',
+      'last_updated: 2026-11-20',
+    ]) +
     '\n' +
     RFC_REVIEW_BODY('RFC-0011', 'Cache for prices', 'fast'),
   'rfcs/review/RFC-0012-loaded.md':
-    fm(['rfc_id: RFC-0012', 'title: Search engine', 'status: REVIEW', 'author: Dana Lee', 'reviewers: [Alice Chen]', 'created: 2026-11-10', 'last_updated: 2026-11-20']) +
+    fm([
+      'rfc_id: RFC-0012',
+      'title: Search engine',
+      'status: REVIEW',
+      'author: Dana Lee',
+      'reviewers: [Alice Chen]',
+      'created: 2026-11-10',
+      'last_updated: 2026-11-20',
+    ]) +
     '\n' +
     RFC_REVIEW_BODY('RFC-0012', 'Search engine', 'it is faster on the latency criterion'),
   'rfcs/draft/RFC-0014-history.md': draftRfc('RFC-0014', 'History in step', [
@@ -372,13 +428,37 @@ const REPAIRS: Record<string, string | null> = {
   ]),
   'rfcs/draft/RFC-0015-bad-dates.md': draftRfc('RFC-0015', 'Good dates', ['created: 2024-12-15', 'last_updated: 2025-01-05']),
   'tech-specs/approved/TS-0001-premature.md':
-    fm(['tech_spec_id: TS-0001', 'title: Timely spec', 'status: APPROVED', 'decision_ref: RFC-0002', 'author: Dana Lee', 'created: 2026-11-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0001', 'Timely spec'),
+    fm([
+      'tech_spec_id: TS-0001',
+      'title: Timely spec',
+      'status: APPROVED',
+      'decision_ref: RFC-0002',
+      'author: Dana Lee',
+      'created: 2026-11-01',
+      'last_updated: 2026-11-20',
+    ]) +
+    '\n' +
+    SPEC_BODY('TS-0001', 'Timely spec'),
   'tech-specs/approved/TS-0002-placeholder.md':
-    fm(['tech_spec_id: TS-0002', 'title: Order queue consumer', 'status: APPROVED', 'decision_ref: RFC-0002', 'author: Dana Lee', 'created: 2026-11-01', 'last_updated: 2026-11-20']) +
+    fm([
+      'tech_spec_id: TS-0002',
+      'title: Order queue consumer',
+      'status: APPROVED',
+      'decision_ref: RFC-0002',
+      'author: Dana Lee',
+      'created: 2026-11-01',
+      'last_updated: 2026-11-20',
+    ]) +
     '\n' +
     SPEC_BODY('TS-0002', 'Order queue consumer'),
-  'tech-specs/review/TS-0003-missing-section.md': fm(['tech_spec_id: TS-0003', 'title: Whole spec', 'status: REVIEW', 'created: 2026-11-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0003', 'Whole spec'),
-  'tech-specs/review/TS-0004-stale.md': fm(['tech_spec_id: TS-0004', 'title: Fresh review', 'status: REVIEW', 'created: 2026-08-01', 'last_updated: 2026-11-20']) + '\n' + SPEC_BODY('TS-0004', 'Fresh review'),
+  'tech-specs/review/TS-0003-missing-section.md':
+    fm(['tech_spec_id: TS-0003', 'title: Whole spec', 'status: REVIEW', 'created: 2026-11-01', 'last_updated: 2026-11-20']) +
+    '\n' +
+    SPEC_BODY('TS-0003', 'Whole spec'),
+  'tech-specs/review/TS-0004-stale.md':
+    fm(['tech_spec_id: TS-0004', 'title: Fresh review', 'status: REVIEW', 'created: 2026-08-01', 'last_updated: 2026-11-20']) +
+    '\n' +
+    SPEC_BODY('TS-0004', 'Fresh review'),
 };
 
 describe('the repaired fixture', () => {
@@ -418,7 +498,11 @@ describe('the repaired fixture', () => {
       }
       const r = await repo.run(['check']);
       const want = EXPECTED.filter((f) => !g.fixes.includes(f.path)).map((f) => prefix(f));
-      expect(textFindings(r.stdout).map((f) => prefix(f)).sort()).toEqual(want.sort());
+      expect(
+        textFindings(r.stdout)
+          .map((f) => prefix(f))
+          .sort(),
+      ).toEqual(want.sort());
     }
   });
 });

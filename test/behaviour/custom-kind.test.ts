@@ -4,8 +4,7 @@
  * mistake in its definition stops every command with one line naming the setting.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW, step } from '../helpers.js';
+import { DATE, hasStackTrace, makeRepo, type Repo, frontmatter, porcelain, SLOW, step } from '../helpers.js';
 import { validate, type JsonSchema } from '../../src/core/schema.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,8 @@ const PRD_KIND = `  prd:
       DRAFT: [SHIPPED, DROPPED]
 `;
 
-const TEMPLATE = '# <%= it.id %>: <%= it.title %>\n\n## Problem\n\nWhat hurts today, and for whom.\n\n## Success Metrics\n\nWritten by <%= it.author %> on <%= it.date %>.\n';
+const TEMPLATE =
+  '# <%= it.id %>: <%= it.title %>\n\n## Problem\n\nWhat hurts today, and for whom.\n\n## Success Metrics\n\nWritten by <%= it.author %> on <%= it.date %>.\n';
 
 const DRAFT_PATH = 'product/prds/draft/PRD-0001-checkout-revamp.md';
 const SHIPPED_PATH = 'product/prds/shipped/PRD-0001-checkout-revamp.md';
@@ -38,7 +38,12 @@ function prdRepo(): Repo {
   const config = repo.read('.archdoc.yml');
   // `archdoc init` ends the file inside the `kinds:` map (only comments follow the last kind).
   expect(config).toMatch(/^kinds:\n {2}rfc:\n/m);
-  expect(config.slice(config.indexOf('\nkinds:\n') + 8).split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith(' '))).toEqual([]);
+  expect(
+    config
+      .slice(config.indexOf('\nkinds:\n') + 8)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#') && !l.startsWith(' ')),
+  ).toEqual([]);
   repo.write('.archdoc.yml', config + PRD_KIND);
   repo.write('.archdoc/templates/prd.md.eta', TEMPLATE);
   repo.git('add', '-A');
@@ -56,7 +61,14 @@ describe('a kind defined only in the configuration', SLOW, () => {
     expect(repo.files('product')).toEqual([DRAFT_PATH]);
     expect(repo.git('show', '--name-status', '--format=', 'HEAD')).toBe(`A\t${DRAFT_PATH}`);
     const text = repo.read(DRAFT_PATH);
-    expect(frontmatter(text)).toEqual({ prd_id: 'PRD-0001', title: 'Checkout revamp', status: 'DRAFT', author: 'Test Author', created: DATE, last_updated: DATE });
+    expect(frontmatter(text)).toEqual({
+      prd_id: 'PRD-0001',
+      title: 'Checkout revamp',
+      status: 'DRAFT',
+      author: 'Test Author',
+      created: DATE,
+      last_updated: DATE,
+    });
     expect(text.slice(FM.exec(text)![0].length)).toBe(
       `\n# PRD-0001: Checkout revamp\n\n## Problem\n\nWhat hurts today, and for whom.\n\n## Success Metrics\n\nWritten by Test Author on ${DATE}.\n`,
     );

@@ -5,7 +5,7 @@
  */
 import path from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, headChanges, SLOW, step } from '../helpers.js';
+import { makeRepo, frontmatter, headChanges, SLOW, step } from '../helpers.js';
 
 /** The `.md` targets of the inline links in `text`, in order. */
 function linkTargets(text: string): string[] {

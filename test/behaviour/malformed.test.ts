@@ -15,7 +15,8 @@ import { hasStackTrace, makeRepo, type Repo, type RunResult } from '../helpers.j
 const MAX_MS = 5_000;
 
 const fm = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
-const draft = (id: string, title: string, extra: string[] = []) => fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra]) + `\n# ${id}: ${title}\n`;
+const draft = (id: string, title: string, extra: string[] = []) =>
+  `${fm([`rfc_id: ${id}`, `title: ${title}`, 'status: DRAFT', ...extra])}\n# ${id}: ${title}\n`;
 
 /** Deterministic "random" bytes (a fixed LCG), with NULs in them. */
 function binaryBytes(n: number): Buffer {
@@ -47,7 +48,15 @@ function hugeBody(): string {
 /** A REVIEW RFC that meets every check rule, with the status written as given. */
 function reviewRfc(id: string, title: string, status: string): string {
   return (
-    fm([`rfc_id: ${id}`, `title: ${title}`, `status: ${status}`, 'author: Dana Lee', 'reviewers: [Alice Chen]', 'created: 2026-11-10', 'last_updated: 2026-11-20']) +
+    fm([
+      `rfc_id: ${id}`,
+      `title: ${title}`,
+      `status: ${status}`,
+      'author: Dana Lee',
+      'reviewers: [Alice Chen]',
+      'created: 2026-11-10',
+      'last_updated: 2026-11-20',
+    ]) +
     [
       '',
       `# ${id}: ${title}`,
@@ -101,25 +110,25 @@ const CASES: Case[] = [
   // Frontmatter that does not parse.
   {
     path: 'rfcs/draft/RFC-0101-bad-indent.md',
-    content: fm(['rfc_id: RFC-0101', 'title: Bad indentation', 'status: DRAFT', 'reviewers:', '  - name: Alice', '   status: pending']) + '\n# Bad indentation\n',
+    content: `${fm(['rfc_id: RFC-0101', 'title: Bad indentation', 'status: DRAFT', 'reviewers:', '  - name: Alice', '   status: pending'])}\n# Bad indentation\n`,
     findings: [{ rule: 'frontmatter-parse' }],
     listWarning: 0,
   },
   {
     path: 'rfcs/draft/RFC-0102-unclosed-quote.md',
-    content: fm(['rfc_id: RFC-0102', 'title: "Unclosed quote', 'status: DRAFT']) + '\n# Unclosed quote\n',
+    content: `${fm(['rfc_id: RFC-0102', 'title: "Unclosed quote', 'status: DRAFT'])}\n# Unclosed quote\n`,
     findings: [{ rule: 'frontmatter-parse', says: 'quote' }],
     listWarning: 0,
   },
   {
     path: 'rfcs/draft/RFC-0103-duplicate-key.md',
-    content: fm(['rfc_id: RFC-0103', 'title: Duplicate key', 'status: DRAFT', 'status: REVIEW']) + '\n# Duplicate key\n',
+    content: `${fm(['rfc_id: RFC-0103', 'title: Duplicate key', 'status: DRAFT', 'status: REVIEW'])}\n# Duplicate key\n`,
     findings: [{ rule: 'frontmatter-parse', line: 5, says: 'status' }],
     listWarning: 5,
   },
   {
     path: 'rfcs/draft/RFC-0104-tabs.md',
-    content: fm(['rfc_id: RFC-0104', 'title: Tab indentation', 'status: DRAFT', 'reviewers:', '\t- Alice']) + '\n# Tabs\n',
+    content: `${fm(['rfc_id: RFC-0104', 'title: Tab indentation', 'status: DRAFT', 'reviewers:', '\t- Alice'])}\n# Tabs\n`,
     findings: [{ rule: 'frontmatter-parse', says: 'Tab' }],
     listWarning: 0,
   },
@@ -167,7 +176,7 @@ const CASES: Case[] = [
   },
   {
     path: 'tech-specs/draft/TS-0103-unclosed-quote.md',
-    content: fm(['tech_spec_id: TS-0103', "title: 'Unclosed single quote", 'status: DRAFT']) + '\n# Unclosed\n',
+    content: `${fm(['tech_spec_id: TS-0103', "title: 'Unclosed single quote", 'status: DRAFT'])}\n# Unclosed\n`,
     findings: [{ rule: 'frontmatter-parse' }],
     listWarning: 0,
   },
@@ -184,11 +193,19 @@ const CASES: Case[] = [
     content: draft('RFC-0214', 'Id and filename disagree'),
     findings: [{ rule: 'id-mismatch', line: 2, says: 'RFC-0114' }],
   },
-  { path: 'rfcs/draft/RFC-0116-first.md', content: draft('RFC-0116', 'First of two'), findings: [{ rule: 'duplicate-id', line: 2, says: 'rfcs/draft/RFC-0116-second.md' }] },
-  { path: 'rfcs/draft/RFC-0116-second.md', content: draft('RFC-0116', 'Second of two'), findings: [{ rule: 'duplicate-id', line: 2, says: 'rfcs/draft/RFC-0116-first.md' }] },
+  {
+    path: 'rfcs/draft/RFC-0116-first.md',
+    content: draft('RFC-0116', 'First of two'),
+    findings: [{ rule: 'duplicate-id', line: 2, says: 'rfcs/draft/RFC-0116-second.md' }],
+  },
+  {
+    path: 'rfcs/draft/RFC-0116-second.md',
+    content: draft('RFC-0116', 'Second of two'),
+    findings: [{ rule: 'duplicate-id', line: 2, says: 'rfcs/draft/RFC-0116-first.md' }],
+  },
   {
     path: 'rfcs/draft/RFC-0117-adr-status.md',
-    content: fm(['rfc_id: RFC-0117', 'title: An ADR status on an RFC', 'status: ACCEPTED']) + '\n# RFC-0117\n',
+    content: `${fm(['rfc_id: RFC-0117', 'title: An ADR status on an RFC', 'status: ACCEPTED'])}\n# RFC-0117\n`,
     findings: [{ rule: 'status-unknown', line: 4, says: 'ACCEPTED' }],
     listWarning: 4,
   },
@@ -211,7 +228,7 @@ const CASES: Case[] = [
   // Valid, or written by hand the way people do: read as meant, nothing reported.
   {
     path: 'rfcs/draft/RFC-0107-bom.md',
-    content: '\uFEFF' + draft('RFC-0107', 'Byte order mark'),
+    content: `\uFEFF${draft('RFC-0107', 'Byte order mark')}`,
     findings: [],
   },
   {
@@ -220,18 +237,26 @@ const CASES: Case[] = [
     findings: [],
   },
   { path: 'rfcs/draft/RFC-0111-huge.md', content: draft('RFC-0111', 'Five megabytes') + hugeBody(), findings: [] },
-  { path: 'rfcs/draft/RFC-0201-related-with-title.md', content: draft('RFC-0201', 'Related with a title', ['related_rfcs: ["RFC-0029 (Some title)"]']), findings: [] },
-  { path: 'rfcs/draft/RFC-0202-related-mapping.md', content: draft('RFC-0202', 'Related as a mapping', ['related_rfcs: [{RFC-0010: Some title}]']), findings: [] },
+  {
+    path: 'rfcs/draft/RFC-0201-related-with-title.md',
+    content: draft('RFC-0201', 'Related with a title', ['related_rfcs: ["RFC-0029 (Some title)"]']),
+    findings: [],
+  },
+  {
+    path: 'rfcs/draft/RFC-0202-related-mapping.md',
+    content: draft('RFC-0202', 'Related as a mapping', ['related_rfcs: [{RFC-0010: Some title}]']),
+    findings: [],
+  },
   { path: 'rfcs/draft/RFC-0203-plain-reviewers.md', content: draft('RFC-0203', 'Plain reviewers', ['reviewers: [Alice, "Bob:approved"]']), findings: [] },
   { path: 'rfcs/review/RFC-0204-lowercase-status.md', content: reviewRfc('RFC-0204', 'Lowercase status', 'review'), findings: [] },
   {
     path: 'tech-specs/draft/TS-0101-slug-ref.md',
-    content: fm(['tech_spec_id: TS-0101', 'title: Decision as a file name', 'status: DRAFT', 'decision_ref: RFC-0013-some-slug.md']) + '\n# TS-0101\n',
+    content: `${fm(['tech_spec_id: TS-0101', 'title: Decision as a file name', 'status: DRAFT', 'decision_ref: RFC-0013-some-slug.md'])}\n# TS-0101\n`,
     findings: [],
   },
   {
     path: 'tech-specs/draft/TS-0102-path-ref.md',
-    content: fm(['tech_spec_id: TS-0102', 'title: Decision as a path', 'status: DRAFT', 'decision_ref: ../../rfcs/draft/RFC-0001-x.md']) + '\n# TS-0102\n',
+    content: `${fm(['tech_spec_id: TS-0102', 'title: Decision as a path', 'status: DRAFT', 'decision_ref: ../../rfcs/draft/RFC-0001-x.md'])}\n# TS-0102\n`,
     findings: [],
   },
   // The documents those references name.
@@ -349,7 +374,10 @@ describe('a malformed corpus', () => {
       const broken = CASES.filter((c) => c.listWarning !== undefined);
       for (const c of broken) {
         const want = c.listWarning ? `warning: ${c.path}:${c.listWarning}: ` : `warning: ${c.path}:`;
-        expect(warnings.filter((l) => l.startsWith(want)), `${want} in:\n${runs.list.stderr}`).toHaveLength(1);
+        expect(
+          warnings.filter((l) => l.startsWith(want)),
+          `${want} in:\n${runs.list.stderr}`,
+        ).toHaveLength(1);
       }
       expect(warnings).toHaveLength(broken.length);
       expect(runs.list.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('warning: '))).toEqual([]);
@@ -380,7 +408,7 @@ describe('a malformed corpus', () => {
       expect(byKind('adr').broken).toBe(count('docs/adr/'));
     });
 
-    it('carries each broken file\'s warning', () => {
+    it("carries each broken file's warning", () => {
       for (const c of CASES) {
         const d = listJson.documents.find((x) => x.path === c.path)!;
         if (c.listWarning !== undefined) expect(d.warnings, c.path).toHaveLength(1);

@@ -9,7 +9,7 @@ describe('regressions', () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Alpha thing here', '--reviewer', 'A'])).code).toBe(0);
     const file = 'rfcs/draft/RFC-0001-alpha-thing-here.md';
-    repo.write(file, repo.read(file) + '\nSee [self](./RFC-0001-alpha-thing-here.md#overview).\n');
+    repo.write(file, `${repo.read(file)}\nSee [self](./RFC-0001-alpha-thing-here.md#overview).\n`);
     repo.git('commit', '-qam', 'link');
     expect((await repo.run(['rfc-status', '1', '--set', 'REVIEW'])).code).toBe(0);
     expect(repo.read('rfcs/review/RFC-0001-alpha-thing-here.md')).toContain('See [self](./RFC-0001-alpha-thing-here.md#overview).');
@@ -97,7 +97,7 @@ describe('review findings', () => {
     expect((await repo.run(['create-rfc', 'Gateway selection plan'])).code).toBe(0);
     expect((await repo.run(['create-tech-spec', 'Payment thing spec', '--rfc', '1'])).code).toBe(0);
     const spec = repo.find('TS-0001');
-    repo.write(spec, repo.read(spec) + '[rfc](../../rfcs/draft/RFC-0001-gateway-selection-plan.md)\n');
+    repo.write(spec, `${repo.read(spec)}[rfc](../../rfcs/draft/RFC-0001-gateway-selection-plan.md)\n`);
     repo.git('commit', '-qam', 'link');
     expect((await repo.run(['create', 'rfc', 'Replacement gateway decision', '--supersedes', '1'])).code).toBe(0);
     expect(fm(repo.read(repo.find('RFC-0002'))).supersedes).toBe('RFC-0001');
@@ -133,7 +133,10 @@ describe('repositories written by adr-tools and MADR', () => {
   it('are listed and shown with titles and statuses from the body, numbered on from them', async () => {
     const repo = makeRepo({ init: false });
     repo.write('.archdoc.yml', 'kinds:\n  adr:\n    folder: doc/adr\n');
-    repo.write('doc/adr/0001-record-architecture-decisions.md', '# 1. Record architecture decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n');
+    repo.write(
+      'doc/adr/0001-record-architecture-decisions.md',
+      '# 1. Record architecture decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n',
+    );
     repo.write('doc/adr/0002-use-madr.md', '---\nstatus: accepted\ndate: 2024-02-01\n---\n\n# Use MADR\n\n## Context\n\nx\n');
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'existing records');

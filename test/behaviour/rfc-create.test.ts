@@ -24,7 +24,18 @@ describe('create-rfc', () => {
 
     const text = repo.read(rel);
     const fm = frontmatter(text);
-    expect(Object.keys(fm)).toEqual(['rfc_id', 'title', 'status', 'author', 'reviewers', 'created', 'last_updated', 'decision_date', 'related_prds', 'related_rfcs']);
+    expect(Object.keys(fm)).toEqual([
+      'rfc_id',
+      'title',
+      'status',
+      'author',
+      'reviewers',
+      'created',
+      'last_updated',
+      'decision_date',
+      'related_prds',
+      'related_rfcs',
+    ]);
     expect(fm).toEqual({
       rfc_id: 'RFC-0001',
       title: 'Adopt PostgreSQL',
@@ -127,7 +138,11 @@ describe('create-rfc', () => {
         expect(data.rfc_id).toBe(id);
         expect(data.status).toBe('DRAFT');
         // The heading is one line even for a multi-line title.
-        expect(body(text).split('\n').find((l) => l.startsWith('# '))).toBe(`# ${id}: ${title.replace(/\n/g, ' ')}`);
+        expect(
+          body(text)
+            .split('\n')
+            .find((l) => l.startsWith('# ')),
+        ).toBe(`# ${id}: ${title.replace(/\n/g, ' ')}`);
         expect(repo.commitCount()).toBe(count + 1);
         expect(headChanges(repo)).toEqual([`A\t${rel}`]);
         expect(headSubject(repo)).toBe(`docs(rfc): create ${id} ${title.replace(/\n/g, ' ')}`);

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { DATE, hasStackTrace, makeRepo } from '../helpers.js';
 import { fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText } from './rfc-fixtures.js';
 
-const TITLES = ['Adopt PostgreSQL', 'Adopt Kafka', 'Retire FTP uploads', 'Shard orders table', 'Rotate TLS keys', 'Cache product pages', 'Split billing service'];
+const TITLES = [
+  'Adopt PostgreSQL',
+  'Adopt Kafka',
+  'Retire FTP uploads',
+  'Shard orders table',
+  'Rotate TLS keys',
+  'Cache product pages',
+  'Split billing service',
+];
 
 describe('rfc-status', () => {
   it('accepts RFC-0007, 0007, 7, rfc-7 and RFC0007 for the same RFC', async () => {
@@ -229,7 +237,12 @@ describe('rfc-status', () => {
     expect(history[0]).toEqual({ status: 'DRAFT', date: '2026-09-30', comment: 'Started' });
     expect(history.at(-1)).toEqual({ status: 'REVIEW', date: DATE, comment: 'Ready' });
     // Surgical edit: the rest of the file is as it was.
-    expect(after.replace('status: REVIEW', 'status: DRAFT').replace(`last_updated: ${DATE}`, 'last_updated: 2026-10-01').replace(/\n  - status: REVIEW\n    date: 2026-11-25\n    comment: Ready/, '')).toBe(text);
+    expect(
+      after
+        .replace('status: REVIEW', 'status: DRAFT')
+        .replace(`last_updated: ${DATE}`, 'last_updated: 2026-10-01')
+        .replace(/\n {2}- status: REVIEW\n {4}date: 2026-11-25\n {4}comment: Ready/, ''),
+    ).toBe(text);
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
 
     // --comment without --set is a usage error.

@@ -222,7 +222,11 @@ describe('rfc-status: workflow guards on a created RFC', () => {
 
     // REVIEW → APPROVED while the only reviewer is pending.
     await refused('APPROVED', 'no reviewer has approved yet (Alice Chen: pending)');
-    await allowed(['--reviewer', 'Alice Chen:approved', '--set', 'APPROVED'], 'APPROVED', 'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice Chen: pending → approved)');
+    await allowed(
+      ['--reviewer', 'Alice Chen:approved', '--set', 'APPROVED'],
+      'APPROVED',
+      'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice Chen: pending → approved)',
+    );
     expect(frontmatter(repo.read(path)).decision_date).toBe(DATE);
 
     // APPROVED → IN_PROGRESS with the template's placeholders only.

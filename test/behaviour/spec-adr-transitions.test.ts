@@ -9,7 +9,7 @@
  * repositories after each test); each pair is one test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
@@ -121,7 +121,15 @@ interface Observation {
 }
 
 /** Runs one status change and records everything the assertions need (few git calls: the host may be busy). */
-async function observe(repo: Repo, countBefore: number, id: string, oldPath: string, newPath: string, args: string[], successor?: string): Promise<Observation> {
+async function observe(
+  repo: Repo,
+  countBefore: number,
+  id: string,
+  oldPath: string,
+  newPath: string,
+  args: string[],
+  successor?: string,
+): Promise<Observation> {
   const before = repo.read(oldPath);
   const successorBefore = successor ? repo.read(successor) : undefined;
   const run = await repo.run(args);

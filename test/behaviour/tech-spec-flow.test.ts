@@ -4,7 +4,6 @@
  * around the link to the RFC and the placeholder guard, `--link-rfc`, and `list-tech-specs --rfc`.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
@@ -72,7 +71,11 @@ async function approvedRfc(repo: Repo, n: number, title: string, slug: string): 
   const id = `RFC-${String(n).padStart(4, '0')}`;
   await step(repo, ['create-rfc', title, '--reviewer', 'Alice'], `docs(rfc): create ${id} ${title}`);
   await step(repo, ['rfc-status', String(n), '--set', 'REVIEW'], `docs(rfc): ${id} DRAFT → REVIEW`);
-  await step(repo, ['rfc-status', String(n), '--reviewer', 'Alice:approved', '--set', 'APPROVED'], `docs(rfc): ${id} REVIEW → APPROVED (reviewer Alice: pending → approved)`);
+  await step(
+    repo,
+    ['rfc-status', String(n), '--reviewer', 'Alice:approved', '--set', 'APPROVED'],
+    `docs(rfc): ${id} REVIEW → APPROVED (reviewer Alice: pending → approved)`,
+  );
   const path = `rfcs/approved/${id}-${slug}.md`;
   expect(frontmatter(repo.read(path)).status).toBe('APPROVED');
   return path;
@@ -102,7 +105,15 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
     // The commit holds the new spec and nothing else.
     expect(repo.git('show', '--name-status', '--format=', 'HEAD')).toBe(`A\t${draft}`);
     const fm = frontmatter(repo.read(draft));
-    expect(fm).toMatchObject({ tech_spec_id: 'TS-0001', title: 'Orders service', status: 'DRAFT', decision_ref: 'RFC-0001', author: 'Test Author', created: DATE, last_updated: DATE });
+    expect(fm).toMatchObject({
+      tech_spec_id: 'TS-0001',
+      title: 'Orders service',
+      status: 'DRAFT',
+      decision_ref: 'RFC-0001',
+      author: 'Test Author',
+      created: DATE,
+      last_updated: DATE,
+    });
 
     // Written by hand and committed by hand (not an archdoc step).
     repo.write(draft, withBody(repo.read(draft), specBody('TS-0001', 'Orders service')));

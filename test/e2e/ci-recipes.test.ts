@@ -32,8 +32,8 @@ async function seed(repo: Repo, broken: boolean): Promise<void> {
 describe('CI recipes in docs/ci.md', () => {
   it('docs/ci.md shows the recipe files verbatim', () => {
     const md = fs.readFileSync(path.join(DOCS, 'ci.md'), 'utf8');
-    expect(md).toContain('```yaml\n' + fs.readFileSync(workflowFile, 'utf8') + '```');
-    expect(md).toContain('```sh\n' + fs.readFileSync(hookFile, 'utf8') + '```');
+    expect(md).toContain(`\`\`\`yaml\n${fs.readFileSync(workflowFile, 'utf8')}\`\`\``);
+    expect(md).toContain(`\`\`\`sh\n${fs.readFileSync(hookFile, 'utf8')}\`\`\``);
   });
 
   it('the GitHub Actions step passes on a sound repository and annotates a broken one', async () => {
@@ -68,7 +68,7 @@ describe('CI recipes in docs/ci.md', () => {
     expect(refused.status).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain('status-unknown');
     const file = repo.find('ADR-0001');
-    repo.write(file, repo.read(file).replace('status: MAYBE', 'status: PROPOSED') + '\nMore context.\n');
+    repo.write(file, `${repo.read(file).replace('status: MAYBE', 'status: PROPOSED')}\nMore context.\n`);
     const ok = commit();
     expect(ok.stderr).toContain('No problems in 1 document.');
     expect(ok.status).toBe(0);

@@ -157,7 +157,7 @@ function shimDir(): string {
   return dir;
 }
 
-async function runFile(file: string, blocks: Block[], bin: string): Promise<Ran[]> {
+async function runFile(blocks: Block[], bin: string): Promise<Ran[]> {
   const repo = makeRepo({ init: false });
   const env = testEnv(repo.home, { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` });
   const ran: Ran[] = [];
@@ -209,7 +209,7 @@ describe('documentation examples (docs/*.md console blocks)', () => {
     // One repository per file; the files run side by side, each file's commands in order.
     await Promise.all(
       files.map(async (f) => {
-        const ran = await runFile(f.file, f.blocks, bin);
+        const ran = await runFile(f.blocks, bin);
         results.set(f.name, ran);
         if (UPDATE) rewrite(f.file, f.text, ran);
       }),
@@ -218,7 +218,11 @@ describe('documentation examples (docs/*.md console blocks)', () => {
 
   it('finds console examples in the docs', () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['commands.md', 'configuration.md', 'getting-started.md', 'workflows.md']));
-    for (const f of files) expect(f.blocks.some((b) => b.commands.some((c) => c.archdoc)), `docs/${f.name}: no archdoc example`).toBe(true);
+    for (const f of files)
+      expect(
+        f.blocks.some((b) => b.commands.some((c) => c.archdoc)),
+        `docs/${f.name}: no archdoc example`,
+      ).toBe(true);
   });
 
   for (const f of files) {
@@ -260,7 +264,11 @@ describe('documentation tables match the code', () => {
 
   it('docs/configuration.md: the rule table lists every check rule with its severity and description', () => {
     const text = fs.readFileSync(path.join(DOCS, 'configuration.md'), 'utf8');
-    const rows = [...text.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| (.*) \|$/gm)].map((m) => ({ id: m[1], severity: m[2], description: m[3]!.replace(/`/g, '') }));
+    const rows = [...text.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| (.*) \|$/gm)].map((m) => ({
+      id: m[1],
+      severity: m[2],
+      description: m[3]!.replace(/`/g, ''),
+    }));
     const fromCode = RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description.replace(/`/g, '') }));
     expect(rows).toEqual(fromCode);
   });

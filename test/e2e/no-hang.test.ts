@@ -14,7 +14,10 @@ const PROMPT = /^\? |\(y\/n\)|\(Y\/n\)|\(y\/N\)|Press enter|Select |Choose /im;
 function cleanRepo(): Repo {
   const repo = makeRepo({ init: false });
   repo.write('.archdoc.yml', 'review_stale_days: 14\n');
-  repo.write('rfcs/draft/RFC-0001-first.md', '---\nrfc_id: RFC-0001\ntitle: First\nstatus: DRAFT\nauthor: Dana Lee\ncreated: 2026-11-20\nlast_updated: 2026-11-20\n---\n\n# RFC-0001: First\n');
+  repo.write(
+    'rfcs/draft/RFC-0001-first.md',
+    '---\nrfc_id: RFC-0001\ntitle: First\nstatus: DRAFT\nauthor: Dana Lee\ncreated: 2026-11-20\nlast_updated: 2026-11-20\n---\n\n# RFC-0001: First\n',
+  );
   repo.write(
     'docs/adr/ADR-0001-first.md',
     '---\nadr_id: ADR-0001\ntitle: First decision\nstatus: PROPOSED\ncreated: 2026-11-20\n---\n\n# ADR-0001: First decision\n\n## Status\n\nPROPOSED\n',
@@ -34,7 +37,10 @@ describe('with stdin an open pipe that sends nothing', () => {
 
   it('check --format json and --format github finish, exit 0', async () => {
     const repo = cleanRepo();
-    const [json, github] = await Promise.all([repo.spawn(['check', '--format', 'json'], { keepStdinOpen: true }), repo.spawn(['check', '--format', 'github', '--strict'], { keepStdinOpen: true })]);
+    const [json, github] = await Promise.all([
+      repo.spawn(['check', '--format', 'json'], { keepStdinOpen: true }),
+      repo.spawn(['check', '--format', 'github', '--strict'], { keepStdinOpen: true }),
+    ]);
     for (const r of [json, github]) {
       expect(r.ms).toBeLessThan(LIMIT_MS);
       expect(r.code, r.stderr).toBe(0);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(SRC, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(SRC, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => path.relative(SRC, path.join(e.parentPath, e.name)));
 }

@@ -33,11 +33,20 @@ describe('completion', () => {
   });
 
   it('zsh and fish scripts name every command', () => {
-    const names = buildProgram(SYSTEM).commands.map((c) => c.name()).filter((n) => n !== 'help');
+    const names = buildProgram(SYSTEM)
+      .commands.map((c) => c.name())
+      .filter((n) => n !== 'help');
     const zsh = zshScript(buildProgram(SYSTEM));
     const fish = fishScript(buildProgram(SYSTEM));
     expect(zsh.startsWith('#compdef archdoc\n')).toBe(true);
-    expect(spawnSync('bash', ['-n'], { input: zsh.split('\n').filter((l) => !l.startsWith('autoload')).join('\n') }).status).toBe(0);
+    expect(
+      spawnSync('bash', ['-n'], {
+        input: zsh
+          .split('\n')
+          .filter((l) => !l.startsWith('autoload'))
+          .join('\n'),
+      }).status,
+    ).toBe(0);
     for (const n of names) expect(fish).toContain(`-a '${n}'`);
     expect(fish).toContain("__fish_seen_subcommand_from rfc-status' -l 'set'");
   });
@@ -62,7 +71,13 @@ describe('config JSON Schema', () => {
       expect(validate(CONFIG_SCHEMA, parse(configText(layout, undefined)))).toEqual([]);
       expect(validate(CONFIG_SCHEMA, parse(configText(layout, 'docs')))).toEqual([]);
     }
-    const docs = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const docs = [
+      'README.md',
+      ...fs
+        .readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     let checked = 0;
     for (const file of docs) {
       const md = fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -82,7 +97,10 @@ describe('config JSON Schema', () => {
     const check = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'archdoc.schema.json'), 'utf8')));
     const samples: unknown[] = [
       parse(configText('by-status', 'docs')),
-      { layout: 'flat', kinds: { prd: { prefix: 'PRD', folder: 'prds', statuses: { DRAFT: { folder: 'draft' } }, initial: 'DRAFT', transitions: { DRAFT: [] } } } },
+      {
+        layout: 'flat',
+        kinds: { prd: { prefix: 'PRD', folder: 'prds', statuses: { DRAFT: { folder: 'draft' } }, initial: 'DRAFT', transitions: { DRAFT: [] } } },
+      },
       { layout: 'nested' },
       { kinds: { rfc: { prefix: 'rfc' } } },
       { rules: { 'loaded-word': 'loud' } },

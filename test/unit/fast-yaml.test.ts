@@ -67,17 +67,60 @@ describe('fastFrontmatter', () => {
     'a: -1',
     'reviewers:\n  - name: A\n    extra:\n      deep: 1',
   ])('defers %j to the yaml package', (text) => {
-    expect(fastFrontmatter(text + '\n')).toBeUndefined();
+    expect(fastFrontmatter(`${text}\n`)).toBeUndefined();
   });
 
   const word = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9 ._/()-]{0,15}$/);
   const raw = fc.oneof(
     word,
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('', '~', 'null', 'True', 'false', '0', '007', '12', '2024-01-05', '2024-1-5', '1e3', '.5', '-3', '+3', 'yes', 'no', '[]', '{}', '[a, b]', '[a,, b]', '"q"', "'s'", '"a # b"', 'a #b', 'a  b', 'x:', 'http://x', '- y', '@at', '`t`', '%p', '&a', '*a', '!t', '|', '>', '#c', 'constructor', 'toString ', '__proto__'),
+    fc.constantFrom(
+      '',
+      '~',
+      'null',
+      'True',
+      'false',
+      '0',
+      '007',
+      '12',
+      '2024-01-05',
+      '2024-1-5',
+      '1e3',
+      '.5',
+      '-3',
+      '+3',
+      'yes',
+      'no',
+      '[]',
+      '{}',
+      '[a, b]',
+      '[a,, b]',
+      '"q"',
+      "'s'",
+      '"a # b"',
+      'a #b',
+      'a  b',
+      'x:',
+      'http://x',
+      '- y',
+      '@at',
+      '`t`',
+      '%p',
+      '&a',
+      '*a',
+      '!t',
+      '|',
+      '>',
+      '#c',
+      'constructor',
+      'toString ',
+      '__proto__',
+    ),
   );
   const line = fc.oneof(
-    fc.tuple(fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'Null', 'true', 'True', 'FALSE')), raw).map(([k, v]) => `${k}: ${v}`),
+    fc
+      .tuple(fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'Null', 'true', 'True', 'FALSE')), raw)
+      .map(([k, v]) => `${k}: ${v}`),
     fc.stringMatching(/^[a-z]{1,6}$/).map((k) => `${k}:`),
     raw.map((v) => `  - ${v}`),
     fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), raw).map(([k, v]) => `  - ${k}: ${v}`),
@@ -91,7 +134,7 @@ describe('fastFrontmatter', () => {
     let answered = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
-        const text = lines.join('\n') + '\n';
+        const text = `${lines.join('\n')}\n`;
         const fast = fastFrontmatter(text);
         if (!fast) return;
         answered++;
@@ -112,7 +155,7 @@ describe('fastFrontmatter', () => {
 describe('stringifySimple', () => {
   const reference = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0, nullStr: '' });
 
-  it('writes a new document\'s frontmatter as yaml does', () => {
+  it("writes a new document's frontmatter as yaml does", () => {
     const data = {
       rfc_id: 'RFC-0001',
       title: 'Adopt PostgreSQL (orders)',
@@ -150,15 +193,28 @@ describe('stringifySimple', () => {
   const text = fc.oneof(
     fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._/()-]{0,20}$/),
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('2026-11-25', '2026-1-5', 'null', 'Null', 'True', 'no', 'constructor', '__proto__', 'a  b', 'a ', ' a', 'a: b', 'a #b', '-a', '.inf', 'e1', '1e3'),
+    fc.constantFrom(
+      '2026-11-25',
+      '2026-1-5',
+      'null',
+      'Null',
+      'True',
+      'no',
+      'constructor',
+      '__proto__',
+      'a  b',
+      'a ',
+      ' a',
+      'a: b',
+      'a #b',
+      '-a',
+      '.inf',
+      'e1',
+      '1e3',
+    ),
   );
   const key = fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.constantFrom('null', 'true', 'a b', '-x', 'constructor'));
-  const value = fc.oneof(
-    text,
-    fc.constant(null),
-    fc.array(text, { maxLength: 3 }),
-    fc.array(fc.dictionary(key, text, { maxKeys: 3 }), { maxLength: 3 }),
-  );
+  const value = fc.oneof(text, fc.constant(null), fc.array(text, { maxLength: 3 }), fc.array(fc.dictionary(key, text, { maxKeys: 3 }), { maxLength: 3 }));
 
   it('property: whenever it answers, it answers what yaml writes', () => {
     let answered = 0;

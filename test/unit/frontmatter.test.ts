@@ -112,7 +112,10 @@ describe('editDocument', () => {
 // ---------------------------------------------------------------------------------------------
 // Property: for any hand-written frontmatter, an edit changes only the entries it touches.
 
-const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/).filter((k) => !['status', 'last_updated', 'history', 'true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(k));
+const key = fc
+  .stringMatching(/^[a-z][a-z0-9_]{0,11}$/)
+  .filter((k) => !['status', 'last_updated', 'history', 'true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(k));
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const safeText = fc.string({ minLength: 0, maxLength: 30 }).map((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, ''));
 const plainWord = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._-]{0,20}[A-Za-z0-9]$/);
 const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -154,8 +157,10 @@ describe('property: edits touch only their fields', () => {
           const t = { plain: 'status: DRAFT', double: 'status: "DRAFT"', single: "status: 'DRAFT'", comment: 'status: DRAFT # set by hand' }[fm.statusStyle]!;
           parts.splice(Math.min(1, parts.length), 0, { key: 'status', text: t, value: 'DRAFT' });
         }
-        if (fm.updated !== 'none') parts.push({ key: 'last_updated', text: fm.updated === 'plain' ? 'last_updated: 2020-02-02' : 'last_updated: "2020-02-02"', value: '2020-02-02' });
-        if (fm.history === 'block') parts.push({ key: 'history', text: 'history:\n  - status: DRAFT\n    date: 2020-01-01', value: [{ status: 'DRAFT', date: '2020-01-01' }] });
+        if (fm.updated !== 'none')
+          parts.push({ key: 'last_updated', text: fm.updated === 'plain' ? 'last_updated: 2020-02-02' : 'last_updated: "2020-02-02"', value: '2020-02-02' });
+        if (fm.history === 'block')
+          parts.push({ key: 'history', text: 'history:\n  - status: DRAFT\n    date: 2020-01-01', value: [{ status: 'DRAFT', date: '2020-01-01' }] });
         if (fm.history === 'flow-empty') parts.push({ key: 'history', text: 'history: []', value: [] });
         const lines = [...(fm.comment ? ['# hand-written'] : []), ...parts.map((p) => p.text)];
         const yaml = lines.join('\n').replace(/\n/g, fm.eol) + (lines.length ? fm.eol : '');
@@ -175,7 +180,12 @@ describe('property: edits touch only their fields', () => {
         expect(split.body).toBe(body);
         const data = parse(split.yaml) as Record<string, unknown>;
         const prevHistory = (parts.find((p) => p.key === 'history')?.value as unknown[]) ?? [];
-        const expected = { ...Object.fromEntries(parts.map((p) => [p.key, p.value])), status, last_updated: today, history: [...prevHistory, { status, date: today }] };
+        const expected = {
+          ...Object.fromEntries(parts.map((p) => [p.key, p.value])),
+          status,
+          last_updated: today,
+          history: [...prevHistory, { status, date: today }],
+        };
         expect(data).toEqual(expected);
         // Every untouched entry survives byte for byte and in order, with the file's own line ending.
         let at = 0;

@@ -21,9 +21,9 @@ describe('hostile bodies stay linear', () => {
   });
 
   it('many unterminated link openers', () => {
-    expect(markdownLinks('](' .repeat(100_000))).toEqual([]);
-    const small = ms(() => markdownLinks('](' .repeat(20_000)));
-    const big = ms(() => markdownLinks('](' .repeat(200_000)));
+    expect(markdownLinks(']('.repeat(100_000))).toEqual([]);
+    const small = ms(() => markdownLinks(']('.repeat(20_000)));
+    const big = ms(() => markdownLinks(']('.repeat(200_000)));
     expect(big).toBeLessThan(Math.max(50, small * 40));
   });
 
@@ -51,7 +51,12 @@ describe('reference-style links', () => {
       ['../review/RFC-0001-x.md', 3],
       ['../review/RFC-0001-x.md', 4],
     ]);
-    const moved = rewriteLinks(body, 'rfcs/draft/RFC-0002-y.md', 'rfcs/draft/RFC-0002-y.md', new Map([['rfcs/review/RFC-0001-x.md', 'rfcs/approved/RFC-0001-x.md']]));
+    const moved = rewriteLinks(
+      body,
+      'rfcs/draft/RFC-0002-y.md',
+      'rfcs/draft/RFC-0002-y.md',
+      new Map([['rfcs/review/RFC-0001-x.md', 'rfcs/approved/RFC-0001-x.md']]),
+    );
     expect(moved).toBe(body.replace('[r1]: ../review/', '[r1]: ../approved/').replace('<../review/', '<../approved/'));
   });
 });

@@ -16,7 +16,10 @@ const paths = ['rfcs/draft/RFC-0001-a.md', 'rfcs/review/RFC-0002-b.md', 'tech-sp
 /** Everything list and check do with a set of documents, in process. Must never throw. */
 function listAndCheck(docs: DocRecord[]): void {
   const index = indexDocs(docs, prefixes, 4);
-  const shown = sortDocs(filterDocs(docs, { all: true }, index), kinds.map((k) => k.name));
+  const shown = sortDocs(
+    filterDocs(docs, { all: true }, index),
+    kinds.map((k) => k.name),
+  );
   shown.map((d) => docJson(d, index));
   kinds.map((k) => summarise(k, docs));
   filterDocs(docs, { status: ['review'], author: 'a', rfc: 'RFC-0001' }, index);
@@ -35,7 +38,32 @@ function listAndCheck(docs: DocRecord[]): void {
 const yamlish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('rfc_id: RFC-0001', 'status: REVIEW', 'status: [x', 'title: "unclosed', 'reviewers: [a, "b:approved", {name: c}]', 'history:', '  - status: DRAFT', '  - {status: 7}', 'history: 5', 'decision_ref: {RFC-0001: t}', 'related_rfcs: [RFC-0002 (t), ../x/RFC-0003-y.md, null, 7]', 'supersedes: [ADR-0001]', 'superseded_by: ADR-9', 'created: 2024-99-99 later', 'a: &x [*x]', '? complex', '- item', '\tkey: tab', 'key: key: key', '!!binary abc', '%YAML 1.1', '---', '...', 'last_updated: 2020-01-01'),
+      fc.constantFrom(
+        'rfc_id: RFC-0001',
+        'status: REVIEW',
+        'status: [x',
+        'title: "unclosed',
+        'reviewers: [a, "b:approved", {name: c}]',
+        'history:',
+        '  - status: DRAFT',
+        '  - {status: 7}',
+        'history: 5',
+        'decision_ref: {RFC-0001: t}',
+        'related_rfcs: [RFC-0002 (t), ../x/RFC-0003-y.md, null, 7]',
+        'supersedes: [ADR-0001]',
+        'superseded_by: ADR-9',
+        'created: 2024-99-99 later',
+        'a: &x [*x]',
+        '? complex',
+        '- item',
+        '\tkey: tab',
+        'key: key: key',
+        '!!binary abc',
+        '%YAML 1.1',
+        '---',
+        '...',
+        'last_updated: 2020-01-01',
+      ),
       fc.string({ maxLength: 40 }),
     ),
     { maxLength: 14 },
@@ -43,7 +71,25 @@ const yamlish = fc
   .map((lines) => lines.join('\n'));
 
 const bodyish = fc
-  .array(fc.oneof(fc.constantFrom('## Overview', '## Options Analysis', '### Option 1: X', '**Advantages**', 'obviously the best', '| a | b |', '[Placeholder Text]', '[link](../missing.md)', '```', '## Status', 'ACCEPTED'), fc.string({ maxLength: 30 })), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '## Overview',
+        '## Options Analysis',
+        '### Option 1: X',
+        '**Advantages**',
+        'obviously the best',
+        '| a | b |',
+        '[Placeholder Text]',
+        '[link](../missing.md)',
+        '```',
+        '## Status',
+        'ACCEPTED',
+      ),
+      fc.string({ maxLength: 30 }),
+    ),
+    { maxLength: 12 },
+  )
   .map((lines) => lines.join('\n'));
 
 describe('property: the reader, list and check never throw', () => {
@@ -60,9 +106,13 @@ describe('property: the reader, list and check never throw', () => {
   it('on YAML-like documents', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(yamlish, bodyish, fc.constantFrom(...paths), fc.constantFrom(...kinds), fc.constantFrom('\n', '\r\n'), fc.boolean()), { maxLength: 6 }),
+        fc.array(fc.tuple(yamlish, bodyish, fc.constantFrom(...paths), fc.constantFrom(...kinds), fc.constantFrom('\n', '\r\n'), fc.boolean()), {
+          maxLength: 6,
+        }),
         (files) => {
-          const docs = files.map(([fm, body, p, k, eol, bom]) => parseDoc(`${bom ? '\uFEFF' : ''}---${eol}${fm.replace(/\n/g, eol)}${eol}---${eol}${body.replace(/\n/g, eol)}`, p, k));
+          const docs = files.map(([fm, body, p, k, eol, bom]) =>
+            parseDoc(`${bom ? '\uFEFF' : ''}---${eol}${fm.replace(/\n/g, eol)}${eol}---${eol}${body.replace(/\n/g, eol)}`, p, k),
+          );
           listAndCheck(docs);
         },
       ),

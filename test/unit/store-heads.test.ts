@@ -14,14 +14,14 @@ const write = (rel: string, text: string) => {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   fs.writeFileSync(path.join(root, rel), text);
 };
-const filler = (bytes: number) => 'Words of the body that fill the file. '.repeat(Math.ceil(bytes / 38)) + '\n';
+const filler = (bytes: number) => `${'Words of the body that fill the file. '.repeat(Math.ceil(bytes / 38))}\n`;
 const head = (id: string, title: string, status: string, extra = '') => `---\nrfc_id: ${id}\ntitle: ${title}\nstatus: ${status}\n${extra}---\n\n`;
 
-write('rfcs/draft/RFC-0001-small.md', head('RFC-0001', 'Small one', 'DRAFT') + '# RFC-0001: Small one\n');
+write('rfcs/draft/RFC-0001-small.md', `${head('RFC-0001', 'Small one', 'DRAFT')}# RFC-0001: Small one\n`);
 write('rfcs/review/RFC-0002-long-body.md', head('RFC-0002', 'Long body', 'REVIEW') + filler(30_000));
 // Frontmatter longer than the part read first: the whole file must be read.
 const history = Array.from({ length: 300 }, (_, i) => `  - status: REVIEW\n    date: 2026-01-${String((i % 28) + 1).padStart(2, '0')}\n`).join('');
-write('rfcs/approved/RFC-0003-long-head.md', head('RFC-0003', 'Long head', 'APPROVED', `history:\n${history}`) + 'Body.\n');
+write('rfcs/approved/RFC-0003-long-head.md', `${head('RFC-0003', 'Long head', 'APPROVED', `history:\n${history}`)}Body.\n`);
 // No frontmatter (adr-tools): the title in a heading, the status in a section far down.
 write('rfcs/draft/0004-no-frontmatter.md', `# 4. Without frontmatter\n\n${filler(12_000)}\n`);
 write('docs/adr/0007-adr-tools-record.md', `# 7. Record architecture decisions\n\nDate: 2026-01-02\n\n${filler(12_000)}\n## Status\n\nAccepted\n`);
@@ -30,7 +30,7 @@ write('docs/adr/0011-madr.md', `---\nstatus: accepted\ndate: 2026-01-02\n---\n\n
 // A rule (`---`) early in a document without frontmatter is no closing line.
 write('docs/adr/0010-rule-first.md', `# 10. Rule first\n\n---\n\n${filler(500)}\n## Status\n\nProposed\n`);
 // A non-ASCII character straddling the first read's end.
-write('rfcs/draft/RFC-0005-unicode.md', head('RFC-0005', 'Ünïcödé title', 'DRAFT') + 'é'.repeat(5000) + '\n' + 'ß'.repeat(3000) + '\n');
+write('rfcs/draft/RFC-0005-unicode.md', `${head('RFC-0005', 'Ünïcödé title', 'DRAFT') + 'é'.repeat(5000)}\n${'ß'.repeat(3000)}\n`);
 // A line that starts like the closing `---` exactly where the first read ends, but is longer.
 const opening = '---\nrfc_id: RFC-0008\nstatus: DRAFT\nnote: >\n';
 const padding = `  ${'x'.repeat(8189 - opening.length - 3)}\n`;
@@ -45,7 +45,13 @@ write('rfcs/draft/RFC-0006-quoted.md', `---\nrfc_id: RFC-0006\ntitle: "Quoted: w
 describe('readDocumentHeads', () => {
   const { config } = resolveConfig(null);
   const kinds = [config.kinds.rfc!, config.kinds.adr!];
-  const pick = (d: { id?: string; title?: string; status?: string; num?: number; path: string }) => ({ path: d.path, id: d.id, title: d.title, status: d.status, num: d.num });
+  const pick = (d: { id?: string; title?: string; status?: string; num?: number; path: string }) => ({
+    path: d.path,
+    id: d.id,
+    title: d.title,
+    status: d.status,
+    num: d.num,
+  });
   const sorted = <T extends { path: string }>(xs: T[]) => [...xs].sort((a, b) => a.path.localeCompare(b.path));
 
   it('gives every document the id, title and status the full reader gives', () => {

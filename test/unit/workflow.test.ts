@@ -36,13 +36,24 @@ describe('planTransition', () => {
   });
 
   it('needs written sections for IN_PROGRESS', () => {
-    const empty = planTransition({ doc: doc('APPROVED', '', '\n## Technical Design\n\n[Describe it]\n\n## Implementation Plan\n\nSteps.\n'), target: 'IN_PROGRESS', today: '2026-11-25', lookup });
+    const empty = planTransition({
+      doc: doc('APPROVED', '', '\n## Technical Design\n\n[Describe it]\n\n## Implementation Plan\n\nSteps.\n'),
+      target: 'IN_PROGRESS',
+      today: '2026-11-25',
+      lookup,
+    });
     expect(empty).toMatchObject({ ok: false, message: expect.stringContaining('"## Technical Design" has no content') });
   });
 
   it('SUPERSEDED needs --by, an existing one, not itself', () => {
-    expect(planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', lookup })).toMatchObject({ ok: false, message: expect.stringContaining('--by RFC-XXXX') });
-    expect(planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', byMissing: 'RFC-0099', lookup })).toMatchObject({ ok: false, message: expect.stringContaining('--by RFC-0099: no such RFC') });
+    expect(planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', lookup })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--by RFC-XXXX'),
+    });
+    expect(planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', byMissing: 'RFC-0099', lookup })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--by RFC-0099: no such RFC'),
+    });
     const by = { ...doc('DRAFT'), id: 'RFC-0002', path: 'b.md' } as DocRecord;
     const p = planTransition({ doc: doc('APPROVED'), target: 'SUPERSEDED', today: '2026-11-25', by, lookup });
     expect(p.ok && p.successorEdits).toEqual([
@@ -61,7 +72,10 @@ describe('planReviewer', () => {
   it('adds, updates, and rejects unknown reviewer statuses', () => {
     const d = doc('DRAFT', 'reviewers:\n  - name: Alice\n    status: pending\n');
     expect(planReviewer(d, 'Bob', '2026-11-25')).toMatchObject({ ok: true, summary: 'added reviewer Bob (pending)' });
-    expect(planReviewer(d, 'alice:approved', '2026-11-25')).toMatchObject({ ok: true, edits: [{ op: 'set', path: ['reviewers', 0, 'status'], value: 'approved' }, expect.anything()] });
+    expect(planReviewer(d, 'alice:approved', '2026-11-25')).toMatchObject({
+      ok: true,
+      edits: [{ op: 'set', path: ['reviewers', 0, 'status'], value: 'approved' }, expect.anything()],
+    });
     expect(planReviewer(d, 'Alice:maybe', '2026-11-25')).toMatchObject({ ok: false });
   });
 });

@@ -63,7 +63,9 @@ export async function applyChange(
   const target = change ? `${statusFolder(doc.kind, change.to, layout, Number(ctx.today.slice(0, 4)))}/${filename}` : doc.path;
   // Refuse before writing anything: a status change that cannot move its file changes no byte.
   if (target !== doc.path && exists(ctx.root, target)) {
-    throw new RefusedError(`${doc.id ?? doc.path} cannot move to ${target}: a file is already there.`, ['Rename or remove that file, then run the command again.']);
+    throw new RefusedError(`${doc.id ?? doc.path} cannot move to ${target}: a file is already there.`, [
+      'Rename or remove that file, then run the command again.',
+    ]);
   }
   const original = readText(ctx.root, doc.path);
   let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
@@ -86,7 +88,9 @@ export async function applyChange(
       ({ newPaths } = await moveDocument(ctx, doc.path, target));
     } catch (e) {
       const why = String((e as Error).message ?? e).split('\n')[0];
-      throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${why}).`, ['Nothing was written; fix the cause and run the command again.']);
+      throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${why}).`, [
+        'Nothing was written; fix the cause and run the command again.',
+      ]);
     }
     writeAtomic(ctx.root, target, text);
     // An untracked document was renamed on disk: git never knew its old path.

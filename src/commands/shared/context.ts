@@ -74,7 +74,11 @@ export function kindByName(config: Config, name: string): KindDef {
 }
 
 export function loadIndex(ctx: Context, docs: DocRecord[]): IdIndex {
-  return indexDocs(docs, Object.values(ctx.config.kinds).map((k) => k.prefix), ctx.config.idPadding);
+  return indexDocs(
+    docs,
+    Object.values(ctx.config.kinds).map((k) => k.prefix),
+    ctx.config.idPadding,
+  );
 }
 
 /**
@@ -104,7 +108,9 @@ export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?
     const what = candidates.length === 1 ? candidates[0]!.label : 'document';
     throw new RefusedError(
       `No ${what} ${wanted.replace('*-', '')} found${close.length ? `; did you mean ${close.join(', ')}?` : '.'}`,
-      close.length ? [] : [`List them with: archdoc ${candidates.length === 1 ? (candidates[0]!.commands?.list ?? `list --type ${candidates[0]!.name}`) : 'list'}`],
+      close.length
+        ? []
+        : [`List them with: archdoc ${candidates.length === 1 ? (candidates[0]!.commands?.list ?? `list --type ${candidates[0]!.name}`) : 'list'}`],
     );
   }
   if (matches.length > 1) {
@@ -136,7 +142,10 @@ export async function commitChange(ctx: Context, change: Change, opts: GlobalOpt
   try {
     await ctx.git.commitPaths(paths, change.message, change.newPaths);
   } catch (e) {
-    throw commitFailure(e, paths.filter((p) => exists(ctx.root, p)));
+    throw commitFailure(
+      e,
+      paths.filter((p) => exists(ctx.root, p)),
+    );
   }
   return undefined;
 }

@@ -34,7 +34,11 @@ export function linksOf(ctx: Context, doc: DocRecord, docs: DocRecord[]): LinkRo
     const key = `${relation}|${id}`;
     if (seen.has(key) || id === doc.id) return;
     seen.add(key);
-    rows.push(target ? { relation, id, ...(target.title ? { title: oneLine(target.title) } : {}), ...(target.status ? { status: target.status } : {}) } : { relation, id, missing: true });
+    rows.push(
+      target
+        ? { relation, id, ...(target.title ? { title: oneLine(target.title) } : {}), ...(target.status ? { status: target.status } : {}) }
+        : { relation, id, missing: true },
+    );
   };
   for (const l of fieldLinks(doc, index)) {
     if (!l.target) continue;

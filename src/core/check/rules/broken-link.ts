@@ -13,14 +13,20 @@ export const brokenLink: Rule<'broken-link'> = {
       if (!d.parsed) continue;
       for (const l of fieldLinks(d, index)) {
         if (l.target) {
-          if (!index.byId.has(l.target)) out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} names ${l.target}, which does not exist` });
+          if (!index.byId.has(l.target))
+            out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} names ${l.target}, which does not exist` });
           continue;
         }
         // Free text that names no document of a known kind: an id of an unknown kind is not ours to judge.
         const text = typeof l.raw === 'string' ? l.raw : JSON.stringify(l.raw);
         const m = /\b([A-Za-z]+)-\d+/.exec(text);
         if (m && !knownPrefix.has(m[1]!.toUpperCase())) continue;
-        out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} entry ${JSON.stringify(l.raw)} names no document; write an id like ${index.prefixes[0] ?? 'RFC'}-0001` });
+        out.push({
+          path: d.path,
+          line: keyAt(d, l.field),
+          col: 1,
+          message: `${l.field} entry ${JSON.stringify(l.raw)} names no document; write an id like ${index.prefixes[0] ?? 'RFC'}-0001`,
+        });
       }
       for (const link of markdownLinks(d.body)) {
         const target = resolveLink(d.path, link.target);

@@ -16,7 +16,12 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
       const out: RawFinding[] = [];
       const criteria = sectionOf(d, 'Evaluation Criteria');
       if (!criteria?.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
-        out.push({ path: d.path, line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine, col: 1, message: 'no Evaluation Criteria table with criteria filled in; set the criteria before comparing options' });
+        out.push({
+          path: d.path,
+          line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine,
+          col: 1,
+          message: 'no Evaluation Criteria table with criteria filled in; set the criteria before comparing options',
+        });
       }
       const analysis = sectionOf(d, 'Options Analysis');
       if (!analysis) {
@@ -25,12 +30,18 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
       }
       const options = sections(analysis.lines.join('\n'), 3);
       if (options.length < 2) {
-        out.push({ path: d.path, line: d.bodyLine + analysis.line - 1, col: 1, message: `Options Analysis has ${options.length} option${options.length === 1 ? '' : 's'}; compare at least two (### Option 1, ### Option 2)` });
+        out.push({
+          path: d.path,
+          line: d.bodyLine + analysis.line - 1,
+          col: 1,
+          message: `Options Analysis has ${options.length} option${options.length === 1 ? '' : 's'}; compare at least two (### Option 1, ### Option 2)`,
+        });
       }
       for (const o of options) {
         const text = o.lines.join('\n');
         const line = d.bodyLine + analysis.line + o.line - 1;
-        if (!/advantages|pros\b/i.test(text.replace(/disadvantages/gi, ''))) out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no advantages` });
+        if (!/advantages|pros\b/i.test(text.replace(/disadvantages/gi, '')))
+          out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no advantages` });
         if (!/disadvantages|cons\b/i.test(text)) out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no disadvantages` });
       }
       return out;

@@ -11,7 +11,12 @@ export const duplicateId: Rule<'duplicate-id'> = {
       if (list.length < 2) continue;
       for (const d of list) {
         const others = list.filter((o) => o !== d).map((o) => o.path);
-        out.push({ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `${id} is also used by ${others.join(', ')}; give one of them the next free number` });
+        out.push({
+          path: d.path,
+          line: keyAt(d, d.kind.idKey),
+          col: 1,
+          message: `${id} is also used by ${others.join(', ')}; give one of them the next free number`,
+        });
       }
     }
     return out;

@@ -18,13 +18,19 @@ export const historyStatus: Rule<'history-status'> = {
       h.forEach((e, i) => {
         const entry = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
         const s = asText(entry.status);
-        if (!s || !canonicalStatus(d.kind, s)) out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has ${s ? `unknown status "${s}"` : 'no status'}` });
+        if (!s || !canonicalStatus(d.kind, s))
+          out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has ${s ? `unknown status "${s}"` : 'no status'}` });
         if (!asText(entry.date)) out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has no date` });
       });
       const last = asText((h[h.length - 1] as Record<string, unknown> | null)?.status);
       const lastCanon = last ? canonicalStatus(d.kind, last) : undefined;
       if (lastCanon && lastCanon !== d.status) {
-        out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `status is ${d.status} but the history ends with ${lastCanon}; change status with archdoc so both agree` });
+        out.push({
+          path: d.path,
+          line: keyAt(d, 'status'),
+          col: 1,
+          message: `status is ${d.status} but the history ends with ${lastCanon}; change status with archdoc so both agree`,
+        });
       }
       return out;
     }),

@@ -17,7 +17,14 @@ export const idMismatch: Rule<'id-mismatch'> = {
         return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `the filename does not start with the id; rename it to ${d.id}-<slug>.md` }];
       }
       if (raw && fileNum !== d.num) {
-        return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `${d.kind.idKey} is ${d.id} but the filename says ${d.kind.prefix}-${String(fileNum).padStart(config.idPadding, '0')}; make them agree` }];
+        return [
+          {
+            path: d.path,
+            line: keyAt(d, d.kind.idKey),
+            col: 1,
+            message: `${d.kind.idKey} is ${d.id} but the filename says ${d.kind.prefix}-${String(fileNum).padStart(config.idPadding, '0')}; make them agree`,
+          },
+        ];
       }
       return [];
     }),

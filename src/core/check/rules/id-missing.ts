@@ -7,7 +7,9 @@ export const idMissing: Rule<'id-missing'> = {
   description: 'the id field (rfc_id, tech_spec_id, adr_id, ...) is present and shaped like PREFIX-0001',
   run: ({ docs }) =>
     docs.flatMap((d) => {
-      const own = d.problems.filter((p) => p.rule === 'id-missing').map((p) => ({ path: d.path, line: p.line, col: p.col, message: `${p.message}; add \`${d.kind.idKey}: ${d.kind.prefix}-XXXX\`` }));
+      const own = d.problems
+        .filter((p) => p.rule === 'id-missing')
+        .map((p) => ({ path: d.path, line: p.line, col: p.col, message: `${p.message}; add \`${d.kind.idKey}: ${d.kind.prefix}-XXXX\`` }));
       if (own.length || !d.parsed || d.kind.idKey in d.data || 'id' in d.data) return own;
       return [{ path: d.path, line: 1, col: 1, message: `no ${d.kind.idKey} in the frontmatter; add \`${d.kind.idKey}: ${d.id ?? `${d.kind.prefix}-XXXX`}\`` }];
     }),

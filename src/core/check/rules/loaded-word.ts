@@ -19,7 +19,12 @@ export const loadedWord: Rule<'loaded-word'> = {
       const out: RawFinding[] = [];
       analysis.lines.forEach((line, i) => {
         for (const m of line.matchAll(PATTERN)) {
-          out.push({ path: d.path, line: d.bodyLine + analysis.line + i, col: (m.index ?? 0) + 1, message: `loaded word "${m[0]}" in Options Analysis; argue from the evaluation criteria instead` });
+          out.push({
+            path: d.path,
+            line: d.bodyLine + analysis.line + i,
+            col: (m.index ?? 0) + 1,
+            message: `loaded word "${m[0]}" in Options Analysis; argue from the evaluation criteria instead`,
+          });
         }
       });
       return out;

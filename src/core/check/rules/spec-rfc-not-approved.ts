@@ -15,6 +15,13 @@ export const specRfcNotApproved: Rule<'spec-rfc-not-approved'> = {
       const id = ref ? referencedId(ref, index) : undefined;
       const rfc = id ? index.byId.get(id)?.[0] : undefined;
       if (!rfc?.status || approvedStatuses(rfc.kind).has(rfc.status)) return [];
-      return [{ path: d.path, line: keyAt(d, 'decision_ref'), col: 1, message: `${d.id} is ${d.status} but ${rfc.id} is ${rfc.status}; approve ${rfc.id} first or move the spec back` }];
+      return [
+        {
+          path: d.path,
+          line: keyAt(d, 'decision_ref'),
+          col: 1,
+          message: `${d.id} is ${d.status} but ${rfc.id} is ${rfc.status}; approve ${rfc.id} first or move the spec back`,
+        },
+      ];
     }),
 };

@@ -14,6 +14,13 @@ export const statusFolderRule: Rule<'status-folder'> = {
       const { pattern, text } = statusFolderPattern(d.kind, d.status, layout);
       if (pattern.test(folder)) return [];
       const how = layout === 'flat' ? '' : ` (archdoc ${d.kind.commands?.status ?? 'status'} moves files itself when it changes a status)`;
-      return [{ path: d.path, line: keyAt(d, 'status'), col: 1, message: `status ${d.status} belongs in ${text}/, but the file is in ${folder}/; move it there${how}` }];
+      return [
+        {
+          path: d.path,
+          line: keyAt(d, 'status'),
+          col: 1,
+          message: `status ${d.status} belongs in ${text}/, but the file is in ${folder}/; move it there${how}`,
+        },
+      ];
     }),
 };

@@ -12,7 +12,20 @@ export const statusSection: Rule<'status-section'> = {
       const s = sectionOf(d, d.kind.statusSection);
       if (!s) return [];
       const first = s.lines.find((l) => l.trim() !== '')?.trim() ?? '';
-      if (first.toUpperCase().replace(/[-\s]+/g, '_').startsWith(d.status)) return [];
-      return [{ path: d.path, line: d.bodyLine + s.line - 1, col: 1, message: `"## ${d.kind.statusSection}" says "${first.slice(0, 40)}" but the status is ${d.status}` }];
+      if (
+        first
+          .toUpperCase()
+          .replace(/[-\s]+/g, '_')
+          .startsWith(d.status)
+      )
+        return [];
+      return [
+        {
+          path: d.path,
+          line: d.bodyLine + s.line - 1,
+          col: 1,
+          message: `"## ${d.kind.statusSection}" says "${first.slice(0, 40)}" but the status is ${d.status}`,
+        },
+      ];
     }),
 };

@@ -6,5 +6,7 @@ export const statusUnknown: Rule<'status-unknown'> = {
   severity: 'error',
   description: "the status is one of the kind's statuses (case-insensitive)",
   run: ({ docs }) =>
-    docs.flatMap((d) => (d.parsed ? d.problems.filter((p) => p.rule === 'status-unknown').map((p) => ({ path: d.path, line: p.line, col: p.col, message: p.message })) : [])),
+    docs.flatMap((d) =>
+      d.parsed ? d.problems.filter((p) => p.rule === 'status-unknown').map((p) => ({ path: d.path, line: p.line, col: p.col, message: p.message })) : [],
+    ),
 };

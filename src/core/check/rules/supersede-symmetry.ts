@@ -8,19 +8,32 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
   description: 'superseded_by and supersedes name each other, and a SUPERSEDED document names its successor',
   run: ({ docs, index }) => {
     const out: RawFinding[] = [];
-    const ids = (v: unknown) => referencesIn(v).map((r) => referencedId(r, index)).filter((x): x is string => !!x);
+    const ids = (v: unknown) =>
+      referencesIn(v)
+        .map((r) => referencedId(r, index))
+        .filter((x): x is string => !!x);
     for (const d of docs) {
       if (!d.parsed || !d.id) continue;
       for (const succ of ids(d.data.superseded_by)) {
         const other = index.byId.get(succ)?.[0];
         if (other && !ids(other.data.supersedes).includes(d.id)) {
-          out.push({ path: d.path, line: keyAt(d, 'superseded_by'), col: 1, message: `superseded_by ${succ}, but ${succ} does not list ${d.id} in supersedes; add \`supersedes: ${d.id}\` to ${other.path}` });
+          out.push({
+            path: d.path,
+            line: keyAt(d, 'superseded_by'),
+            col: 1,
+            message: `superseded_by ${succ}, but ${succ} does not list ${d.id} in supersedes; add \`supersedes: ${d.id}\` to ${other.path}`,
+          });
         }
       }
       for (const pred of ids(d.data.supersedes)) {
         const other = index.byId.get(pred)?.[0];
         if (other && !ids(other.data.superseded_by).includes(d.id)) {
-          out.push({ path: d.path, line: keyAt(d, 'supersedes'), col: 1, message: `supersedes ${pred}, but ${pred} does not name ${d.id} in superseded_by; add \`superseded_by: ${d.id}\` to ${other.path}` });
+          out.push({
+            path: d.path,
+            line: keyAt(d, 'supersedes'),
+            col: 1,
+            message: `supersedes ${pred}, but ${pred} does not name ${d.id} in superseded_by; add \`superseded_by: ${d.id}\` to ${other.path}`,
+          });
         }
       }
       if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && ids(d.data.superseded_by).length === 0) {
