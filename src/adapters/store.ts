@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { asText, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { asText, BINARY_PROBE, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
 
@@ -126,7 +126,8 @@ export function readDocumentFronts(root: string, config: Config, kinds: KindDef[
   return out;
 }
 
-const HEAD_BYTES = 8192;
+/** What is read of a file first: enough for almost every frontmatter, and for the binary probe. */
+const HEAD_BYTES = Math.max(8192, BINARY_PROBE);
 let headBuffer: Buffer | undefined;
 
 /**

@@ -102,6 +102,14 @@ export function parseDoc(text: string, path: string, kind: KindDef, padding = 4)
   return rec;
 }
 
+/** How much of a file is searched for a NUL byte to call it binary: git's own rule, near enough. */
+export const BINARY_PROBE = 8192;
+
+/** A file with a NUL among its first bytes is binary, not Markdown (git decides so too). */
+export function isBinary(text: string): boolean {
+  return (text.length > BINARY_PROBE ? text.slice(0, BINARY_PROBE) : text).includes('\u0000');
+}
+
 function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
@@ -116,16 +124,17 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
     bodyLine: 1,
     keyLines: {},
     body: text,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: '\n',
   };
   if (fileNum !== undefined) rec.num = fileNum;
-  if (text.includes('\u0000')) {
+  if (isBinary(text)) {
     rec.problems.push({ rule: 'frontmatter-parse', message: 'file is binary, not Markdown text', line: 1, col: 1 });
     rec.body = '';
     return rec;
   }
   const split = splitFrontmatter(text);
   if (!isSplit(split)) {
+    if (text.includes('\r\n')) rec.eol = '\r\n';
     const message =
       split.problem === 'none'
         ? 'no frontmatter: the file must start with a `---` line, then `key: value` lines, then `---`'
@@ -224,7 +233,7 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding?
 export function parseDocHead(text: string, path: string, kind: KindDef, padding: number, partial: boolean): DocRecord | undefined;
 export function parseDocHead(text: string, path: string, kind: KindDef, padding = 4, partial = false): DocRecord | undefined {
   // A binary file has no title or status, whatever its first lines look like.
-  if (text.includes('\u0000')) return partial ? undefined : parseDoc(text, path, kind, padding);
+  if (isBinary(text)) return partial ? undefined : parseDoc(text, path, kind, padding);
   const split = splitFrontmatter(text);
   if (!isSplit(split)) return partial ? undefined : parseDoc(text, path, kind, padding);
   const { ok, values } = headFields(split.yaml, [kind.idKey, 'id', 'title', 'status']);

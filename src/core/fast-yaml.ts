@@ -68,6 +68,14 @@ function flow(raw: string): unknown[] | Record<string, never> | typeof FAIL {
   return out;
 }
 
+/** Sets one field of a list item's map; FAIL when the key repeats or is special, or the value is not simple. */
+function putField(map: Record<string, unknown>, k: string, raw: string | undefined): Scalar | typeof FAIL {
+  if (k in map || k === '__proto__' || SPECIAL_KEY.test(k)) return FAIL;
+  const s = raw === undefined ? null : scalar(raw.trimStart());
+  if (s !== FAIL) map[k] = s;
+  return s;
+}
+
 /** Reads `text` (the YAML between the delimiters) or returns undefined to defer to `yaml`. */
 export function fastFrontmatter(text: string): FastResult | undefined {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
@@ -120,21 +128,20 @@ export function fastFrontmatter(text: string): FastResult | undefined {
         continue;
       }
       const map: Record<string, unknown> = {};
-      const put = (k: string, raw: string | undefined) => {
-        if (k in map || k === '__proto__' || SPECIAL_KEY.test(k)) return false;
-        const s = raw === undefined ? null : scalar(raw.trimStart());
-        if (s === FAIL) return false;
-        map[k] = s;
-        return true;
-      };
-      if (!put(kv[1]!, kv[2])) return undefined;
+      let sawNull = false;
+      let s = putField(map, kv[1]!, kv[2]);
+      if (s === FAIL) return undefined;
+      sawNull ||= s === null;
       while (i < lines.length && lines[i]!.startsWith(fieldPrefix) && lines[i]![fieldPrefix.length] !== ' ') {
         const f = KEY.exec(lines[i]!.slice(fieldPrefix.length));
-        if (!f || !put(f[1]!, f[2])) return undefined;
+        if (!f) return undefined;
+        s = putField(map, f[1]!, f[2]);
+        if (s === FAIL) return undefined;
+        sawNull ||= s === null;
         i++;
       }
       // A field with nothing after the colon might own a nested block: let yaml decide.
-      if (Object.values(map).some((v) => v === null) && i < lines.length && lines[i]!.startsWith(fieldPrefix)) return undefined;
+      if (sawNull && i < lines.length && lines[i]!.startsWith(fieldPrefix)) return undefined;
       list.push(map);
     }
     if (i < lines.length && /^ /.test(lines[i]!) && lines[i]!.trim() !== '') return undefined;

@@ -234,7 +234,25 @@ export function isArchived(kind: KindDef, status: string | undefined): boolean {
 }
 
 /** The folder a status requires, as a pattern (`{year}` matches any year) and as text for messages. */
+const folderPatterns = new WeakMap<KindDef, Map<string, { pattern: RegExp; text: string }>>();
+
+/** The folder a document of `kind` in `status` belongs in, as a pattern (`{year}` is any year); one per kind, status and layout. */
 export function statusFolderPattern(kind: KindDef, status: string, layout: Layout): { pattern: RegExp; text: string } {
+  let byStatus = folderPatterns.get(kind);
+  if (!byStatus) {
+    byStatus = new Map();
+    folderPatterns.set(kind, byStatus);
+  }
+  const key = `${layout} ${status}`;
+  let found = byStatus.get(key);
+  if (!found) {
+    found = folderPattern(kind, status, layout);
+    byStatus.set(key, found);
+  }
+  return found;
+}
+
+function folderPattern(kind: KindDef, status: string, layout: Layout): { pattern: RegExp; text: string } {
   const text = layout === 'flat' ? kind.folder : [kind.folder, kind.statuses[status]?.folder].filter(Boolean).join('/');
   const escaped = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{year\}/g, '\\d{4}');
   return { pattern: new RegExp(`^${escaped}$`), text: text.replace(/\{year\}/g, 'YYYY') };

@@ -69,13 +69,22 @@ export function findSection(body: string, name: string): Section | undefined {
   return sections(body).find((s) => normaliseHeading(s.name) === want);
 }
 
+const normalised = new Map<string, string>();
+
+/** A heading as sections are looked up by: case, numbering, `&` and punctuation do not count. */
 export function normaliseHeading(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^\d+(\.\d+)*\.?\s+/, '')
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  // The documents of a kind share their template's headings: each is normalised once per run.
+  let key = normalised.get(name);
+  if (key === undefined) {
+    key = name
+      .toLowerCase()
+      .replace(/^\d+(\.\d+)*\.?\s+/, '')
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    if (normalised.size < 10_000) normalised.set(name, key);
+  }
+  return key;
 }
 
 /** A `[Template placeholder]`: brackets around text that starts with a capital, not a link or checkbox. */

@@ -118,12 +118,33 @@ async function create(kind: string, title: string | undefined, o: Opts, system: 
   );
 }
 
+/** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
+const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
+
+/**
+ * The command a run names, when registering it alone gives the same result as registering all:
+ * its first word is a command (not help, completion or a mistyped name), after the global options.
+ */
+function chosenCommand(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-C' || a === '--cwd') i++;
+    else if (a === '--debug' || a.startsWith('--cwd=') || (a.startsWith('-C') && a.length > 2)) continue;
+    else return SINGLE.has(a) ? a : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The program for one run in `system`. A command that decides the exit code itself (`check`)
  * sets `status.exitCode`; errors are turned into exit codes by the caller (src/entry/main.ts).
+ * Given `argv`, only the command it names is registered when that changes nothing the user sees:
+ * registering every command and option costs a millisecond or two of each short run.
  */
-export function buildProgram(system: System, status: { exitCode: number } = { exitCode: 0 }): Command {
+export function buildProgram(system: System, status: { exitCode: number } = { exitCode: 0 }, argv?: string[]): Command {
   const services = { system };
+  const only = argv && chosenCommand(argv);
+  const wanted = (name: string) => !only || only === name;
   const program = new Command('archdoc')
     .description('RFCs, ADRs and tech specs as numbered Markdown in git: enforced workflows, true links, clean commits.')
     .version(version(), '-V, --version', 'print the version')
@@ -157,82 +178,92 @@ Examples:
 Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or configuration error.`,
     );
 
-  program
-    .command('init')
-    .description('write .archdoc.yml and the document folders')
-    .addOption(
-      new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'),
-    )
-    .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
-    .option('--force', 'overwrite an existing configuration')
-    .option('--no-commit', 'write the file but do not commit it')
-    .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd), services));
-
-  addCreateOptions(
+  if (wanted('init'))
     program
-      .command('create')
-      .description('create a document of any kind from its template, and commit it')
-      .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
-      .argument('[title]', 'the title (prompted for at a terminal when missing)'),
-  ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd), system));
+      .command('init')
+      .description('write .archdoc.yml and the document folders')
+      .addOption(
+        new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'),
+      )
+      .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+      .option('--force', 'overwrite an existing configuration')
+      .option('--no-commit', 'write the file but do not commit it')
+      .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd), services));
 
-  addStatusOptions(
-    program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
-  ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never, services));
-
-  addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
-    (await import('../commands/list.js')).run(all(cmd), services),
-  );
-
-  program
-    .command('check')
-    .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
-    .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
-    .option('--strict', 'warnings fail the check too')
-    .action(async (_o, cmd: Command) => {
-      status.exitCode = await (await import('../commands/check.js')).run(all(cmd), services);
-    });
-
-  program
-    .command('completion')
-    .description('print a shell completion script (bash, zsh or fish)')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable, for the user to paste
-      '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish',
-    )
-    .action(async (shell: string) => {
-      system.stdout.write(await (await import('../commands/completion.js')).run(shell, program));
-    });
-
-  program
-    .command('show')
-    .description('show any document with its links (both ways) and its history')
-    .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
-    .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }, services));
-
-  for (const k of KINDS) {
+  if (wanted('create'))
     addCreateOptions(
       program
-        .command(k.create)
-        .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
+        .command('create')
+        .description('create a document of any kind from its template, and commit it')
+        .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
         .argument('[title]', 'the title (prompted for at a terminal when missing)'),
-      k.name,
-    ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd), system));
+    ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd), system));
 
+  if (wanted('status'))
     addStatusOptions(
-      program
-        .command(k.status)
-        .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
-        .addHelpText('after', () => workflowHelp(k.name))
-        .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
-      k.name,
-    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never, services));
+      program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
+    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never, services));
 
-    addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
-      (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }, services),
+  if (wanted('list'))
+    addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
+      (await import('../commands/list.js')).run(all(cmd), services),
     );
+
+  if (wanted('check'))
+    program
+      .command('check')
+      .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
+      .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
+      .option('--strict', 'warnings fail the check too')
+      .action(async (_o, cmd: Command) => {
+        status.exitCode = await (await import('../commands/check.js')).run(all(cmd), services);
+      });
+
+  if (wanted('completion'))
+    program
+      .command('completion')
+      .description('print a shell completion script (bash, zsh or fish)')
+      .argument('<shell>', 'bash, zsh or fish')
+      .addHelpText(
+        'after',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh variable, for the user to paste
+        '\nExamples:\n  archdoc completion bash > ~/.local/share/bash-completion/completions/archdoc\n  archdoc completion zsh > "${fpath[1]}/_archdoc"\n  archdoc completion fish > ~/.config/fish/completions/archdoc.fish',
+      )
+      .action(async (shell: string) => {
+        system.stdout.write(await (await import('../commands/completion.js')).run(shell, program));
+      });
+
+  if (wanted('show'))
+    program
+      .command('show')
+      .description('show any document with its links (both ways) and its history')
+      .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
+      .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }, services));
+
+  for (const k of KINDS) {
+    if (wanted(k.create))
+      addCreateOptions(
+        program
+          .command(k.create)
+          .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
+          .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+        k.name,
+      ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd), system));
+
+    if (wanted(k.status))
+      addStatusOptions(
+        program
+          .command(k.status)
+          .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
+          .addHelpText('after', () => workflowHelp(k.name))
+          .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
+        k.name,
+      ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never, services));
+
+    if (wanted(k.list))
+      addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
+        (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }, services),
+      );
   }
   return program;
 }

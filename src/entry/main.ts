@@ -14,7 +14,7 @@ export async function main(argv: string[], system: System = processSystem()): Pr
   const debug = argv.includes('--debug');
   const status = { exitCode: 0 };
   try {
-    await buildProgram(system, status).parseAsync(argv);
+    await buildProgram(system, status, argv).parseAsync(argv);
     return status.exitCode;
   } catch (e) {
     return report(e, debug, system.stderr);

@@ -4,7 +4,10 @@ import type { RawFinding, Rule } from '../types.js';
 /** Words that argue by assertion instead of by the criteria. */
 export const LOADED_WORDS = ['obviously', 'clearly', 'best', 'no-brainer', 'no brainer', 'of course', 'undoubtedly', 'everyone knows', 'simply the'];
 
-const PATTERN = new RegExp(`\\b(${LOADED_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
+const SOURCE = `\\b(${LOADED_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`;
+const PATTERN = new RegExp(SOURCE, 'gi');
+/** The same words, for a yes/no answer: most lines have none, and `matchAll` copies its regex. */
+const ANY = new RegExp(SOURCE, 'i');
 
 /** The Options Analysis weighs options; loaded words decide instead. */
 export const loadedWord: Rule<'loaded-word'> = {
@@ -17,7 +20,10 @@ export const loadedWord: Rule<'loaded-word'> = {
       const analysis = sectionOf(d, 'Options Analysis');
       if (!analysis) return [];
       const out: RawFinding[] = [];
-      analysis.lines.forEach((line, i) => {
+      const lines = analysis.lines;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (!ANY.test(line)) continue;
         for (const m of line.matchAll(PATTERN)) {
           out.push({
             path: d.path,
@@ -26,7 +32,7 @@ export const loadedWord: Rule<'loaded-word'> = {
             message: `loaded word "${m[0]}" in Options Analysis; argue from the evaluation criteria instead`,
           });
         }
-      });
+      }
       return out;
     }),
 };
