@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { asText, BINARY_PROBE, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { asText, BINARY_PROBE, fileNumber, fileSlug, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
 
@@ -82,10 +83,17 @@ export function readDocuments(root: string, config: Config, kinds: KindDef[] = O
  * its first few kilobytes when the frontmatter ends there, into one reused buffer: creating a
  * document reads every title of its kind, so this runs once per document on every create.
  */
-export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]): DocRecord[] {
+export function readDocumentHeads(root: string, config: Config, kinds: KindDef[], needed?: (slug: string, kind: KindDef) => boolean): DocRecord[] {
   const out: DocRecord[] = [];
   for (const { rel, kind } of documentPaths(root, config, kinds)) {
     const abs = `${root}/${rel}`; // rel is clean and relative: path.join would only cost time here
+    const filename = rel.slice(rel.lastIndexOf('/') + 1);
+    // A file whose name carries its number and a slug that rules it out is known by its name alone.
+    const slug = needed && fileSlug(filename, kind.prefix);
+    if (slug && !needed(slug, kind)) {
+      out.push(nameOnly(rel, filename, kind, config.idPadding));
+      continue;
+    }
     let rec: DocRecord | undefined;
     try {
       const start = readStart(abs);
@@ -127,6 +135,29 @@ export function readDocumentFronts(root: string, config: Config, kinds: KindDef[
 }
 
 /** What is read of a file first: enough for almost every frontmatter, and for the binary probe. */
+/** A document known by its file name alone: its number and id, nothing read from it. */
+function nameOnly(rel: string, filename: string, kind: KindDef, padding: number): DocRecord {
+  const rec: DocRecord = {
+    path: rel,
+    kind,
+    data: {},
+    statusKnown: false,
+    reviewers: [],
+    parsed: false,
+    problems: [],
+    bodyLine: 1,
+    keyLines: {},
+    body: '',
+    eol: '\n',
+  };
+  const num = fileNumber(filename, kind.prefix);
+  if (num !== undefined) {
+    rec.num = num;
+    rec.id = formatId(kind.prefix, num, padding);
+  }
+  return rec;
+}
+
 const HEAD_BYTES = Math.max(8192, BINARY_PROBE);
 let headBuffer: Buffer | undefined;
 

@@ -6,7 +6,7 @@ import type { DocRecord } from '../core/document.js';
 import { stringifySimple } from '../core/fast-yaml.js';
 import { formatId, numberInFilename } from '../core/ids.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
-import { similarTo } from '../core/similar.js';
+import { mayBeSimilarTo, similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
@@ -62,9 +62,11 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // A plain create needs only numbers and titles; superseding or linking needs whole documents.
   const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
   // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
+  // Otherwise only the titles that may be similar are read; the rest are known by file name.
+  const mayBeSimilar = mayBeSimilarTo(title);
   const docs = needWhole
     ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds)
-    : readDocumentHeads(ctx.root, ctx.config, kinds);
+    : readDocumentHeads(ctx.root, ctx.config, kinds, mayBeSimilar && ((slug, k) => k === kind && mayBeSimilar(slug)));
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const isSimilar = similarTo(title);

@@ -269,6 +269,12 @@ export function fileNumber(filename: string, prefix: string): number | undefined
   return m ? Number(m[1]) : undefined;
 }
 
+/** The slug after the number in `RFC-0012-adopt-postgresql.md` or `0012-adopt-postgresql.md`; undefined without one. */
+export function fileSlug(filename: string, prefix: string): string | undefined {
+  const m = new RegExp(`^(?:${prefix}[-_]?)?\\d{1,9}[-_](.+)\\.md$`, 'i').exec(filename);
+  return m?.[1] || undefined;
+}
+
 /** The first `# ` heading, without an id or adr-tools number in front: `# 2. Use Kafka` gives `Use Kafka`. */
 export function headingTitle(body: string): string | undefined {
   const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));

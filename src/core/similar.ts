@@ -46,3 +46,21 @@ export function similarTo(title: string): (other: string) => boolean {
     return within > 0 && editDistance(ja, jb) <= within;
   };
 }
+
+/**
+ * A cheap first look for `create`, which compares a new title with every title of its kind: whether
+ * a document whose file name carries `slug` (`adopt-postgresql` of `RFC-0012-adopt-postgresql.md`)
+ * may have a title similar to `title`. The slug is the title folded to ASCII and cut short, so it
+ * passes when, read as a title, it is similar, or when it shares a word with `title`; only those
+ * documents need their title read. Undefined for a title with non-ASCII letters, which folding
+ * can change: then every title is read.
+ */
+export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
+  if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
+  const similar = similarTo(title);
+  const mine = new Set(words(title));
+  return (slug) => {
+    const asTitle = slug.replace(/-/g, ' ');
+    return similar(asTitle) || words(asTitle).some((w) => mine.has(w));
+  };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fileSlug } from '../../src/core/document.js';
+import { mayBeSimilarTo, similarTitles } from '../../src/core/similar.js';
+import { slugify } from '../../src/core/slug.js';
+
+// create reads an existing document's title only when its file name's slug may be similar to the
+// new title: the filter must never hide a title that is similar (no false negatives).
+const word = fc.constantFrom(
+  'adopt',
+  'postgres',
+  'postgresql',
+  'kafka',
+  'events',
+  'event',
+  'orders',
+  'service',
+  'the',
+  'for',
+  'api',
+  'gateway',
+  'gatewy',
+  'cache',
+  'caches',
+  'v2',
+  '2',
+  'phase',
+  'migrate',
+  'kubernetes',
+  'kubernetis',
+  'clusters',
+  'clustars',
+  'Straße',
+  'café',
+  'løsning',
+  'Æble',
+);
+const title = fc.tuple(fc.array(word, { minLength: 1, maxLength: 9 }), fc.constantFrom(' ', ' - ', ': ', ', ')).map(([ws, sep]) => ws.join(sep));
+const asciiTitle = title.filter((t) => /^[\x20-\x7e]*$/.test(t));
+
+describe('mayBeSimilarTo', () => {
+  it('never rules out a document whose title is similar to an ASCII title', () => {
+    fc.assert(
+      fc.property(asciiTitle, title, (newTitle, existing) => {
+        if (!similarTitles(newTitle, existing)) return;
+        expect(mayBeSimilarTo(newTitle)!(slugify(existing))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('rules out documents that share nothing with the title', () => {
+    expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('use-kafka-events')).toBe(false);
+    expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('adopt-redis')).toBe(true);
+  });
+
+  it('reads every title when the new one has letters folding could change', () => {
+    expect(mayBeSimilarTo('Straße bauen')).toBeUndefined();
+    expect(mayBeSimilarTo('注文サービス')).toBeUndefined();
+  });
+});
+
+describe('fileSlug', () => {
+  it('is the part after the number, in archdoc and adr-tools names', () => {
+    expect(fileSlug('RFC-0012-adopt-postgresql.md', 'RFC')).toBe('adopt-postgresql');
+    expect(fileSlug('rfc_12_adopt.md', 'RFC')).toBe('adopt');
+    expect(fileSlug('0012-use-kafka.md', 'ADR')).toBe('use-kafka');
+    expect(fileSlug('RFC-0012.md', 'RFC')).toBeUndefined();
+    expect(fileSlug('legacy-id.md', 'RFC')).toBeUndefined();
+  });
+});
