@@ -1,22 +1,17 @@
 /**
- * Body templates, rendered with eta. A repository overrides a built-in template by placing
+ * Body templates. A repository overrides a built-in template by placing
  * `.archdoc/templates/<name>.md.eta`. Only the body is templated: frontmatter is built as data, and
- * user text reaches a template as data (`it.title`), never as template code.
+ * a template only inserts the documented variables (src/core/template.ts), so user text and
+ * repository files are data, never code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { renderTemplate, type TemplateData } from '../core/template.js';
 import { packageRoot } from './package-root.js';
 
-export const builtinTemplates = () => path.join(packageRoot(), 'templates');
+export type { TemplateData };
 
-export interface TemplateData {
-  id: string;
-  title: string;
-  author: string;
-  date: string;
-  status: string;
-  kind: string;
-}
+export const builtinTemplates = () => path.join(packageRoot(), 'templates');
 
 export function templatePath(root: string, name: string): string | undefined {
   const local = path.join(root, '.archdoc', 'templates', `${name}.md.eta`);
@@ -25,12 +20,11 @@ export function templatePath(root: string, name: string): string | undefined {
   return fs.existsSync(builtin) ? builtin : undefined;
 }
 
-export async function renderBody(root: string, name: string, data: TemplateData): Promise<string> {
+export function renderBody(root: string, name: string, data: TemplateData): string {
   const file = templatePath(root, name);
   // A heading is one line: a title with a newline keeps it in the frontmatter, not in `# ...`.
   const safe = { ...data, title: data.title.replace(/\s*[\r\n]+\s*/g, ' ') };
   if (!file) return `# ${safe.id}: ${safe.title}\n`;
-  const { Eta } = await import('eta');
-  const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false, cache: false });
-  return eta.renderString(fs.readFileSync(file, 'utf8'), safe);
+  const shown = path.relative(root, file).startsWith('..') ? `${name}.md.eta (built in)` : path.relative(root, file);
+  return renderTemplate(fs.readFileSync(file, 'utf8'), safe, shown);
 }

@@ -209,7 +209,7 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
   const head = stringifySimple(data) ?? stringifyYaml(data, { lineWidth: 0, nullStr: '' });
-  const body = await renderBody(ctx.root, kind.template, {
+  const body = renderBody(ctx.root, kind.template, {
     id: d.id,
     title: d.title,
     author: d.author,
