@@ -193,7 +193,7 @@ function readStart(abs: string): { text: string; whole: boolean } {
 export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(path.join(root, rel), 'utf8');
+    text = fs.readFileSync(`${root}/${rel}`, 'utf8'); // rel comes from the walk: clean and relative
   } catch {
     return undefined;
   }

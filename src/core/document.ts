@@ -153,7 +153,8 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   let data: Record<string, unknown>;
   if (fast) {
     data = fast.data;
-    for (const [key, line] of Object.entries(fast.keyLines)) rec.keyLines[key] = line + split.yamlLine - 1;
+    const offset = split.yamlLine - 1;
+    for (const key in fast.keyLines) rec.keyLines[key] = fast.keyLines[key]! + offset;
   } else {
     const parsed = parseYaml(split.yaml, split.yamlLine - 1);
     if (!parsed.ok) {

@@ -15,11 +15,12 @@ const FENCE = /^\s*(```|~~~)/;
 export function sections(body: string, level = 2): Section[] {
   const out: Section[] = [];
   const lines = body.split('\n');
+  const crlf = body.includes('\r');
   let inFence = false;
   let current: Section | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (crlf && line.endsWith('\r')) line = line.slice(0, -1);
     // Cheap first-character tests keep this linear and fast on large repositories.
     const first = line.charCodeAt(0);
     if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
@@ -117,6 +118,7 @@ export function placeholders(body: string): Placeholder[] {
 export function hasContent(section: Section): boolean {
   let inFence = false;
   return section.lines.some((line) => {
+    if (line === '') return false;
     if (FENCE.test(line)) {
       inFence = !inFence;
       return false;
