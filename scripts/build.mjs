@@ -47,7 +47,7 @@ const result = await build({
   // Every import() becomes a require: a command then loads through Node's CommonJS loader, which
   // starts faster than its ESM one (Node >= 20.19 requires ES modules such as @inquirer/prompts).
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__archdocFileUrl' },
+  define: { 'import.meta.url': '__archdocFileUrl', __ARCHDOC_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
   plugins: [

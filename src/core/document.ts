@@ -272,9 +272,15 @@ export function fileNumber(filename: string, prefix: string): number | undefined
 
 /** The slug after the number in `RFC-0012-adopt-postgresql.md` or `0012-adopt-postgresql.md`; undefined without one. */
 export function fileSlug(filename: string, prefix: string): string | undefined {
-  const m = new RegExp(`^(?:${prefix}[-_]?)?\\d{1,9}[-_](.+)\\.md$`, 'i').exec(filename);
-  return m?.[1] || undefined;
+  let re = slugPatterns.get(prefix);
+  if (!re) {
+    re = new RegExp(`^(?:${prefix}[-_]?)?\\d{1,9}[-_](.+)\\.md$`, 'i');
+    slugPatterns.set(prefix, re);
+  }
+  return re.exec(filename)?.[1] || undefined;
 }
+
+const slugPatterns = new Map<string, RegExp>();
 
 /** The first `# ` heading, without an id or adr-tools number in front: `# 2. Use Kafka` gives `Use Kafka`. */
 export function headingTitle(body: string): string | undefined {

@@ -12,7 +12,11 @@ import { article, DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The package's version, written into the bundle by the build; read from package.json when run from source. */
+declare const __ARCHDOC_VERSION__: string | undefined;
+
 function version(): string {
+  if (typeof __ARCHDOC_VERSION__ === 'string') return __ARCHDOC_VERSION__;
   try {
     return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version as string;
   } catch {
