@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { asText, BINARY_PROBE, fileNumber, fileSlug, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { asText, BINARY_PROBE, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
@@ -89,9 +89,9 @@ export function readDocumentHeads(root: string, config: Config, kinds: KindDef[]
     const abs = `${root}/${rel}`; // rel is clean and relative: path.join would only cost time here
     const filename = rel.slice(rel.lastIndexOf('/') + 1);
     // A file whose name carries its number and a slug that rules it out is known by its name alone.
-    const slug = needed && fileSlug(filename, kind.prefix);
-    if (slug && !needed(slug, kind)) {
-      out.push(nameOnly(rel, filename, kind, config.idPadding));
+    const parts = needed && fileNameParts(filename, kind.prefix);
+    if (parts && !needed(parts.slug, kind)) {
+      out.push(nameOnly(rel, kind, parts.num, config.idPadding));
       continue;
     }
     let rec: DocRecord | undefined;
@@ -136,7 +136,7 @@ export function readDocumentFronts(root: string, config: Config, kinds: KindDef[
 
 /** What is read of a file first: enough for almost every frontmatter, and for the binary probe. */
 /** A document known by its file name alone: its number and id, nothing read from it. */
-function nameOnly(rel: string, filename: string, kind: KindDef, padding: number): DocRecord {
+function nameOnly(rel: string, kind: KindDef, num: number, padding: number): DocRecord {
   const rec: DocRecord = {
     path: rel,
     kind,
@@ -150,11 +150,8 @@ function nameOnly(rel: string, filename: string, kind: KindDef, padding: number)
     body: '',
     eol: '\n',
   };
-  const num = fileNumber(filename, kind.prefix);
-  if (num !== undefined) {
-    rec.num = num;
-    rec.id = formatId(kind.prefix, num, padding);
-  }
+  rec.num = num;
+  rec.id = formatId(kind.prefix, num, padding);
   return rec;
 }
 

@@ -270,14 +270,15 @@ export function fileNumber(filename: string, prefix: string): number | undefined
   return m ? Number(m[1]) : undefined;
 }
 
-/** The slug after the number in `RFC-0012-adopt-postgresql.md` or `0012-adopt-postgresql.md`; undefined without one. */
-export function fileSlug(filename: string, prefix: string): string | undefined {
+/** The number and the slug after it in `RFC-0012-adopt-postgresql.md` or `0012-adopt-postgresql.md`; undefined without both. */
+export function fileNameParts(filename: string, prefix: string): { num: number; slug: string } | undefined {
   let re = slugPatterns.get(prefix);
   if (!re) {
-    re = new RegExp(`^(?:${prefix}[-_]?)?\\d{1,9}[-_](.+)\\.md$`, 'i');
+    re = new RegExp(`^(?:${prefix}[-_]?)?0*(\\d{1,9})[-_](.+)\\.md$`, 'i');
     slugPatterns.set(prefix, re);
   }
-  return re.exec(filename)?.[1] || undefined;
+  const m = re.exec(filename);
+  return m ? { num: Number(m[1]), slug: m[2]! } : undefined;
 }
 
 const slugPatterns = new Map<string, RegExp>();

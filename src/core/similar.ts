@@ -28,15 +28,20 @@ export function similarTitles(a: string, b: string): boolean {
 
 /** `similarTitles(title, other)` with `title` prepared once, for checking one title against many. */
 export function similarTo(title: string): (other: string) => boolean {
+  const match = matchWords(title);
+  return (other) => match(words(other));
+}
+
+/** `similarTo`, taking the other title as its words (see `words`). */
+function matchWords(title: string): (wb: string[]) => boolean {
   const wa = words(title);
   const sortedA = [...wa].sort().join(' ');
   const digitsA = wa.filter((x) => /\d/.test(x)).join(' ');
   const ja = wa.join(' ');
   // A typo apart: at most 2 edits, fewer for short titles, none below 10 characters.
   const within = ja.length >= 10 ? Math.min(2, Math.floor(ja.length / 10)) : 0;
-  return (other) => {
+  return (wb) => {
     if (wa.length === 0) return false;
-    const wb = words(other);
     const jb = wb.join(' ');
     // The same words joined have the same length, and strings are at least their difference in
     // length apart: most titles end here, before sorting or comparing.
@@ -57,10 +62,10 @@ export function similarTo(title: string): (other: string) => boolean {
  */
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
-  const similar = similarTo(title);
+  const similar = matchWords(title);
   const mine = new Set(words(title));
   return (slug) => {
-    const asTitle = slug.replace(/-/g, ' ');
-    return similar(asTitle) || words(asTitle).some((w) => mine.has(w));
+    const wb = words(slug.replace(/-/g, ' '));
+    return wb.some((w) => mine.has(w)) || similar(wb);
   };
 }

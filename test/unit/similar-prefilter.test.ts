@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileSlug } from '../../src/core/document.js';
+import { fileNameParts } from '../../src/core/document.js';
 import { mayBeSimilarTo, similarTitles } from '../../src/core/similar.js';
 import { slugify } from '../../src/core/slug.js';
 
@@ -60,12 +60,12 @@ describe('mayBeSimilarTo', () => {
   });
 });
 
-describe('fileSlug', () => {
-  it('is the part after the number, in archdoc and adr-tools names', () => {
-    expect(fileSlug('RFC-0012-adopt-postgresql.md', 'RFC')).toBe('adopt-postgresql');
-    expect(fileSlug('rfc_12_adopt.md', 'RFC')).toBe('adopt');
-    expect(fileSlug('0012-use-kafka.md', 'ADR')).toBe('use-kafka');
-    expect(fileSlug('RFC-0012.md', 'RFC')).toBeUndefined();
-    expect(fileSlug('legacy-id.md', 'RFC')).toBeUndefined();
+describe('fileNameParts', () => {
+  it('is the number and the slug after it, in archdoc and adr-tools names', () => {
+    expect(fileNameParts('RFC-0012-adopt-postgresql.md', 'RFC')).toEqual({ num: 12, slug: 'adopt-postgresql' });
+    expect(fileNameParts('rfc_12_adopt.md', 'RFC')).toEqual({ num: 12, slug: 'adopt' });
+    expect(fileNameParts('0012-use-kafka.md', 'ADR')).toEqual({ num: 12, slug: 'use-kafka' });
+    expect(fileNameParts('RFC-0012.md', 'RFC')).toBeUndefined();
+    expect(fileNameParts('legacy-id.md', 'RFC')).toBeUndefined();
   });
 });
