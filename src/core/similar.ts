@@ -62,10 +62,14 @@ function matchWords(title: string): (wb: string[]) => boolean {
  */
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
+  const mine = words(title);
+  // Three words or more: a similar title is at most two edits away, so one of these words is left
+  // whole and stands in its slug, glued to its neighbours or not. A long slug may have been cut.
+  if (mine.length >= 3) return (slug) => slug.length >= 50 || mine.some((w) => slug.includes(w));
   const similar = matchWords(title);
-  const mine = new Set(words(title));
+  const set = new Set(mine);
   return (slug) => {
     const wb = words(slug.replace(/-/g, ' '));
-    return wb.some((w) => mine.has(w)) || similar(wb);
+    return wb.some((w) => set.has(w)) || similar(wb);
   };
 }

@@ -49,6 +49,23 @@ describe('mayBeSimilarTo', () => {
     );
   });
 
+  it('never rules out a title two edits away, whatever the edits do to spaces and words', () => {
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('x', ' ', 'e', '-'));
+    fc.assert(
+      fc.property(asciiTitle, fc.array(edit, { maxLength: 2 }), (newTitle, edits) => {
+        let existing = newTitle;
+        for (const [at, kind, ch] of edits) {
+          const i = existing.length ? at % existing.length : 0;
+          existing =
+            kind === 'delete' ? existing.slice(0, i) + existing.slice(i + 1) : existing.slice(0, i) + ch + existing.slice(i + (kind === 'replace' ? 1 : 0));
+        }
+        if (!similarTitles(newTitle, existing)) return;
+        expect(mayBeSimilarTo(newTitle)!(slugify(existing))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('rules out documents that share nothing with the title', () => {
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('use-kafka-events')).toBe(false);
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('adopt-redis')).toBe(true);
