@@ -15,7 +15,24 @@ export interface FastResult {
   keyLines: Record<string, number>;
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** What `.` in a regular expression does not match: such a value is left to yaml. */
+const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+
+/**
+ * `key: rest` or `key:` (rest undefined), as /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/ reads a
+ * line, without building a match: it runs for every line of every document.
+ */
+export function splitKey(line: string): { key: string; rest: string | undefined } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0) return undefined;
+  const key = line.slice(0, colon);
+  if (!KEY_NAME.test(key)) return undefined;
+  if (colon === line.length - 1) return { key, rest: undefined };
+  if (line.charCodeAt(colon + 1) !== 32) return undefined;
+  const rest = line.slice(colon + 2);
+  return LINE_BREAKS.test(rest) ? undefined : { key, rest };
+}
 const SAFE_PLAIN = /^[A-Za-z_/(][^:#'"`\\{}[\]&*!|>%@]*$/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLS: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
@@ -90,12 +107,12 @@ export function fastFrontmatter(text: string): FastResult | undefined {
       i++;
       continue;
     }
-    const m = KEY.exec(line);
+    const m = splitKey(line);
     if (!m) return undefined;
-    const key = m[1]!;
+    const key = m.key;
     if (key in data || key === '__proto__' || SPECIAL_KEY.test(key)) return undefined;
     keyLines[key] = i + 1;
-    const rest = m[2];
+    const rest = m.rest;
     i++;
     if (rest !== undefined && rest.trim() !== '') {
       const first = rest.trimStart()[0];
@@ -119,7 +136,7 @@ export function fastFrontmatter(text: string): FastResult | undefined {
     while (i < lines.length && lines[i]!.startsWith(itemPrefix)) {
       const body = lines[i]!.slice(itemPrefix.length);
       i++;
-      const kv = KEY.exec(body);
+      const kv = splitKey(body);
       if (!kv) {
         if (/^[[{]/.test(body)) return undefined;
         const s = scalar(body);
@@ -129,13 +146,13 @@ export function fastFrontmatter(text: string): FastResult | undefined {
       }
       const map: Record<string, unknown> = {};
       let sawNull = false;
-      let s = putField(map, kv[1]!, kv[2]);
+      let s = putField(map, kv.key, kv.rest);
       if (s === FAIL) return undefined;
       sawNull ||= s === null;
       while (i < lines.length && lines[i]!.startsWith(fieldPrefix) && lines[i]![fieldPrefix.length] !== ' ') {
-        const f = KEY.exec(lines[i]!.slice(fieldPrefix.length));
+        const f = splitKey(lines[i]!.slice(fieldPrefix.length));
         if (!f) return undefined;
-        s = putField(map, f[1]!, f[2]);
+        s = putField(map, f.key, f.rest);
         if (s === FAIL) return undefined;
         sawNull ||= s === null;
         i++;

@@ -56,6 +56,16 @@ export function sectionOf(doc: { body: string }, name: string): Section | undefi
 
 /** An ATX heading (`## Name ##`), parsed without a backtracking regex: lines can be huge. */
 function heading(line: string): { level: number; name: string } | undefined {
+  // The documents of a kind repeat their template's headings: each line is parsed once per run.
+  if (headings.has(line)) return headings.get(line);
+  const h = parseHeading(line);
+  if (headings.size < 10_000) headings.set(line, h);
+  return h;
+}
+
+const headings = new Map<string, { level: number; name: string } | undefined>();
+
+function parseHeading(line: string): { level: number; name: string } | undefined {
   const m = /^(#{1,6})[ \t]/.exec(line);
   if (!m) return undefined;
   let name = line.slice(m[1]!.length).trim();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastFrontmatter, stringifySimple } from '../../src/core/fast-yaml.js';
+import { fastFrontmatter, stringifySimple, splitKey } from '../../src/core/fast-yaml.js';
 
 /** What the yaml package reads, as archdoc parses it (1.2 core schema). */
 const reference = (text: string) => parse(text, { uniqueKeys: true }) ?? {};
@@ -229,5 +229,21 @@ describe('stringifySimple', () => {
       { numRuns: 3000 },
     );
     expect(answered).toBeGreaterThan(100);
+  });
+});
+
+describe('splitKey', () => {
+  // The regular expression the reader used to split `key: value` lines, kept as the reference.
+  const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+  it('splits every line exactly as the regular expression does', () => {
+    const piece = fc.constantFrom('a', 'Z', '_', '-', '9', ':', ' ', '  ', '#', 'é', '\u2028', '\u2029', '\r', 'x: y', 'key', '::');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        const m = KEY.exec(line);
+        expect(splitKey(line)).toEqual(m ? { key: m[1], rest: m[2] } : undefined);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
