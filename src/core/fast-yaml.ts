@@ -114,9 +114,10 @@ export function fastFrontmatter(text: string): FastResult | undefined {
     keyLines[key] = i + 1;
     const rest = m.rest;
     i++;
-    if (rest !== undefined && rest.trim() !== '') {
-      const first = rest.trimStart()[0];
-      const value = first === '[' || first === '{' ? flow(rest) : scalar(rest.trimStart());
+    const v = rest?.trimStart();
+    if (v) {
+      const first = v[0];
+      const value = first === '[' || first === '{' ? flow(rest!) : scalar(v);
       if (value === FAIL) return undefined;
       data[key] = value;
       continue;

@@ -57,16 +57,20 @@ export interface FieldLink {
 
 /** The frontmatter links of a document: its kind's link fields plus every `related_*`. */
 export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'>): FieldLink[] {
-  const fields = new Set([...Object.keys(doc.kind.links ?? {}), ...Object.keys(doc.data).filter((k) => k.startsWith('related_'))]);
-  fields.add('supersedes');
-  fields.add('superseded_by');
   const out: FieldLink[] = [];
-  for (const field of fields) {
-    for (const raw of referencesIn(doc.data[field])) {
+  const add = (field: string) => {
+    const value = doc.data[field];
+    if (value === undefined || value === null) return;
+    for (const raw of referencesIn(value)) {
       const target = referencedId(raw, index);
       out.push(target ? { field, raw, target } : { field, raw });
     }
-  }
+  };
+  // The kind's link fields, then related_* fields, then the supersede pair; each field once.
+  const links = doc.kind.links ?? {};
+  for (const field in links) add(field);
+  for (const field in doc.data) if (field.startsWith('related_') && !(field in links)) add(field);
+  for (const field of ['supersedes', 'superseded_by']) if (!(field in links) && !field.startsWith('related_')) add(field);
   return out;
 }
 

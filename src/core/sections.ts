@@ -14,24 +14,26 @@ const FENCE = /^\s*(```|~~~)/;
 /** Splits a body into its `## ` sections (code fences are not headings). */
 export function sections(body: string, level = 2): Section[] {
   const out: Section[] = [];
-  const lines = body.split('\n');
-  const crlf = body.includes('\r');
+  let lines = body.split('\n');
+  if (body.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   let inFence = false;
   let current: Section | undefined;
+  // Where the open section's lines start: they are cut out in one piece when it ends.
+  let start = 0;
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (crlf && line.endsWith('\r')) line = line.slice(0, -1);
+    const line = lines[i]!;
     // Cheap first-character tests keep this linear and fast on large repositories.
     const first = line.charCodeAt(0);
     if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
     const h = inFence || first !== 35 ? undefined : heading(line);
     if (h && h.level <= level) {
+      if (current) current.lines = lines.slice(start, i);
       current = h.level === level ? { name: h.name, line: i + 1, lines: [] } : undefined;
       if (current) out.push(current);
-      continue;
+      start = i + 1;
     }
-    current?.lines.push(line);
   }
+  if (current) current.lines = lines.slice(start);
   return out;
 }
 
