@@ -47,7 +47,10 @@ const result = await build({
   // Every import() becomes a require: a command then loads through Node's CommonJS loader, which
   // starts faster than its ESM one (Node >= 20.19 requires ES modules such as @inquirer/prompts).
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__archdocFileUrl', __ARCHDOC_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+  define: {
+    'import.meta.url': '__archdocFileUrl',
+    __ARCHDOC_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version),
+  },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
   plugins: [
@@ -92,6 +95,14 @@ const result = await build({
       },
     },
     {
+      // chalk is a file of its own (dist/chalk.cjs): only output to a terminal with colour
+      // loads it, so no command pays for parsing it otherwise.
+      name: 'chalk-apart',
+      setup(b) {
+        b.onResolve({ filter: /^chalk$/ }, (a) => (a.importer.startsWith(path.join(root, 'src')) ? { path: '../chalk.cjs', external: true } : undefined));
+      },
+    },
+    {
       // yaml is a file of its own (dist/yaml.cjs), loaded when one of its functions is first
       // called: well-formed frontmatter and a flat configuration are read by the fast reader
       // (src/core/fast-yaml.ts), so most runs never load it. Only commands import it.
@@ -110,11 +121,11 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// yaml gets a file of its own, required on first use (the yaml-on-first-use plugin above). Minified: it is
+// yaml and chalk get files of their own, required on first use (the plugins above). Minified: it is
 // third-party code nobody debugs through archdoc, and the smaller file loads a few ms sooner.
 const yamlBuild = await build({
   absWorkingDir: root,
-  entryPoints: { yaml: require.resolve('yaml') },
+  entryPoints: { yaml: require.resolve('yaml'), chalk: path.join(root, 'node_modules', 'chalk', 'source', 'index.js') },
   outdir: path.relative(root, dist),
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -129,8 +140,9 @@ const yamlBuild = await build({
 Object.assign(result.metafile.inputs, yamlBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
 
-// yaml is required as '../yaml.cjs', which only the command bundles in dist/commands/ can do.
-if (fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8').includes('yaml.cjs')) throw new Error('build: dist/main.cjs must not load yaml');
+// yaml and chalk are required as '../yaml.cjs' and '../chalk.cjs', which only the command bundles
+// in dist/commands/ can do.
+if (/(yaml|chalk)\.cjs/.test(fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8'))) throw new Error('build: dist/main.cjs must not load yaml or chalk');
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({
