@@ -199,7 +199,9 @@ ${sections}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
-whose baseline is mostly git, moves the most. Run the bench on an idle machine, and not straight
+whose baseline is mostly git, moves the most. On 2026-11-30, across six runs on the machine above,
+Node 24's ratios moved by about ±0.04 (±0.08 for check at 10 000 documents), so a ratio within
+that of its target can fall either side of it from one run to the next. Run the bench on an idle machine, and not straight
 after another run, whose clean-up of 10 000 files still occupies the disk for a while.
 
 ## Where create-rfc's time goes
