@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { asText, BINARY_PROBE, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
+import { asText, BINARY_PROBE, emptyRecord, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
 import { RefusedError } from '../core/errors.js';
@@ -137,19 +137,7 @@ export function readDocumentFronts(root: string, config: Config, kinds: KindDef[
 /** What is read of a file first: enough for almost every frontmatter, and for the binary probe. */
 /** A document known by its file name alone: its number and id, nothing read from it. */
 function nameOnly(rel: string, kind: KindDef, num: number, padding: number): DocRecord {
-  const rec: DocRecord = {
-    path: rel,
-    kind,
-    data: {},
-    statusKnown: false,
-    reviewers: [],
-    parsed: false,
-    problems: [],
-    bodyLine: 1,
-    keyLines: {},
-    body: '',
-    eol: '\n',
-  };
+  const rec = emptyRecord(rel, kind, '');
   rec.num = num;
   rec.id = formatId(kind.prefix, num, padding);
   return rec;

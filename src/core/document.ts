@@ -110,22 +110,15 @@ export function isBinary(text: string): boolean {
   return (text.length > BINARY_PROBE ? text.slice(0, BINARY_PROBE) : text).includes('\u0000');
 }
 
+/** A record with nothing read into it yet: no data, no problems, the whole text as its body. */
+export function emptyRecord(path: string, kind: KindDef, body: string): DocRecord {
+  return { path, kind, data: {}, statusKnown: false, reviewers: [], parsed: false, problems: [], bodyLine: 1, keyLines: {}, body, eol: '\n' };
+}
+
 function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
-  const rec: DocRecord = {
-    path,
-    kind,
-    data: {},
-    statusKnown: false,
-    reviewers: [],
-    parsed: false,
-    problems: [],
-    bodyLine: 1,
-    keyLines: {},
-    body: text,
-    eol: '\n',
-  };
+  const rec = emptyRecord(path, kind, text);
   if (fileNum !== undefined) rec.num = fileNum;
   if (isBinary(text)) {
     rec.problems.push({ rule: 'frontmatter-parse', message: 'file is binary, not Markdown text', line: 1, col: 1 });
@@ -242,19 +235,9 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   if (!ok || values.title === undefined) return partial ? undefined : parseDoc(text, path, kind, padding);
   const filename = path.slice(path.lastIndexOf('/') + 1);
   const fileNum = fileNumber(filename, kind.prefix);
-  const rec: DocRecord = {
-    path,
-    kind,
-    data: {},
-    statusKnown: false,
-    reviewers: [],
-    parsed: false,
-    problems: [],
-    bodyLine: split.bodyLine,
-    keyLines: {},
-    body: '',
-    eol: split.eol,
-  };
+  const rec = emptyRecord(path, kind, '');
+  rec.bodyLine = split.bodyLine;
+  rec.eol = split.eol;
   if (fileNum !== undefined) rec.num = fileNum;
   fillHead(rec, values);
   const id = docId(rec, padding);
