@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Slow tests (*.slow.test.ts: hundreds of processes, concurrency and kills) run with
+    // ARCHDOC_SLOW=1 (npm run test:slow, and .ci/run), so that npm test stays quick.
+    exclude: process.env.ARCHDOC_SLOW ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.slow.test.ts'],
     // Template repositories, built once per run and copied by makeRepo (test/helpers.ts).
     globalSetup: ['test/global-setup.ts'],
     // Removes each test's temp folders (registered per file: see the file).

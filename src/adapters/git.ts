@@ -88,18 +88,20 @@ export function openGit(root: string, gitRoot: string, env: NodeJS.ProcessEnv): 
   };
 }
 
-/** Turns a failed commit into one line that says what was written but not committed. */
-export function commitFailure(e: unknown, written: string[]): UserError {
+/** A failed commit as one line (the transaction has put everything back), with git's or the hook's own output after it. */
+export function commitFailure(e: unknown): UserError {
   const raw = String((e as Error)?.message ?? e);
   const lines = raw
     .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  let why = `git commit failed: ${lines[0] ?? 'no output'}`;
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '');
   if (/Please tell me who you are|unable to auto-detect email/i.test(raw)) {
-    why = 'git has no identity; set it with `git config user.name "Your Name"` and `git config user.email you@example.com`';
+    return new UserError('Nothing changed: git has no identity to commit with.', EXIT_REFUSED, [
+      'Set it with `git config user.name "Your Name"` and `git config user.email you@example.com`, then run the command again.',
+    ]);
   }
-  return new UserError(`Not committed: ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written but not committed (${why}).`, EXIT_REFUSED, [
-    `Fix the cause, then commit it yourself: git add -- ${written.join(' ')} && git commit`,
+  return new UserError(`Nothing changed: git commit failed${lines.length ? `: ${lines[0]}` : ''}.`, EXIT_REFUSED, [
+    ...lines.slice(1, 20).map((l) => `  ${l}`),
+    'Fix the cause (a pre-commit hook, say), then run the command again.',
   ]);
 }

@@ -8,7 +8,6 @@ import type { Config } from '../core/config.js';
 import { asText, BINARY_PROBE, emptyRecord, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
-import { RefusedError } from '../core/errors.js';
 
 /** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
 function walk(root: string, dir: string, out: string[]): void {
@@ -251,11 +250,6 @@ export function makeFolder(root: string, rel: string): boolean {
   return true;
 }
 
-/** Removes a file archdoc created, when a later step of the same change is refused. */
-export function removeFile(root: string, rel: string): void {
-  fs.rmSync(path.join(root, rel), { force: true });
-}
-
 /** The names in a folder; none when it does not exist yet. */
 export function folderNames(root: string, rel: string): string[] {
   try {
@@ -265,55 +259,8 @@ export function folderNames(root: string, rel: string): string[] {
   }
 }
 
-/**
- * Where the creation lock of a kind lives: inside the git directory when there is one, so the work
- * tree stays clean; else in the kind's folder.
- */
-export function creationLockPath(root: string, gitRoot: string | undefined, kindName: string, kindFolder: string): string {
-  const gitDir = gitRoot ? path.join(gitRoot, '.git') : undefined;
-  if (gitDir && fs.statSync(gitDir).isDirectory()) return path.join(gitDir, `archdoc-${kindName}.lock`);
-  const base = path.join(root, kindFolder);
-  fs.mkdirSync(base, { recursive: true });
-  return path.join(base, '.archdoc.lock');
-}
-
 /** Moves a file on disk (outside git, or for untracked files); parent folders are made as needed. */
 export function moveFile(root: string, from: string, to: string): void {
   fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
   fs.renameSync(path.join(root, from), path.join(root, to));
-}
-
-/**
- * A lock held while a number is chosen and its file created and committed, so concurrent creates
- * never pick the same number. `mkdir` is atomic; a lock older than `staleMs` is from a dead process.
- */
-export async function withLock<T>(lockDir: string, fn: () => Promise<T>, staleMs = 30_000): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fs.mkdirSync(lockDir);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      try {
-        if (Date.now() - fs.statSync(lockDir).mtimeMs > staleMs) fs.rmSync(lockDir, { recursive: true, force: true });
-      } catch {
-        // released meanwhile
-      }
-      if (Date.now() > deadline)
-        throw new RefusedError(`Another archdoc has held ${lockDir} for a minute; if none is running, remove that folder and try again.`);
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(50, 5 * attempt)));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    // The lock is an empty folder: rmdir, not the recursive rm (which loads a module of its own).
-    try {
-      fs.rmdirSync(lockDir);
-    } catch (e) {
-      // ENOENT: removed meanwhile as stale, nothing left to release. Anything in it: not ours, but a lock all the same.
-      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY') fs.rmSync(lockDir, { recursive: true, force: true });
-    }
-  }
 }

@@ -1,7 +1,7 @@
 /** `archdoc create <kind> [title]` and its aliases (`create-rfc`, `create-tech-spec`, `create-adr`). */
 import os from 'node:os';
 import { stringify as stringifyYaml } from 'yaml';
-import { commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
+import { changeRepository, commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import { stringifySimple } from '../core/fast-yaml.js';
 import { formatId, numberInFilename } from '../core/ids.js';
@@ -11,7 +11,8 @@ import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { createExclusive, creationLockPath, folderNames, readDocumentHeads, readDocuments, removeFile, withLock } from '../adapters/store.js';
+import { folderNames, readDocumentHeads, readDocuments } from '../adapters/store.js';
+import type { Transaction } from '../adapters/transaction.js';
 import { applyChange, type Touched } from './shared/apply.js';
 import { renderBody } from '../adapters/templates.js';
 
@@ -108,10 +109,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const folder = statusFolder(kind, kind.initial, layout, year);
   const slug = slugify(oneLine(title));
 
-  // Hold the lock while choosing the number, creating the file and committing, so concurrent
-  // creates never take the same number and never collide on git's index.
-  const lockDir = creationLockPath(ctx.root, ctx.ws.gitRoot, kind.name, kind.folder);
-  const result = await withLock(lockDir, async () => {
+  // One transaction while choosing the number, creating the file and committing: concurrent
+  // creates never take the same number, and a failure anywhere leaves nothing behind.
+  const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
     let num = highestNumber(ctx, kind, docs) + 1;
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
@@ -124,14 +124,14 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         links: linkValues,
         supersedes: predecessor?.id,
       });
-      if (!createExclusive(ctx.root, rel, text)) {
+      if (!tx.create(rel, text)) {
         num++;
         continue;
       }
       const paths = [rel];
       const newPaths = [rel];
       if (predecessor) {
-        const touched = await supersedePredecessor(ctx, predecessor, id, rel, docs, warnings);
+        const touched = await supersedePredecessor(ctx, tx, predecessor, id, rel, docs, warnings);
         paths.push(...touched.paths);
         newPaths.push(...touched.newPaths);
       }
@@ -236,20 +236,20 @@ function reviewerEntries(specs: string[]): Array<{ name: string; status: string 
   return [...byName.values()];
 }
 
-/** Marks the superseded document for its new successor; throws before any write when refused. */
-async function supersedePredecessor(ctx: Context, old: DocRecord, newId: string, newPath: string, docs: DocRecord[], warnings: string[]): Promise<Touched> {
+/** Marks the superseded document for its new successor; a refusal rolls the whole create back. */
+async function supersedePredecessor(
+  ctx: Context,
+  tx: Transaction,
+  old: DocRecord,
+  newId: string,
+  newPath: string,
+  docs: DocRecord[],
+  warnings: string[],
+): Promise<Touched> {
   const stub = { ...old, id: newId, path: newPath } as DocRecord;
   const plan = planTransition({ doc: old, target: old.kind.supersededStatus!, today: ctx.today, by: stub, lookup: () => undefined });
-  if (!plan.ok) {
-    removeFile(ctx.root, newPath);
-    throw new RefusedError(plan.message, plan.details);
-  }
+  if (!plan.ok) throw new RefusedError(plan.message, plan.details);
   warnings.push(...plan.warnings);
   // The successor already carries `supersedes`, written at creation.
-  try {
-    return await applyChange(ctx, old, { ...plan, successorEdits: [] }, [], docs, stub);
-  } catch (e) {
-    removeFile(ctx.root, newPath);
-    throw e;
-  }
+  return applyChange(ctx, tx, old, { ...plan, successorEdits: [] }, [], docs, stub);
 }

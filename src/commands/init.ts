@@ -4,7 +4,10 @@ import { findGitRoot, CONFIG_FILE } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { exists, isFolder, makeFolder, writeAtomic } from '../adapters/store.js';
+import { exists, isFolder, makeFolder } from '../adapters/store.js';
+import { openGit } from '../adapters/git.js';
+import { gitDirOf } from '../adapters/git-dir.js';
+import { inTransaction } from '../adapters/transaction.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
 import { processSystem } from '../terminal/system.js';
@@ -57,16 +60,24 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const text = configText(layout, dir);
   const { errors } = resolveConfig(parseYaml(text));
   if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
-  writeAtomic(root, CONFIG_FILE, text);
-  const ctx = await createContext({ ...opts, cwd: root }, services);
-  const made: string[] = [];
-  for (const kind of Object.values(ctx.config.kinds)) {
-    const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
-    for (const f of folders) {
-      if (makeFolder(root, f)) made.push(f);
+  // The configuration as it is now (none, or the one --force replaces) is not read: only where to write.
+  const system = services.system ?? processSystem();
+  const gitRoot = findGitRoot(root);
+  const git = 'git' in services ? services.git : gitRoot ? openGit(root, gitRoot, system.env) : undefined;
+  const notice = (line: string) => system.stderr.write(`${line}\n`);
+  const { ctx, made, note } = await inTransaction({ root, gitDir: gitDirOf(gitRoot), git, command: 'init', notice }, async (tx) => {
+    tx.write(CONFIG_FILE, text);
+    const ctx = await createContext({ ...opts, cwd: root }, services);
+    const made: string[] = [];
+    for (const kind of Object.values(ctx.config.kinds)) {
+      const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
+      for (const f of folders) {
+        if (makeFolder(root, f)) made.push(f);
+      }
     }
-  }
-  const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
+    const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
+    return { ctx, made, note };
+  });
   const c = ctx.out.c;
   ctx.out.out(`${c.green(existed ? 'Rewrote' : 'Wrote')} ${CONFIG_FILE} (layout ${layout})`);
   for (const f of made) ctx.out.out(`  ${c.dim('folder')}  ${f}/`);

@@ -3,7 +3,18 @@
  * a change it shows the document; `--set`, `--reviewer`, `--link-rfc` change it in one commit.
  */
 import { applyChange } from './shared/apply.js';
-import { commitChange, createContext, kindByName, loadIndex, oneLine, readAll, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
+import {
+  changeRepository,
+  commitChange,
+  createContext,
+  kindByName,
+  loadIndex,
+  oneLine,
+  readAll,
+  resolveDoc,
+  type Context,
+  type GlobalOptions,
+} from './shared/context.js';
 import { parseDoc, type DocRecord } from '../core/document.js';
 import { referencedId } from '../core/links.js';
 import { editDocument, type FrontmatterEdit } from '../core/frontmatter.js';
@@ -11,6 +22,7 @@ import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { readText } from '../adapters/store.js';
+import type { Transaction } from '../adapters/transaction.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { renderNext, renderView } from './shared/view.js';
 
@@ -28,19 +40,24 @@ export interface StatusOptions extends GlobalOptions {
 export async function run(opts: StatusOptions, services: Partial<Context> = {}): Promise<void> {
   const ctx = await createContext(opts, services);
   const kind = opts.kind ? kindByName(ctx.config, opts.kind) : undefined;
-  const docs = readAll(ctx);
-  const doc = resolveDoc(ctx, docs, opts.id, kind);
   const changing = opts.set !== undefined || (opts.reviewer?.length ?? 0) > 0 || opts.linkRfc !== undefined;
   if (opts.set === undefined && (opts.by !== undefined || opts.comment !== undefined)) throw new UsageError('--by and --comment go with --set STATUS');
   if (!changing) {
-    renderView(ctx, doc, docs, { full: false });
+    const docs = readAll(ctx);
+    renderView(ctx, resolveDoc(ctx, docs, opts.id, kind), docs, { full: false });
     return;
   }
-  if (!doc.parsed) throw new RefusedError(`${doc.path}: ${doc.problems[0]?.message ?? 'frontmatter does not parse'}; fix it by hand first.`);
-  await change(ctx, opts, doc, docs);
+  // Read, decide, write and commit under one lock: a concurrent change is seen, never lost.
+  const command = `${kind?.commands?.status ?? 'status'} ${opts.id}`;
+  await changeRepository(ctx, command, async (tx) => {
+    const docs = readAll(ctx);
+    const doc = resolveDoc(ctx, docs, opts.id, kind);
+    if (!doc.parsed) throw new RefusedError(`${doc.path}: ${doc.problems[0]?.message ?? 'frontmatter does not parse'}; fix it by hand first.`);
+    await change(ctx, tx, opts, doc, docs);
+  });
 }
 
-async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: DocRecord[]): Promise<void> {
+async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: DocRecord, docs: DocRecord[]): Promise<void> {
   const { out } = ctx;
   const c = out.c;
   const index = loadIndex(ctx, docs);
@@ -122,7 +139,7 @@ async function change(ctx: Context, opts: StatusOptions, doc: DocRecord, docs: D
     out.out('Nothing to change.');
     return;
   }
-  const touched = await applyChange(ctx, doc, transition, extra, docs, by);
+  const touched = await applyChange(ctx, tx, doc, transition, extra, docs, by);
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
   const message = `docs(${kindName}): ${doc.id} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
-import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures.js';
+import { headChanges, headSubject, porcelain } from './rfc-fixtures.js';
 
 /** A repository with a committed other.txt, then notes.txt staged and other.txt modified. */
 function dirtyRepo(): Repo {
@@ -77,43 +77,76 @@ describe('git: archdoc commits only what it wrote', () => {
   });
 });
 
-describe('git: failures to commit', () => {
-  it('a failing pre-commit hook: exit 1, file kept, "not committed", no stack trace, no commit', async () => {
+/** Every file of the work tree with its bytes, what git has staged (`ls-files -s`) and `status --porcelain`. */
+function snapshot(repo: Repo): { files: Record<string, string>; index: string; status: string[] } {
+  const files: Record<string, string> = {};
+  for (const f of repo.files()) files[f] = repo.read(f);
+  return { files, index: repo.git('ls-files', '-s'), status: porcelain(repo) };
+}
+
+function failingHook(repo: Repo): string {
+  const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+  fs.mkdirSync(path.dirname(hook), { recursive: true });
+  fs.writeFileSync(hook, '#!/bin/sh\necho "hook says no" >&2\nexit 1\n');
+  fs.chmodSync(hook, 0o755);
+  return hook;
+}
+
+describe('git: failures to commit change nothing', () => {
+  it("a failing pre-commit hook: exit 1 with the hook's output, every file and the index byte-identical, no commit", async () => {
     const repo = makeRepo();
-    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
-    fs.mkdirSync(path.dirname(hook), { recursive: true });
-    fs.writeFileSync(hook, '#!/bin/sh\necho "hook says no" >&2\nexit 1\n');
-    fs.chmodSync(hook, 0o755);
+    // Work of the user's own, staged and not, that must come through untouched.
+    repo.write('notes.txt', 'my staged notes\n');
+    repo.git('add', 'notes.txt');
+    repo.write('scratch.txt', 'not staged\n');
+    const hook = failingHook(repo);
     const count = repo.commitCount();
+    const before = snapshot(repo);
 
     const r = await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not committed');
-    expect(r.stderr).toContain('rfcs/draft/RFC-0001-adopt-postgresql.md');
+    expect(r.stderr).toMatch(/^error: Nothing changed: git commit failed/);
     expect(r.stderr).toContain('hook says no');
     expect(r.stderr).not.toContain('internal error');
     expect(hasStackTrace(r.stderr)).toBe(false);
-    expect(repo.exists('rfcs/draft/RFC-0001-adopt-postgresql.md')).toBe(true);
-    expect(frontmatter(repo.read('rfcs/draft/RFC-0001-adopt-postgresql.md')).title).toBe('Adopt PostgreSQL');
+    expect(snapshot(repo)).toEqual(before);
     expect(repo.commitCount()).toBe(count);
 
-    // Same for a status change: the move is done on disk, the commit is refused.
-    const st = await repo.run(['rfc-status', '1', '--reviewer', 'Alice']);
-    expect(st.code).toBe(1);
-    expect(st.stderr).toContain('not committed');
-    expect(hasStackTrace(st.stderr)).toBe(false);
-    expect(repo.commitCount()).toBe(count);
-
-    // The creation lock was released: with the hook gone, the next create works and numbers on.
+    // With the hook gone, the next create works and takes the first number: none was burned.
     fs.rmSync(hook);
     const next = await repo.run(['create-rfc', 'Adopt Redis', '--yes']);
     expect(next.code, next.stderr).toBe(0);
-    expect(headSubject(repo)).toBe('docs(rfc): create RFC-0002 Adopt Redis');
-    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0002-adopt-redis.md']);
-    expect(repo.commitCount()).toBe(count + 1);
+    expect(headSubject(repo)).toBe('docs(rfc): create RFC-0001 Adopt Redis');
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0001-adopt-redis.md']);
   });
 
-  it('no git identity: exit 1, file kept, says identity is missing and nothing was committed', async () => {
+  it('a status change refused by the hook leaves no rename staged, so the next change commits the document in one folder', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    const hook = failingHook(repo);
+    const before = snapshot(repo);
+    const count = repo.commitCount();
+
+    const st = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(st.code).toBe(1);
+    expect(st.stderr).toContain('hook says no');
+    expect(hasStackTrace(st.stderr)).toBe(false);
+    expect(snapshot(repo)).toEqual(before);
+    expect(repo.commitCount()).toBe(count);
+
+    fs.rmSync(hook);
+    const ok = await repo.run(['rfc-status', '1', '--reviewer', 'Bob']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(
+      repo
+        .git('ls-tree', '-r', '--name-only', 'HEAD')
+        .split('\n')
+        .filter((f) => f.includes('RFC-0001')),
+    ).toEqual(['rfcs/draft/RFC-0001-adopt-postgresql.md']);
+    expect(porcelain(repo)).toEqual([]);
+  });
+
+  it('no git identity: exit 1, says identity is missing, changes nothing', async () => {
     const repo = makeRepo();
     repo.git('config', '--unset', 'user.name');
     repo.git('config', '--unset', 'user.email');
@@ -121,17 +154,15 @@ describe('git: failures to commit', () => {
     repo.git('config', 'user.useConfigOnly', 'true');
     expect(fs.readdirSync(repo.home)).toEqual([]);
     const count = repo.commitCount();
+    const before = snapshot(repo);
 
     const r = await repo.run(['create-rfc', 'Adopt PostgreSQL', '--author', 'X', '--yes']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not committed');
-    expect(r.stderr).toMatch(/identity/);
+    expect(r.stderr).toMatch(/^error: Nothing changed: git has no identity/);
     expect(r.stderr).toContain('git config user.name');
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stderr).not.toContain('internal error');
-    const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
-    expect(repo.exists(rel)).toBe(true);
-    expect(frontmatter(repo.read(rel)).author).toBe('X');
+    expect(snapshot(repo)).toEqual(before);
     expect(repo.commitCount()).toBe(count);
   });
 });

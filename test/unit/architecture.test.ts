@@ -38,6 +38,12 @@ describe('layout', () => {
     expect(direct).toEqual([]);
   });
 
+  it('commands change files only through a transaction: none imports the store\'s writers', () => {
+    const writers = /\b(writeAtomic|createExclusive|moveFile)\b/;
+    const direct = sources('commands').filter((file) => writers.test(fs.readFileSync(path.join(SRC, file), 'utf8')));
+    expect(direct).toEqual([]);
+  });
+
   it('every file directly in commands/ is a command with a run function; helpers live in commands/shared/', () => {
     const files = fs.readdirSync(path.join(SRC, 'commands')).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(5);

@@ -4,7 +4,6 @@
  * pointed at the old path, and writes the successor's back-link. Returns every path touched so
  * the caller commits exactly those.
  */
-import path from 'node:path';
 import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '../../core/frontmatter.js';
@@ -12,7 +11,8 @@ import { statusFolder, type KindDef } from '../../core/kinds.js';
 import { rewriteLinks } from '../../core/links.js';
 import { replaceSectionText } from '../../core/sections.js';
 import { RefusedError } from '../../core/errors.js';
-import { exists, moveFile, readText, writeAtomic, makeFolder } from '../../adapters/store.js';
+import { exists, readText } from '../../adapters/store.js';
+import type { Transaction } from '../../adapters/transaction.js';
 
 export interface Touched {
   paths: string[];
@@ -38,19 +38,9 @@ export function syncStatusSection(text: string, kind: KindDef, status: string, b
   return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
 }
 
-/** Moves a file: `git mv` when git tracks it (history kept), a plain rename otherwise. */
-export async function moveDocument(ctx: Context, from: string, to: string): Promise<{ newPaths: string[] }> {
-  makeFolder(ctx.root, path.posix.dirname(to));
-  if (ctx.git && (await ctx.git.isTracked(from))) {
-    await ctx.git.mv(from, to);
-    return { newPaths: [] };
-  }
-  moveFile(ctx.root, from, to);
-  return { newPaths: [to] };
-}
-
 export async function applyChange(
   ctx: Context,
+  tx: Transaction,
   doc: DocRecord,
   change: StatusChange | undefined,
   extraEdits: FrontmatterEdit[],
@@ -71,7 +61,7 @@ export async function applyChange(
   let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
   if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
   if (!change) {
-    if (text !== original) writeAtomic(ctx.root, doc.path, text);
+    if (text !== original) tx.write(doc.path, text);
     return touched;
   }
   const moved = target !== doc.path;
@@ -79,20 +69,20 @@ export async function applyChange(
     // Its own relative links are written from its old folder: rewrite them for the new one.
     text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
   }
-  if (!moved) writeAtomic(ctx.root, doc.path, text);
+  if (!moved) tx.write(doc.path, text);
   if (moved) {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
     // permissions) leaves the document exactly as it was.
     let newPaths: string[];
     try {
-      ({ newPaths } = await moveDocument(ctx, doc.path, target));
+      ({ newPaths } = await tx.move(doc.path, target));
     } catch (e) {
       const why = String((e as Error).message ?? e).split('\n')[0];
       throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${why}).`, [
         'Nothing was written; fix the cause and run the command again.',
       ]);
     }
-    writeAtomic(ctx.root, target, text);
+    tx.write(target, text);
     // An untracked document was renamed on disk: git never knew its old path.
     if (newPaths.length) touched.paths = touched.paths.filter((p) => p !== doc.path);
     touched.paths.push(target);
@@ -104,7 +94,7 @@ export async function applyChange(
       const otherText = readText(ctx.root, other.path);
       const rewritten = rewriteLinks(otherText, other.path, other.path, moves);
       if (rewritten !== undefined) {
-        writeAtomic(ctx.root, other.path, rewritten);
+        tx.write(other.path, rewritten);
         touched.paths.push(other.path);
         touched.rewritten.push(other.path);
       }
@@ -114,7 +104,7 @@ export async function applyChange(
     const successorText = readText(ctx.root, by.path);
     const edited = editDocument(successorText, change.successorEdits);
     if (edited !== successorText) {
-      writeAtomic(ctx.root, by.path, edited);
+      tx.write(by.path, edited);
       touched.paths.push(by.path);
     }
   }

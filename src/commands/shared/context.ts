@@ -11,11 +11,13 @@ import { indexDocs, type IdIndex } from '../../core/links.js';
 import { closeMatches } from '../../core/suggest.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
+import { gitDirOf } from '../../adapters/git-dir.js';
+import { hasJournal, inTransaction, recoverNow, type Transaction } from '../../adapters/transaction.js';
 import { systemOutput, type Output } from '../../terminal/output.js';
 import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
 import { processSystem, type System } from '../../terminal/system.js';
 import path from 'node:path';
-import { exists, readDocuments } from '../../adapters/store.js';
+import { readDocuments } from '../../adapters/store.js';
 
 export interface GlobalOptions {
   cwd?: string;
@@ -53,6 +55,9 @@ export async function createContext(opts: GlobalOptions, services: Partial<Conte
   const system = services.system ?? processSystem();
   const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.')));
   const out = services.out ?? (await systemOutput(system));
+  // A run that was killed in the middle of a change left its journal: any command finishes it first.
+  const gitDir = gitDirOf(ws.gitRoot);
+  if (hasJournal(ws.root, gitDir)) await recoverNow(ws.root, gitDir, (line) => out.err(line));
   const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root, ws.gitRoot, system.env) : undefined;
   return {
     system,
@@ -134,6 +139,14 @@ export interface Change {
   message: string;
 }
 
+/**
+ * Runs `fn` as one all-or-nothing change of the repository (src/adapters/transaction.ts): under
+ * the repository lock, every write journalled, everything put back when it throws.
+ */
+export function changeRepository<T>(ctx: Context, command: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return inTransaction({ root: ctx.root, gitDir: gitDirOf(ctx.ws.gitRoot), git: ctx.git, command, notice: (line) => ctx.out.err(line) }, fn);
+}
+
 /** Commits a change (or says why it does not). Returns a line for the user, or undefined. */
 export async function commitChange(ctx: Context, change: Change, opts: GlobalOptions): Promise<string | undefined> {
   if (!ctx.git) return 'Not a git repository: files were written, nothing was committed.';
@@ -142,10 +155,8 @@ export async function commitChange(ctx: Context, change: Change, opts: GlobalOpt
   try {
     await ctx.git.commitPaths(paths, change.message, change.newPaths);
   } catch (e) {
-    throw commitFailure(
-      e,
-      paths.filter((p) => exists(ctx.root, p)),
-    );
+    // The transaction puts every path and the index back as they were.
+    throw commitFailure(e);
   }
   return undefined;
 }

@@ -1,0 +1,67 @@
+/** The git directory of a work tree and its HEAD, read from files: no git process is started. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Where archdoc keeps its lock and its journal: the git directory, which git never tracks; outside
+ * git, a folder in the OS temp folder named after the root.
+ */
+export function stateDir(root: string, gitDir: string | undefined): string {
+  return gitDir ?? path.join(fs.realpathSync(os.tmpdir()), `archdoc-${hash(root)}`);
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16);
+}
+
+/** `<root>/.git` when it is a folder; the folder a `.git` file names (worktrees, submodules); undefined outside git. */
+export function gitDirOf(gitRoot: string | undefined): string | undefined {
+  if (!gitRoot) return undefined;
+  const dotGit = path.join(gitRoot, '.git');
+  try {
+    if (fs.statSync(dotGit).isDirectory()) return dotGit;
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+    return m ? path.resolve(gitRoot, m[1]!) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit HEAD points at, or null before the first commit. */
+export function readHead(gitDir: string): string | null {
+  let head: string;
+  try {
+    head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  const ref = /^ref:\s*(.+)$/.exec(head)?.[1];
+  if (!ref) return head || null;
+  // A worktree keeps its own HEAD but shares refs with the main git directory.
+  const common = commonDir(gitDir);
+  for (const dir of [gitDir, common]) {
+    try {
+      return fs.readFileSync(path.join(dir, ref), 'utf8').trim() || null;
+    } catch {
+      // not a loose ref here
+    }
+  }
+  try {
+    const packed = fs.readFileSync(path.join(common, 'packed-refs'), 'utf8');
+    for (const line of packed.split('\n')) if (line.endsWith(` ${ref}`)) return line.slice(0, line.indexOf(' '));
+  } catch {
+    // no packed refs
+  }
+  return null;
+}
+
+function commonDir(gitDir: string): string {
+  try {
+    return path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+  } catch {
+    return gitDir;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * One writer at a time: a lock file inside the git directory (never a path git could track) naming
+ * the process that holds it. A lock whose holder is dead on this host is taken over at once; a
+ * live holder is waited for, and after a second the wait is said on stderr.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RefusedError } from '../core/errors.js';
+import { stateDir } from './git-dir.js';
+
+export interface RepoLock {
+  release(): void;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  command: string;
+  started: string;
+}
+
+/** Where the lock lives: beside the journal. */
+export function lockPath(root: string, gitDir: string | undefined): string {
+  return path.join(stateDir(root, gitDir), 'archdoc.lock');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(file: string): Holder | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Holder;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the lock, waiting for a live holder up to `waitMs`. A dead holder's lock is taken over:
+ * renamed aside first, so that of two processes taking it over only one succeeds.
+ */
+export async function acquireRepoLock(
+  root: string,
+  gitDir: string | undefined,
+  command: string,
+  notice: (line: string) => void,
+  waitMs = 120_000,
+): Promise<RepoLock> {
+  const file = lockPath(root, gitDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const me: Holder = { pid: process.pid, host: os.hostname(), command, started: new Date().toISOString() };
+  const started = Date.now();
+  let told = false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, JSON.stringify(me));
+      fs.closeSync(fd);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = readHolder(file);
+    // A holder that died on this host (or a lock file left empty by a kill) is gone for good.
+    const stale = holder ? holder.host === me.host && !alive(holder.pid) : Date.now() - mtime(file) > 2_000;
+    if (stale) {
+      const aside = `${file}.stale-${process.pid}`;
+      try {
+        fs.renameSync(file, aside);
+        // Only the holder we judged dead may be removed: put back a lock someone took meanwhile.
+        const moved = readHolder(aside);
+        if (moved && holder && (moved.pid !== holder.pid || moved.started !== holder.started)) fs.renameSync(aside, file);
+        else fs.rmSync(aside, { force: true });
+      } catch {
+        // taken over by another process meanwhile
+      }
+      continue;
+    }
+    if (!told && Date.now() - started > 1_000) {
+      notice(`waiting for ${holder?.command ?? 'another archdoc'} (pid ${holder?.pid ?? '?'})…`);
+      told = true;
+    }
+    if (Date.now() - started > waitMs) {
+      throw new RefusedError(
+        `Another archdoc (${holder?.command ?? 'unknown'}, pid ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}) has held ${file} for over ${Math.round(waitMs / 1000)} s; nothing was changed.`,
+        ['If that process is gone, remove the lock file and run the command again.'],
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.min(100, 5 + attempt * 5) * (0.5 + Math.random())));
+  }
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      const holder = readHolder(file);
+      if (holder?.pid === me.pid && holder.started === me.started) fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}

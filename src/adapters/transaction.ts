@@ -1,0 +1,239 @@
+/**
+ * Every change archdoc makes to a repository is one transaction: all of it happens, or none.
+ *
+ * - One writer at a time: the repository lock (src/adapters/repo-lock.ts) is held from before the
+ *   documents are read until the commit is made.
+ * - Before a path is first changed, its bytes (or its absence) are saved in a journal inside the
+ *   git directory, and so is git's index, once. A failure (a refused hook, no identity, a full
+ *   disk, SIGINT, SIGTERM) puts every saved path and the index back, byte for byte.
+ * - A run that was killed outright leaves its journal behind: the next archdoc run puts the
+ *   repository back as it was before that run (or, when its commit had landed, keeps it) and says so.
+ *
+ * Commands write only through a transaction (`write`, `create`, `move`, `remove`); an
+ * architecture test keeps it so.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Git } from './git.js';
+import { readHead, stateDir } from './git-dir.js';
+import { acquireRepoLock, type RepoLock } from './repo-lock.js';
+import { createExclusive, moveFile, writeAtomic } from './store.js';
+
+interface JournalEntry {
+  rel: string;
+  /** File name of the saved bytes in the journal folder; null when the path did not exist. */
+  saved: string | null;
+}
+
+interface JournalFile {
+  pid: number;
+  command: string;
+  /** HEAD when the transaction began: a different HEAD at recovery means its commit landed. */
+  head: string | null;
+  /** Whether git's index was saved (it exists only once something was staged). */
+  index: boolean;
+  entries: JournalEntry[];
+}
+
+export interface Transaction {
+  /** Replaces or creates a file. */
+  write(rel: string, text: string): void;
+  /** Creates a file that must not exist yet; false when it does (nothing is written then). */
+  create(rel: string, text: string): boolean;
+  /** Moves a file: `git mv` when git tracks it, a rename otherwise. Says which new paths git does not know. */
+  move(from: string, to: string): Promise<{ newPaths: string[] }>;
+}
+
+export interface TransactionOptions {
+  root: string;
+  /** The git directory, or undefined outside git (the journal and lock then live in the OS temp folder). */
+  gitDir: string | undefined;
+  git: Git | undefined;
+  /** What runs, for the lock and for messages: `rfc-status RFC-0001`. */
+  command: string;
+  /** Where to tell the user about waiting and recovery. */
+  notice(line: string): void;
+}
+
+const JOURNAL = 'archdoc-journal';
+
+/** The folder of the journal: in the git directory, or a temp folder named after the root outside git. */
+export function journalDir(root: string, gitDir: string | undefined): string {
+  return path.join(stateDir(root, gitDir), JOURNAL);
+}
+
+function readJournal(dir: string): JournalFile | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'journal.json'), 'utf8')) as JournalFile;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeJournal(dir: string, journal: JournalFile): void {
+  const file = path.join(dir, 'journal.json');
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(journal));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** Removes the temp files an atomic write of `rel` may have left when it was killed (store.writeAtomic names them). */
+function removeTempFiles(root: string, rel: string): void {
+  const abs = path.join(root, rel);
+  const prefix = `.${path.basename(abs)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(abs));
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (name.startsWith(prefix) && /^\.\d+\.\d+\.tmp$/.test(name.slice(prefix.length - 1))) fs.rmSync(path.join(path.dirname(abs), name), { force: true });
+}
+
+/** Puts every journalled path and the index back as they were, then removes the journal. */
+function rollBack(root: string, gitDir: string | undefined, dir: string, journal: JournalFile): void {
+  for (const entry of journal.entries) removeTempFiles(root, entry.rel);
+  for (const entry of [...journal.entries].reverse()) {
+    const abs = path.join(root, entry.rel);
+    if (entry.saved === null) fs.rmSync(abs, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.copyFileSync(path.join(dir, entry.saved), abs);
+    }
+  }
+  if (gitDir) {
+    const index = path.join(gitDir, 'index');
+    if (journal.index) fs.copyFileSync(path.join(dir, 'index'), index);
+    else fs.rmSync(index, { force: true });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Finishes what a killed run left: when its commit landed (HEAD moved), its changes stay; otherwise
+ * everything it changed is put back. Called with the repository lock held. Returns a line to show.
+ */
+export function recoverInterrupted(root: string, gitDir: string | undefined): string | undefined {
+  const dir = journalDir(root, gitDir);
+  if (!fs.existsSync(dir)) return undefined;
+  const journal = readJournal(dir);
+  if (!journal) {
+    // Killed before its journal was written: nothing was changed yet.
+    fs.rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  if (gitDir && journal.head !== readHead(gitDir)) {
+    for (const entry of journal.entries) removeTempFiles(root, entry.rel);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return `archdoc: an interrupted ${journal.command} (pid ${journal.pid}) had committed; its change is kept.`;
+  }
+  rollBack(root, gitDir, dir, journal);
+  return `archdoc: an interrupted ${journal.command} (pid ${journal.pid}) was rolled back; the repository is as it was before it.`;
+}
+
+/** Transactions under way in this process: their journals are no killed run's. */
+let running = 0;
+
+/** Whether a killed run left a journal (one stat: every command asks). */
+export function hasJournal(root: string, gitDir: string | undefined): boolean {
+  return running === 0 && fs.existsSync(journalDir(root, gitDir));
+}
+
+/** Takes the repository lock just long enough to finish what a killed run left (see recoverInterrupted). */
+export async function recoverNow(root: string, gitDir: string | undefined, notice: (line: string) => void): Promise<void> {
+  const lock = await acquireRepoLock(root, gitDir, 'recovery', notice);
+  try {
+    const line = recoverInterrupted(root, gitDir);
+    if (line) notice(line);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Runs `fn` as one transaction under the repository lock. When `fn` throws, or the process gets
+ * SIGINT or SIGTERM, every change it made is put back; then the error is thrown again.
+ */
+export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const lock: RepoLock = await acquireRepoLock(opts.root, opts.gitDir, opts.command, opts.notice);
+  let dir: string | undefined;
+  let journal: JournalFile | undefined;
+  let finished = false;
+  const undo = () => {
+    if (dir && journal) rollBack(opts.root, opts.gitDir, dir, journal);
+    journal = undefined;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!finished) {
+      undo();
+      lock.release();
+      opts.notice(`archdoc: interrupted by ${signal}; nothing was changed.`);
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  running++;
+  try {
+    const recovered = recoverInterrupted(opts.root, opts.gitDir);
+    if (recovered) opts.notice(recovered);
+    const begin = () => {
+      if (journal) return journal;
+      dir = journalDir(opts.root, opts.gitDir);
+      fs.mkdirSync(dir, { recursive: true });
+      const index = opts.gitDir ? path.join(opts.gitDir, 'index') : undefined;
+      const hasIndex = !!index && fs.existsSync(index);
+      if (hasIndex) fs.copyFileSync(index!, path.join(dir, 'index'));
+      journal = { pid: process.pid, command: opts.command, head: opts.gitDir ? readHead(opts.gitDir) : null, index: hasIndex, entries: [] };
+      writeJournal(dir, journal);
+      return journal;
+    };
+    const save = (rel: string) => {
+      const j = begin();
+      if (j.entries.some((e) => e.rel === rel)) return;
+      const abs = path.join(opts.root, rel);
+      let saved: string | null = null;
+      if (fs.existsSync(abs)) {
+        saved = String(j.entries.length);
+        fs.copyFileSync(abs, path.join(dir!, saved));
+      }
+      j.entries.push({ rel, saved });
+      writeJournal(dir!, j);
+    };
+    const tx: Transaction = {
+      write(rel, text) {
+        save(rel);
+        writeAtomic(opts.root, rel, text);
+      },
+      create(rel, text) {
+        if (fs.existsSync(path.join(opts.root, rel))) return false;
+        save(rel);
+        return createExclusive(opts.root, rel, text);
+      },
+      async move(from, to) {
+        save(from);
+        save(to);
+        fs.mkdirSync(path.dirname(path.join(opts.root, to)), { recursive: true });
+        if (opts.git && (await opts.git.isTracked(from))) {
+          await opts.git.mv(from, to);
+          return { newPaths: [] };
+        }
+        moveFile(opts.root, from, to);
+        return { newPaths: [to] };
+      },
+    };
+    const result = await fn(tx);
+    finished = true;
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    return result;
+  } catch (e) {
+    finished = true;
+    undo();
+    throw e;
+  } finally {
+    running--;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    lock.release();
+  }
+}

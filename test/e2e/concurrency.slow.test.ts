@@ -1,0 +1,81 @@
+/**
+ * One writer at a time, all or nothing, under real concurrent processes and kills: the guarantees
+ * of src/adapters/transaction.ts, held by the built program.
+ */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { testEnv } from '../env.js';
+import { BIN, frontmatter, makeRepo, porcelain, type Repo } from '../helpers.js';
+
+const SLOW = { timeout: 300_000 };
+
+/** Where RFC-0001 is, in HEAD and on disk. */
+function places(repo: Repo): { head: string[]; disk: string[] } {
+  const head = repo
+    .git('ls-tree', '-r', '--name-only', 'HEAD')
+    .split('\n')
+    .filter((f) => /\/RFC-0001-/.test(f));
+  return { head, disk: repo.files('rfcs').filter((f) => /\/RFC-0001-/.test(f)) };
+}
+
+describe('concurrent changes of one document', () => {
+  it('10 processes changing one RFC at once, 20 rounds: every change that exited 0 is in the file and in git log, the file in one place', SLOW, async () => {
+    for (let round = 0; round < 20; round++) {
+      const repo = makeRepo();
+      expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+      const reviewers = Array.from({ length: 8 }, (_, i) => `Reviewer ${round}-${i}`);
+      const runs = await Promise.all([
+        repo.spawn(['rfc-status', '1', '--set', 'REVIEW']),
+        ...reviewers.map((r) => repo.spawn(['rfc-status', '1', '--reviewer', r])),
+        repo.spawn(['rfc-status', '1', '--set', 'ABANDONED', '--comment', 'race']),
+      ]);
+      for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
+      const { head, disk } = places(repo);
+      expect(head).toHaveLength(1);
+      expect(disk).toEqual(head);
+      expect(porcelain(repo)).toEqual([]);
+      const fm = frontmatter(repo.read(disk[0]!));
+      const names = (fm.reviewers as Array<{ name: string }>).map((r) => r.name);
+      const log = repo.log();
+      reviewers.forEach((r, i) => {
+        if (runs[i + 1]!.code === 0) {
+          expect(names, `round ${round}: ${r}`).toContain(r);
+          expect(log.some((l) => l.includes(r))).toBe(true);
+        }
+      });
+      // The two status changes: each one that succeeded is in the history and the log.
+      const statuses = (fm.history as Array<{ status: string }>).map((h) => h.status);
+      if (runs[0]!.code === 0) expect(statuses).toContain('REVIEW');
+      if (runs[9]!.code === 0) expect(statuses).toContain('ABANDONED');
+    }
+  });
+});
+
+describe('killed at any moment', () => {
+  it('kill -9 during 100 status changes: the next command leaves the repository as before or after each change, never between', SLOW, async () => {
+    const repo = makeRepo();
+    expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    for (let i = 0; i < 100; i++) {
+      const commits = repo.commitCount();
+      const set = i % 2 === 0 ? 'REVIEW' : 'DRAFT';
+      const args = i % 4 < 2 ? ['rfc-status', '1', '--reviewer', `R${i}`] : ['rfc-status', '1', '--set', set];
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: repo.dir, env: testEnv(repo.home), stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, Math.random() * 120));
+      child.kill('SIGKILL');
+      await closed;
+      // The next command, even a read, finishes what the killed one left; then a change goes ahead.
+      const read = repo.cli(['list']);
+      expect(read.code, read.stderr).toBe(0);
+      expect(porcelain(repo), `after kill ${i}`).toEqual([]);
+      const next = repo.cli(['rfc-status', '1', '--reviewer', `After ${i}`]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(porcelain(repo), `after kill ${i}`).toEqual([]);
+      const { head, disk } = places(repo);
+      expect(head).toHaveLength(1);
+      expect(disk).toEqual(head);
+      // The killed change landed whole (one commit) or not at all; then ours.
+      expect([commits + 1, commits + 2]).toContain(repo.commitCount());
+    }
+  });
+});
