@@ -38,7 +38,7 @@ describe('layout', () => {
     expect(direct).toEqual([]);
   });
 
-  it('commands change files only through a transaction: none imports the store\'s writers', () => {
+  it("commands change files only through a transaction: none imports the store's writers", () => {
     const writers = /\b(writeAtomic|createExclusive|moveFile)\b/;
     const direct = sources('commands').filter((file) => writers.test(fs.readFileSync(path.join(SRC, file), 'utf8')));
     expect(direct).toEqual([]);
