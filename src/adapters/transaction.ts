@@ -18,6 +18,7 @@ import type { Git } from './git.js';
 import { readHead, stateDir } from './git-dir.js';
 import { acquireRepoLock, type RepoLock } from './repo-lock.js';
 import { createExclusive, moveFile, writeAtomic } from './store.js';
+import { RefusedError } from '../core/errors.js';
 
 interface JournalEntry {
   rel: string;
@@ -56,6 +57,31 @@ export interface TransactionOptions {
 }
 
 const JOURNAL = 'archdoc-journal';
+
+/**
+ * The one check every written path passes: relative, no `..`, no control character, not a symbolic
+ * link, and, after resolving the links of its nearest existing folder, inside the work tree and
+ * outside the git directory. A committed `rfcs/draft -> /elsewhere` is refused, not followed.
+ */
+export function checkedPath(root: string, gitDir: string | undefined, rel: string): string {
+  const refuse = (why: string) => new RefusedError(`Refusing to write ${JSON.stringify(rel)}: ${why}; nothing was changed.`);
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel)) throw refuse('it is not a plain path inside the repository');
+  const abs = path.join(root, rel);
+  let existing = path.dirname(abs);
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const real = fs.realpathSync(existing);
+  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
+  if (!inside(real, fs.realpathSync(root))) throw refuse(`${path.relative(root, existing) || '.'} leads outside the work tree (a symbolic link?)`);
+  if (gitDir && fs.existsSync(gitDir) && inside(real, fs.realpathSync(gitDir))) throw refuse('it is inside the git directory');
+  let link = false;
+  try {
+    link = fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    // does not exist yet
+  }
+  if (link) throw refuse('it is a symbolic link');
+  return abs;
+}
 
 /** The folder of the journal: in the git directory, or a temp folder named after the root outside git. */
 export function journalDir(root: string, gitDir: string | undefined): string {
@@ -189,6 +215,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       return journal;
     };
     const save = (rel: string) => {
+      checkedPath(opts.root, opts.gitDir, rel);
       const j = begin();
       if (j.entries.some((e) => e.rel === rel)) return;
       const abs = path.join(opts.root, rel);
@@ -206,6 +233,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
         writeAtomic(opts.root, rel, text);
       },
       create(rel, text) {
+        checkedPath(opts.root, opts.gitDir, rel);
         if (fs.existsSync(path.join(opts.root, rel))) return false;
         save(rel);
         return createExclusive(opts.root, rel, text);

@@ -2,12 +2,17 @@
 import type { JsonSchema } from './schema.js';
 
 const statusName: JsonSchema = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
+/**
+ * A folder inside the work tree: relative, `/`-separated, no control character, no `.` or `..`
+ * segment, no empty segment or trailing `/`, never the git directory. `[\s\S]` rather than `.`,
+ * which would stop at a newline and let `x\n/../..` through.
+ */
+const FOLDER = '(?![\\s\\S]*[\\u0000-\\u001f\\u007f])(?!/)(?![A-Za-z]:)(?![\\s\\S]*(^|/)\\.\\.?(/|$))(?![\\s\\S]*//)(?![\\s\\S]*/$)(?![\\s\\S]*(^|/)[.][gG][iI][tT](/|$))[^\\\\]+';
 const relFolder: JsonSchema = {
   type: 'string',
   minLength: 1,
-  // Relative, `/`-separated, no `..`, no `./`, no empty segment, no trailing `/`.
-  pattern: '^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.?(/|$))(?!.*//)(?!.*/$)[^\\\\]+$',
-  description: 'A folder relative to the repository root, with / separators and no `..`.',
+  pattern: `^${FOLDER}$`,
+  description: 'A folder relative to the repository root, with / separators: no `..`, no control characters, not .git.',
 };
 
 const guard: JsonSchema = {
@@ -56,8 +61,8 @@ const kind: JsonSchema = {
         properties: {
           folder: {
             type: 'string',
-            pattern: '^$|^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.?(/|$))(?!.*//)(?!.*/$)[^\\\\]+$',
-            description: 'Sub-folder in the by-status layout, relative to the kind folder; {year} is replaced by the year.',
+            pattern: `^$|^${FOLDER}$`,
+            description: 'Sub-folder in the by-status layout, relative to the kind folder ({year} is replaced by the year): no `..`, no control characters, not .git.',
           },
           archived: { type: 'boolean' },
           description: { type: 'string' },
