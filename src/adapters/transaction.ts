@@ -65,7 +65,9 @@ const JOURNAL = 'archdoc-journal';
  */
 export function checkedPath(root: string, gitDir: string | undefined, rel: string): string {
   const refuse = (why: string) => new RefusedError(`Refusing to write ${JSON.stringify(rel)}: ${why}; nothing was changed.`);
-  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel)) throw refuse('it is not a plain path inside the repository');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel))
+    throw refuse('it is not a plain path inside the repository');
   const abs = path.join(root, rel);
   let existing = path.dirname(abs);
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);

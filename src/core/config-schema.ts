@@ -7,7 +7,8 @@ const statusName: JsonSchema = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
  * segment, no empty segment or trailing `/`, never the git directory. `[\s\S]` rather than `.`,
  * which would stop at a newline and let `x\n/../..` through.
  */
-const FOLDER = '(?![\\s\\S]*[\\u0000-\\u001f\\u007f])(?!/)(?![A-Za-z]:)(?![\\s\\S]*(^|/)\\.\\.?(/|$))(?![\\s\\S]*//)(?![\\s\\S]*/$)(?![\\s\\S]*(^|/)[.][gG][iI][tT](/|$))[^\\\\]+';
+const FOLDER =
+  '(?![\\s\\S]*[\\u0000-\\u001f\\u007f])(?!/)(?![A-Za-z]:)(?![\\s\\S]*(^|/)\\.\\.?(/|$))(?![\\s\\S]*//)(?![\\s\\S]*/$)(?![\\s\\S]*(^|/)[.][gG][iI][tT](/|$))[^\\\\]+';
 const relFolder: JsonSchema = {
   type: 'string',
   minLength: 1,
@@ -62,7 +63,8 @@ const kind: JsonSchema = {
           folder: {
             type: 'string',
             pattern: `^$|^${FOLDER}$`,
-            description: 'Sub-folder in the by-status layout, relative to the kind folder ({year} is replaced by the year): no `..`, no control characters, not .git.',
+            description:
+              'Sub-folder in the by-status layout, relative to the kind folder ({year} is replaced by the year): no `..`, no control characters, not .git.',
           },
           archived: { type: 'boolean' },
           description: { type: 'string' },

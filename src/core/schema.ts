@@ -67,7 +67,12 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaI
     if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path: where, message: 'must not be empty' });
     // The description says in words what the pattern means; the value is quoted with its control characters escaped.
     if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
-      issues.push({ path: where, message: schema.description ? `${JSON.stringify(value)} is not allowed: ${schema.description}` : `${JSON.stringify(value)} does not match ${schema.pattern}` });
+      issues.push({
+        path: where,
+        message: schema.description
+          ? `${JSON.stringify(value)} is not allowed: ${schema.description}`
+          : `${JSON.stringify(value)} does not match ${schema.pattern}`,
+      });
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path: where, message: `must be at least ${schema.minimum}` });
