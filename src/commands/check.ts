@@ -27,7 +27,7 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
     exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)),
   });
   const summary = summariseFindings(findings, docs.length);
-  if (format === 'json') ctx.out.out(formatJson(findings, summary));
+  if (format === 'json') ctx.out.raw(formatJson(findings, summary));
   else if (format === 'github') for (const l of formatGithub(findings, summary)) ctx.out.out(l);
   else for (const l of formatText(findings, summary, ctx.out.c)) ctx.out.out(l);
   return summary.errors > 0 || (opts.strict && summary.warnings > 0) ? 1 : 0;

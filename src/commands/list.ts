@@ -58,7 +58,7 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
       summary: kinds.map((k) => summarise(k, mine)),
       documents: shown.map((d) => docJson(d, index)),
     };
-    ctx.out.out(JSON.stringify(payload, null, 2));
+    ctx.out.raw(JSON.stringify(payload, null, 2));
     return;
   }
   if (format === 'csv') {
@@ -113,6 +113,9 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
   const archived = mine.filter(
     (d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase())),
   ).length;
-  if (!opts.all && !opts.status?.length && archived) out.out(c.dim(`\n${archived} archived not shown; add --all to include them.`));
+  if (!opts.all && !opts.status?.length && archived) {
+    out.out('');
+    out.out(c.dim(`${archived} archived not shown; add --all to include them.`));
+  }
   for (const d of shown) for (const p of d.problems) out.err(`${c.yellow('warning:')} ${d.path}:${p.line}: ${p.message}`);
 }

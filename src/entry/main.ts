@@ -5,6 +5,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { UserError } from '../core/errors.js';
+import { printable } from '../terminal/output.js';
 import { processSystem, type OutStream, type System } from '../terminal/system.js';
 
 const EXPECTED_FS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EBUSY']);
@@ -22,24 +23,26 @@ export async function main(argv: string[], system: System = processSystem()): Pr
 }
 
 export function report(e: unknown, debug: boolean, stderr: OutStream): number {
+  // Messages carry titles, paths and hook output: each line is printed with its control characters escaped.
+  const line = (text: string) => stderr.write(`${printable(text)}\n`);
   const write = (_fd: 2, text: string) => stderr.write(text);
   if (e instanceof CommanderError) {
     // Commander has printed its message already; help and version end with exit code 0.
     return e.exitCode === 0 ? 0 : 2;
   }
   if (e instanceof UserError) {
-    write(2, `error: ${e.message}\n`);
-    for (const d of e.details) write(2, `${d}\n`);
+    line(`error: ${e.message}`);
+    for (const d of e.details) line(d);
     if (debug) write(2, `${e.stack}\n`);
     return e.exitCode;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err === 'object' && err.code && EXPECTED_FS.has(err.code)) {
-    write(2, `error: ${err.message}\n`);
+    line(`error: ${err.message}`);
     if (debug) write(2, `${err.stack}\n`);
     return 1;
   }
-  write(2, `internal error: ${err?.message ?? String(e)}\n`);
+  line(`internal error: ${err?.message ?? String(e)}`);
   if (debug) write(2, `${err?.stack ?? ''}\n`);
   else write(2, 'This is a bug in archdoc. Run again with --debug and report the output at https://github.com/archdoc/archdoc/issues\n');
   return 1;

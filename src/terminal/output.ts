@@ -21,9 +21,45 @@ const same = (text: string) => text;
 export const plainColours: Colours = { bold: same, dim: same, green: same, yellow: same, red: same };
 
 export interface Output {
+  /** One line of text on stdout; a control character in it (a newline too) is shown escaped. */
   out(text?: string): void;
+  /** One line of text on stderr, escaped the same way. */
   err(text?: string): void;
+  /** Text printed as it is: JSON, whose serialiser escapes every control character itself. */
+  raw(text: string): void;
   c: Colours;
+}
+
+/** Colour codes archdoc writes itself (SGR: `ESC [ ... m`): kept when colour is on. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this keeps
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * A line made safe for a terminal: every control character (C0, DEL, C1) from a document's title,
+ * a file name or a message is shown as an escape (`\x1b`, `\n`), so no document can move the
+ * cursor, retitle the terminal or start a new line (a forged `::error` annotation, say). With
+ * colour on, archdoc's own colour codes are kept.
+ */
+export function printable(text: string, keepColours = false): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (keepColours && code === 0x1b) {
+      SGR.lastIndex = i;
+      const m = SGR.exec(text);
+      if (m) {
+        out += m[0];
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      out += code === 10 ? '\\n' : code === 13 ? '\\r' : code === 9 ? '\\t' : `\\x${code.toString(16).padStart(2, '0')}`;
+    } else out += text[i];
+  }
+  return out;
 }
 
 export async function systemOutput(system: System): Promise<Output> {
@@ -32,8 +68,9 @@ export async function systemOutput(system: System): Promise<Output> {
   // networking, which list and check otherwise never load.
   const c = level === 0 ? plainColours : new (await import('chalk')).Chalk({ level });
   return {
-    out: (t = '') => system.stdout.write(`${t}\n`),
-    err: (t = '') => system.stderr.write(`${t}\n`),
+    out: (t = '') => system.stdout.write(`${printable(t, level > 0)}\n`),
+    err: (t = '') => system.stderr.write(`${printable(t, level > 0)}\n`),
+    raw: (t) => system.stdout.write(`${t}\n`),
     c,
   };
 }

@@ -26,7 +26,7 @@ function scripted(answers: Array<string | boolean>): Prompter & { asked: string[
 
 function capture(): Output & { text: string[] } {
   const text: string[] = [];
-  return { text, out: (t = '') => text.push(t), err: (t = '') => text.push(t), c: new Chalk({ level: 0 }) };
+  return { text, out: (t = '') => text.push(t), err: (t = '') => text.push(t), raw: (t) => text.push(t), c: new Chalk({ level: 0 }) };
 }
 
 /** A git repository with its own identity, and a system with the fixed test environment (no user or system git config). */
