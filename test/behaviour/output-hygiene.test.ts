@@ -11,7 +11,7 @@ describe('what archdoc prints from documents is escaped', () => {
     const evil = 'Evil \u001b]0;PWNED\u0007 title \u001b[2J';
     repo.write(
       'rfcs/draft/RFC-0001-evil.md',
-      `---\nrfc_id: RFC-0001\ntitle: "${evil.replace(/\u001b/g, '\\e').replace(/\u0007/g, '\\a')}"\nstatus: DRAFT\n---\n\n# Evil\n`,
+      `---\nrfc_id: RFC-0001\ntitle: "${evil.replaceAll('\u001b', '\\e').replaceAll('\u0007', '\\a')}"\nstatus: DRAFT\n---\n\n# Evil\n`,
     );
     // A file name that would forge a GitHub annotation if printed raw.
     repo.write('rfcs/draft/RFC-0002-x\n::error title=forged::gotcha.md', '---\nrfc_id: RFC-0002\ntitle: Forged name\nstatus: NOPE\n---\n');
