@@ -118,6 +118,21 @@ function removeTempFiles(root: string, rel: string): void {
     if (name.startsWith(prefix) && /^\.\d+\.\d+\.tmp$/.test(name.slice(prefix.length - 1))) fs.rmSync(path.join(path.dirname(abs), name), { force: true });
 }
 
+/**
+ * Removes the journal folder: its files one by one, then the folder (the recursive rm loads a
+ * module of its own, which every change would pay for).
+ */
+function removeJournal(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) fs.unlinkSync(path.join(dir, name));
+  fs.rmdirSync(dir);
+}
+
 /** Puts every journalled path and the index back as they were, then removes the journal. */
 function rollBack(root: string, gitDir: string | undefined, dir: string, journal: JournalFile): void {
   for (const entry of journal.entries) removeTempFiles(root, entry.rel);
@@ -134,7 +149,7 @@ function rollBack(root: string, gitDir: string | undefined, dir: string, journal
     if (journal.index) fs.copyFileSync(path.join(dir, 'index'), index);
     else fs.rmSync(index, { force: true });
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeJournal(dir);
 }
 
 /**
@@ -147,12 +162,12 @@ export function recoverInterrupted(root: string, gitDir: string | undefined): st
   const journal = readJournal(dir);
   if (!journal) {
     // Killed before its journal was written: nothing was changed yet.
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeJournal(dir);
     return undefined;
   }
   if (gitDir && journal.head !== readHead(gitDir)) {
     for (const entry of journal.entries) removeTempFiles(root, entry.rel);
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeJournal(dir);
     return `archdoc: an interrupted ${journal.command} (pid ${journal.pid}) had committed; its change is kept.`;
   }
   rollBack(root, gitDir, dir, journal);
@@ -254,7 +269,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
     };
     const result = await fn(tx);
     finished = true;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) removeJournal(dir);
     return result;
   } catch (e) {
     finished = true;
