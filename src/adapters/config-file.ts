@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { fastFrontmatter } from '../core/fast-yaml.js';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
+import { findRepository } from './git-dir.js';
 
 export const CONFIG_FILE = '.archdoc.yml';
 
@@ -16,17 +17,11 @@ export interface Workspace {
   root: string;
   /** Top of the git work tree, when inside one. */
   gitRoot?: string;
+  /** Its git directory. */
+  gitDir?: string;
   configPath?: string;
   config: Config;
   warnings: string[];
-}
-
-/** The nearest folder holding `.git` (a folder, or a file in worktrees), found without running git. */
-export function findGitRoot(start: string): string | undefined {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 export function findConfig(start: string, gitRoot: string | undefined): string | undefined {
@@ -37,12 +32,22 @@ export function findConfig(start: string, gitRoot: string | undefined): string |
   }
 }
 
-export async function loadWorkspace(cwd: string): Promise<Workspace> {
+export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Workspace> {
   if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
-  const gitRoot = findGitRoot(cwd);
+  const repo = findRepository(cwd, env);
+  if (repo && 'bare' in repo)
+    throw new UsageError(`archdoc needs a work tree: ${repo.bare} is a bare repository or a git directory.`, ['Run archdoc in a clone with a work tree.']);
+  const gitRoot = repo?.workTree;
+  const at = path.resolve(cwd);
+  if (gitRoot && at !== gitRoot && !at.startsWith(gitRoot + path.sep)) {
+    throw new UsageError(`${at} is outside the work tree ${gitRoot} (GIT_DIR and GIT_WORK_TREE say so); git would refuse too.`, [
+      'Run archdoc inside the work tree, or unset GIT_DIR and GIT_WORK_TREE.',
+    ]);
+  }
+  const git = repo ? { gitRoot: repo.workTree, gitDir: repo.gitDir } : {};
   const configPath = findConfig(cwd, gitRoot);
   if (!configPath) {
-    return { root: gitRoot ?? path.resolve(cwd), ...(gitRoot ? { gitRoot } : {}), config: DEFAULT_CONFIG, warnings: [] };
+    return { root: gitRoot ?? path.resolve(cwd), ...git, config: DEFAULT_CONFIG, warnings: [] };
   }
   const rel = path.relative(cwd, configPath) || CONFIG_FILE;
   let raw: unknown;
@@ -64,5 +69,5 @@ export async function loadWorkspace(cwd: string): Promise<Workspace> {
       errors.slice(1).map((e) => `${rel}: ${e}`),
     );
   }
-  return { root: path.dirname(configPath), ...(gitRoot ? { gitRoot } : {}), configPath, config, warnings };
+  return { root: path.dirname(configPath), ...git, configPath, config, warnings };
 }

@@ -65,3 +65,54 @@ function commonDir(gitDir: string): string {
     return gitDir;
   }
 }
+
+export interface Repository {
+  /** Top of the work tree. */
+  workTree: string;
+  gitDir: string;
+}
+
+/** Whether `dir` is itself a git directory: a bare repository, or the inside of `.git`. */
+function isGitDir(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'HEAD')) && fs.existsSync(path.join(dir, 'objects')) && fs.existsSync(path.join(dir, 'refs'));
+}
+
+/**
+ * The repository `cwd` is in, found the way git finds it: `GIT_DIR` (with `GIT_WORK_TREE`, or the
+ * current folder as the top of the work tree, as git takes it) when set, else the nearest folder
+ * up with a `.git`. A bare repository, or a folder inside a git directory, has no work tree:
+ * `bare` names it. Undefined outside git.
+ */
+export function findRepository(cwd: string, env: NodeJS.ProcessEnv): Repository | { bare: string } | undefined {
+  if (env.GIT_DIR) {
+    const gitDir = path.resolve(cwd, env.GIT_DIR);
+    if (
+      !env.GIT_WORK_TREE &&
+      fs.existsSync(path.join(gitDir, 'config')) &&
+      /^\s*bare\s*=\s*true\s*$/im.test(fs.readFileSync(path.join(gitDir, 'config'), 'utf8'))
+    )
+      return { bare: gitDir };
+    return { workTree: path.resolve(cwd, env.GIT_WORK_TREE ?? '.'), gitDir };
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      const gitDir = gitDirOf(dir);
+      if (gitDir) return { workTree: dir, gitDir };
+    }
+    if (isGitDir(dir)) return { bare: dir };
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The operation a repository is in the middle of, if any: archdoc changes nothing then. */
+export function operationInProgress(gitDir: string): string | undefined {
+  const states: Array<[string, string]> = [
+    ['rebase-merge', 'rebase'],
+    ['rebase-apply', 'rebase (or git am)'],
+    ['MERGE_HEAD', 'merge'],
+    ['CHERRY_PICK_HEAD', 'cherry-pick'],
+    ['REVERT_HEAD', 'revert'],
+    ['BISECT_LOG', 'bisect'],
+  ];
+  return states.find(([file]) => fs.existsSync(path.join(gitDir, file)))?.[1];
+}

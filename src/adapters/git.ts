@@ -57,11 +57,10 @@ async function retryingLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function openGit(root: string, gitRoot: string, env: NodeJS.ProcessEnv): Git {
+export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): Git {
   const git = (args: string[]) => runGit(root, args, env);
   return {
     async userName() {
-      const gitDir = path.join(gitRoot, '.git');
       const known = fs.existsSync(path.join(gitDir, 'config')) ? configuredUserName(gitDir, env) : UNKNOWN;
       if (known !== UNKNOWN) return known;
       try {

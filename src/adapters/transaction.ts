@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Git } from './git.js';
-import { readHead, stateDir } from './git-dir.js';
+import { operationInProgress, readHead, stateDir } from './git-dir.js';
 import { acquireRepoLock, type RepoLock } from './repo-lock.js';
 import { createExclusive, moveFile, writeAtomic } from './store.js';
 import { RefusedError } from '../core/errors.js';
@@ -198,6 +198,12 @@ export async function recoverNow(root: string, gitDir: string | undefined, notic
  * SIGINT or SIGTERM, every change it made is put back; then the error is thrown again.
  */
 export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  // In the middle of a merge, rebase and the like, git's index and HEAD are not the user's to commit on.
+  const busy = opts.gitDir && operationInProgress(opts.gitDir);
+  if (busy)
+    throw new RefusedError(`The repository is in the middle of a ${busy}; nothing was changed.`, [
+      `Finish or abort the ${busy} first (git status says how), then run the command again.`,
+    ]);
   const lock: RepoLock = await acquireRepoLock(opts.root, opts.gitDir, opts.command, opts.notice);
   let dir: string | undefined;
   let journal: JournalFile | undefined;

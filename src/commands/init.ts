@@ -1,12 +1,12 @@
 /** `archdoc init`: writes the configuration file and the document folders, and commits the file. */
 import path from 'node:path';
-import { findGitRoot, CONFIG_FILE } from '../adapters/config-file.js';
+import { CONFIG_FILE } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { exists, isFolder, makeFolder } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
-import { gitDirOf } from '../adapters/git-dir.js';
+import { findRepository } from '../adapters/git-dir.js';
 import { inTransaction } from '../adapters/transaction.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
@@ -51,7 +51,11 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
     throw new UsageError(`--dir ${opts.dir}: give a folder inside the repository, like docs or design/docs (letters, digits, . _ - and /)`);
   }
   const dir = opts.dir?.replace(/[\\/]+$/, '');
-  const root = findGitRoot(cwd) ?? cwd;
+  const system = services.system ?? processSystem();
+  const repo = findRepository(cwd, system.env);
+  if (repo && 'bare' in repo)
+    throw new UsageError(`archdoc needs a work tree: ${repo.bare} is a bare repository or a git directory.`, ['Run archdoc in a clone with a work tree.']);
+  const root = repo?.workTree ?? cwd;
   const file = path.join(root, CONFIG_FILE);
   const existed = exists(root, CONFIG_FILE);
   if (existed && !opts.force) {
@@ -61,11 +65,9 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const { errors } = resolveConfig(parseYaml(text));
   if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
   // The configuration as it is now (none, or the one --force replaces) is not read: only where to write.
-  const system = services.system ?? processSystem();
-  const gitRoot = findGitRoot(root);
-  const git = 'git' in services ? services.git : gitRoot ? openGit(root, gitRoot, system.env) : undefined;
+  const git = 'git' in services ? services.git : repo ? openGit(root, repo.gitDir, system.env) : undefined;
   const notice = (line: string) => system.stderr.write(`${line}\n`);
-  const { ctx, made, note } = await inTransaction({ root, gitDir: gitDirOf(gitRoot), git, command: 'init', notice }, async (tx) => {
+  const { ctx, made, note } = await inTransaction({ root, gitDir: repo?.gitDir, git, command: 'init', notice }, async (tx) => {
     tx.write(CONFIG_FILE, text);
     const ctx = await createContext({ ...opts, cwd: root }, services);
     const made: string[] = [];

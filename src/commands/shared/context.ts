@@ -11,7 +11,6 @@ import { indexDocs, type IdIndex } from '../../core/links.js';
 import { closeMatches } from '../../core/suggest.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
-import { gitDirOf } from '../../adapters/git-dir.js';
 import { hasJournal, inTransaction, recoverNow, type Transaction } from '../../adapters/transaction.js';
 import { systemOutput, type Output } from '../../terminal/output.js';
 import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
@@ -53,12 +52,12 @@ export function today(env: NodeJS.ProcessEnv): string {
 
 export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
   const system = services.system ?? processSystem();
-  const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.')));
+  const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.'), system.env));
   const out = services.out ?? (await systemOutput(system));
   // A run that was killed in the middle of a change left its journal: any command finishes it first.
-  const gitDir = gitDirOf(ws.gitRoot);
+  const gitDir = ws.gitDir;
   if (hasJournal(ws.root, gitDir)) await recoverNow(ws.root, gitDir, (line) => out.err(line));
-  const git = 'git' in services ? services.git : ws.gitRoot ? openGit(ws.root, ws.gitRoot, system.env) : undefined;
+  const git = 'git' in services ? services.git : ws.gitDir ? openGit(ws.root, ws.gitDir, system.env) : undefined;
   return {
     system,
     ws,
@@ -144,7 +143,7 @@ export interface Change {
  * the repository lock, every write journalled, everything put back when it throws.
  */
 export function changeRepository<T>(ctx: Context, command: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return inTransaction({ root: ctx.root, gitDir: gitDirOf(ctx.ws.gitRoot), git: ctx.git, command, notice: (line) => ctx.out.err(line) }, fn);
+  return inTransaction({ root: ctx.root, gitDir: ctx.ws.gitDir, git: ctx.git, command, notice: (line) => ctx.out.err(line) }, fn);
 }
 
 /** Commits a change (or says why it does not). Returns a line for the user, or undefined. */
