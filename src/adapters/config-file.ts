@@ -9,6 +9,7 @@ import { fastFrontmatter } from '../core/fast-yaml.js';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import { findRepository } from './git-dir.js';
+import { readSmallFile } from './store.js';
 
 export const CONFIG_FILE = '.archdoc.yml';
 
@@ -51,8 +52,8 @@ export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): P
   }
   const rel = path.relative(cwd, configPath) || CONFIG_FILE;
   let raw: unknown;
+  const text = readSmallFile(configPath, rel, gitRoot ?? path.dirname(configPath));
   try {
-    const text = fs.readFileSync(configPath, 'utf8');
     // A flat configuration is read by the fast exact reader; anything nested goes to yaml.
     raw = fastFrontmatter(text)?.data ?? parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {

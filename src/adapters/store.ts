@@ -8,6 +8,7 @@ import type { Config } from '../core/config.js';
 import { asText, BINARY_PROBE, emptyRecord, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
+import { UsageError } from '../core/errors.js';
 
 /** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
 function walk(root: string, dir: string, out: string[]): void {
@@ -182,6 +183,40 @@ export function readDocument(root: string, rel: string, kind: KindDef, padding: 
     return undefined;
   }
   return parseDoc(text, rel, kind, padding);
+}
+
+/** Configuration files and templates: read only up to this size. */
+export const SMALL_FILE_LIMIT = 1024 * 1024;
+
+/**
+ * Reads a configuration file or a template: only a regular file (a link to `/dev/zero` or a pipe
+ * is refused, not read), at most `limit` bytes, and, when `inside` is given, one whose real path
+ * lies in that folder. Throws a UsageError (exit 2) naming `shown`.
+ */
+export function readSmallFile(abs: string, shown: string, inside?: string, limit = SMALL_FILE_LIMIT): string {
+  const refuse = (why: string) => new UsageError(`${shown}: ${why}; archdoc did not read it.`);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch (e) {
+    throw refuse(`cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (!st.isFile()) throw refuse('is not a regular file');
+  if (st.size > limit) throw refuse(`is larger than ${Math.round(limit / 1024)} KiB`);
+  if (inside) {
+    const real = fs.realpathSync(abs);
+    const root = fs.realpathSync(inside);
+    if (!real.startsWith(root + path.sep)) throw refuse('leads outside the repository (a symbolic link?)');
+  }
+  const buf = Buffer.alloc(st.size);
+  const fd = fs.openSync(abs, 'r');
+  let n = 0;
+  try {
+    for (let got = -1; n < st.size && got !== 0; n += got) got = fs.readSync(fd, buf, n, st.size - n, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return buf.toString('utf8', 0, n);
 }
 
 export function readText(root: string, rel: string): string {

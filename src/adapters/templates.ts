@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderTemplate, type TemplateData } from '../core/template.js';
 import { packageRoot } from './package-root.js';
+import { readSmallFile } from './store.js';
 
 export type { TemplateData };
 
@@ -25,6 +26,8 @@ export function renderBody(root: string, name: string, data: TemplateData): stri
   // A heading is one line: a title with a newline keeps it in the frontmatter, not in `# ...`.
   const safe = { ...data, title: data.title.replace(/\s*[\r\n]+\s*/g, ' ') };
   if (!file) return `# ${safe.id}: ${safe.title}\n`;
-  const shown = path.relative(root, file).startsWith('..') ? `${name}.md.eta (built in)` : path.relative(root, file);
-  return renderTemplate(fs.readFileSync(file, 'utf8'), safe, shown);
+  const local = !path.relative(root, file).startsWith('..');
+  const shown = local ? path.relative(root, file) : `${name}.md.eta (built in)`;
+  // A repository's template must be a small regular file inside it: not a link to a system file.
+  return renderTemplate(readSmallFile(file, shown, local ? root : undefined), safe, shown);
 }

@@ -102,6 +102,9 @@ export function parseDoc(text: string, path: string, kind: KindDef, padding = 4)
   return rec;
 }
 
+/** The largest frontmatter block archdoc parses (256 KiB). */
+export const MAX_FRONTMATTER = 256 * 1024;
+
 /** How much of a file is searched for a NUL byte to call it binary: git's own rule, near enough. */
 export const BINARY_PROBE = 8192;
 
@@ -141,6 +144,16 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
   rec.eol = split.eol;
   rec.body = split.body;
   rec.bodyLine = split.bodyLine;
+  // No real frontmatter is this long; parsing one that is would take seconds and much memory.
+  if (split.yaml.length > MAX_FRONTMATTER) {
+    rec.problems.push({
+      rule: 'frontmatter-parse',
+      message: `frontmatter is larger than ${MAX_FRONTMATTER / 1024} KiB; archdoc did not read it`,
+      line: 1,
+      col: 1,
+    });
+    return rec;
+  }
   // The common shape is read by the fast exact reader; anything else by the yaml package.
   const fast = fastFrontmatter(split.yaml);
   let data: Record<string, unknown>;
