@@ -10,7 +10,13 @@ require('../dist/main.cjs')
     // archdoc writes its output synchronously (src/terminal/stdio.ts), so it exits as soon as
     // pending callbacks (a warning, say) have run, without tearing down the heap. Output that went
     // through a Node stream is left to drain instead.
+    // Output that could not be written (a full disk) was said on stderr: the run failed.
     const stdio = process[Symbol.for('archdoc.stdio')];
-    if (stdio && (stdio.streamed[1] || stdio.streamed[2])) process.exitCode = code;
-    else setImmediate(() => process.exit(code));
+    const exit = () => (stdio?.failed && code === 0 ? 1 : code);
+    if (stdio && (stdio.streamed[1] || stdio.streamed[2])) {
+      process.exitCode = exit();
+      process.on('exit', () => {
+        process.exitCode = exit();
+      });
+    } else setImmediate(() => process.exit(exit()));
   });

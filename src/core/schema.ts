@@ -55,7 +55,8 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaI
   if (schema.type) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((t) => typeMatches(t, actual))) {
-      return [{ path: where, message: `must be ${types.join(' or ')}, found ${actual} ${JSON.stringify(value)?.slice(0, 40) ?? ''}`.trimEnd() }];
+      const shown = value === null || value === undefined ? 'nothing' : `${actual} ${JSON.stringify(value)?.slice(0, 40) ?? ''}`.trimEnd();
+      return [{ path: where, message: `must be ${types.join(' or ')}, found ${shown}` }];
     }
   }
   if (schema.enum && !schema.enum.includes(value)) {

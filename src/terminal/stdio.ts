@@ -26,6 +26,8 @@ interface StdioState {
   /** Pipe, socket, file or /dev/null. */
   direct: Partial<Record<AnyFd, boolean>>;
   tty: Partial<Record<0 | Fd, boolean>>;
+  /** Output failed (not a reader leaving): the process ends with exit code 1. */
+  failed?: boolean;
 }
 
 const KEY = Symbol.for('archdoc.stdio');
@@ -62,11 +64,28 @@ function toStream(fd: Fd, rest: string | Buffer): void {
   if (!state.streamed[fd]) {
     state.streamed[fd] = true;
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      // A reader that left (EPIPE) ends the output quietly; any other failure (a full disk, say)
+      // is said once on stderr, and bin/archdoc.js exits 1.
       state.closed[fd] = true;
+      if (e.code !== 'EPIPE') failed(fd, e);
     });
   }
   if (!state.closed[fd]) stream.write(rest);
+}
+
+/** Output that could not be written: one line on stderr (when it is not stderr that failed), and exit code 1. */
+function failed(fd: Fd, e: NodeJS.ErrnoException): void {
+  if (state.failed) return;
+  state.failed = true;
+  const what = fd === 1 ? 'standard output' : 'standard error';
+  if (fd === 1 && !state.closed[2]) {
+    try {
+      const why = (e.message ?? '').replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+      fs.writeSync(2, `error: cannot write to ${what}: ${why}${e.code ? ` (${e.code})` : ''}\n`);
+    } catch {
+      // stderr is gone too: the exit code says it
+    }
+  }
 }
 
 export function write(fd: Fd, text: string): void {
@@ -83,7 +102,10 @@ export function write(fd: Fd, text: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') state.closed[fd] = true;
     else if (code === 'EAGAIN') toStream(fd, bytes.subarray(done));
-    else throw e;
+    else {
+      state.closed[fd] = true;
+      failed(fd, e as NodeJS.ErrnoException);
+    }
   }
 }
 
