@@ -37,6 +37,29 @@ export const DEFAULT_CONFIG: Config = {
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/**
+ * A built-in kind whose statuses the configuration replaces keeps only the parts of its workflow
+ * that name those statuses: a transition, guard or order entry the user never wrote is no error of
+ * theirs. What the user writes is checked in full (checkKind).
+ */
+function narrowed(base: KindDef, statuses: string[], given: Record<string, unknown>): KindDef {
+  const keep = new Set(statuses);
+  const pick = <T>(record: Record<string, T> | undefined) => (record ? Object.fromEntries(Object.entries(record).filter(([s]) => keep.has(s))) : undefined);
+  const out: KindDef = { ...base };
+  if (!('transitions' in given))
+    out.transitions = Object.fromEntries(
+      Object.entries(base.transitions)
+        .filter(([s]) => keep.has(s))
+        .map(([s, to]) => [s, to.filter((t) => keep.has(t))]),
+    );
+  if (!('guards' in given)) out.guards = pick(base.guards);
+  if (!('onEnter' in given)) out.onEnter = pick(base.onEnter);
+  if (!('order' in given) && base.order) out.order = base.order.filter((s) => keep.has(s));
+  if (!('approvedStatuses' in given) && base.approvedStatuses) out.approvedStatuses = base.approvedStatuses.filter((s) => keep.has(s));
+  if (!('supersededStatus' in given) && base.supersededStatus && !keep.has(base.supersededStatus)) delete out.supersededStatus;
+  return out;
+}
+
 export function resolveConfig(raw: unknown): ConfigResult {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -53,7 +76,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
     for (const [k, v] of Object.entries(rawKind)) given[camel(k)] = v;
     const base = DEFAULT_KINDS[name];
     if (base) {
-      kinds[name] = { ...base, ...given } as KindDef;
+      kinds[name] = { ...(given.statuses ? narrowed(base, Object.keys(given.statuses as object), given) : base), ...given } as KindDef;
       continue;
     }
     const missing = ['prefix', 'folder', 'statuses', 'initial', 'transitions'].filter((k) => !(k in given));
