@@ -13,6 +13,8 @@ export interface Git {
   userName(): Promise<string | undefined>;
   /** Whether git tracks the path (so a move should be `git mv`). */
   isTracked(path: string): Promise<boolean>;
+  /** Tracked paths whose work-tree or staged content differs from HEAD (`git status`). */
+  uncommitted(): Promise<Set<string>>;
   mv(from: string, to: string): Promise<void>;
   /** Stages new paths and commits exactly `paths` with `message`. */
   commitPaths(paths: string[], message: string, newPaths: string[]): Promise<string>;
@@ -68,6 +70,12 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       } catch {
         return undefined;
       }
+    },
+    async uncommitted() {
+      const out = await git(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']);
+      const paths = new Set<string>();
+      for (const entry of out.split('\0')) if (entry.length > 3) paths.add(entry.slice(3));
+      return paths;
     },
     async isTracked(p) {
       try {

@@ -37,10 +37,18 @@ interface JournalFile {
 }
 
 export interface Transaction {
-  /** Replaces or creates a file. */
-  write(rel: string, text: string): void;
+  /**
+   * Replaces or creates a file. A file with uncommitted changes of the user's is refused (exit 1,
+   * nothing changed), unless it is the one `carryUncommitted` names: archdoc's commit would carry them.
+   */
+  write(rel: string, text: string): Promise<void>;
   /** Creates a file that must not exist yet; false when it does (nothing is written then). */
-  create(rel: string, text: string): boolean;
+  create(rel: string, text: string): Promise<boolean>;
+  /**
+   * The document the command is about: its uncommitted changes go into the commit with archdoc's
+   * (as before; keeping them out is still to come). Any other file with uncommitted changes is refused.
+   */
+  carryUncommitted(rel: string): void;
   /** Moves a file: `git mv` when git tracks it, a rename otherwise. Says which new paths git does not know. */
   move(from: string, to: string): Promise<{ newPaths: string[] }>;
 }
@@ -237,8 +245,21 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       writeJournal(dir, journal);
       return journal;
     };
-    const save = (rel: string) => {
+    // Paths with the user's own uncommitted work, asked of git once, when a file that exists is first changed.
+    let uncommitted: Set<string> | undefined;
+    const carried = new Set<string>();
+    const save = async (rel: string) => {
       checkedPath(opts.root, opts.gitDir, rel);
+      // Already saved: archdoc changed it earlier in this transaction.
+      if (journal?.entries.some((e) => e.rel === rel)) return;
+      if (opts.git && !carried.has(rel) && fs.existsSync(path.join(opts.root, rel))) {
+        uncommitted ??= await opts.git.uncommitted();
+        if (uncommitted.has(rel)) {
+          throw new RefusedError(`${rel} has changes of yours that are not committed; archdoc would commit them with its own, so nothing was changed.`, [
+            'Commit them, or put them aside with `git stash`, then run the command again.',
+          ]);
+        }
+      }
       const j = begin();
       if (j.entries.some((e) => e.rel === rel)) return;
       const abs = path.join(opts.root, rel);
@@ -251,19 +272,23 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       writeJournal(dir!, j);
     };
     const tx: Transaction = {
-      write(rel, text) {
-        save(rel);
+      carryUncommitted(rel) {
+        carried.add(rel);
+      },
+      async write(rel, text) {
+        await save(rel);
         writeAtomic(opts.root, rel, text);
       },
-      create(rel, text) {
+      async create(rel, text) {
         checkedPath(opts.root, opts.gitDir, rel);
         if (fs.existsSync(path.join(opts.root, rel))) return false;
-        save(rel);
+        await save(rel);
         return createExclusive(opts.root, rel, text);
       },
       async move(from, to) {
-        save(from);
-        save(to);
+        if (carried.has(from)) carried.add(to);
+        await save(from);
+        await save(to);
         fs.mkdirSync(path.dirname(path.join(opts.root, to)), { recursive: true });
         if (opts.git && (await opts.git.isTracked(from))) {
           await opts.git.mv(from, to);

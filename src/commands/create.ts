@@ -124,7 +124,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         links: linkValues,
         supersedes: predecessor?.id,
       });
-      if (!tx.create(rel, text)) {
+      if (!(await tx.create(rel, text))) {
         num++;
         continue;
       }

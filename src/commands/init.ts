@@ -68,7 +68,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const git = 'git' in services ? services.git : repo ? openGit(root, repo.gitDir, system.env) : undefined;
   const notice = (line: string) => system.stderr.write(`${line}\n`);
   const { ctx, made, note } = await inTransaction({ root, gitDir: repo?.gitDir, git, command: 'init', notice }, async (tx) => {
-    tx.write(CONFIG_FILE, text);
+    await tx.write(CONFIG_FILE, text);
     const ctx = await createContext({ ...opts, cwd: root }, services);
     const made: string[] = [];
     for (const kind of Object.values(ctx.config.kinds)) {

@@ -92,6 +92,24 @@ function failingHook(repo: Repo): string {
   return hook;
 }
 
+describe('your uncommitted work in other documents is never committed', () => {
+  it('a spec linking to the RFC with uncommitted edits: the move is refused, naming the spec; nothing changes', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    expect((await repo.run(['create-tech-spec', 'Orders service', '--rfc', '1', '--yes'])).code).toBe(0);
+    const spec = repo.find('TS-0001');
+    repo.write(spec, `${repo.read(spec)}\nSee [the RFC](../../rfcs/draft/RFC-0001-adopt-postgresql.md).\n`);
+    repo.git('add', spec);
+    repo.git('commit', '-qm', 'link');
+    repo.write(spec, `${repo.read(spec)}\nAn unfinished paragraph\n`);
+    const before = snapshot(repo);
+    const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: ${spec} has changes of yours that are not committed`);
+    expect(snapshot(repo)).toEqual(before);
+  });
+});
+
 describe('git: failures to commit change nothing', () => {
   it("a failing pre-commit hook: exit 1 with the hook's output, every file and the index byte-identical, no commit", async () => {
     const repo = makeRepo();

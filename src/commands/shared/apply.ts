@@ -61,7 +61,7 @@ export async function applyChange(
   let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
   if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
   if (!change) {
-    if (text !== original) tx.write(doc.path, text);
+    if (text !== original) await tx.write(doc.path, text);
     return touched;
   }
   const moved = target !== doc.path;
@@ -69,7 +69,7 @@ export async function applyChange(
     // Its own relative links are written from its old folder: rewrite them for the new one.
     text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
   }
-  if (!moved) tx.write(doc.path, text);
+  if (!moved) await tx.write(doc.path, text);
   if (moved) {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
     // permissions) leaves the document exactly as it was.
@@ -82,7 +82,7 @@ export async function applyChange(
         'Nothing was written; fix the cause and run the command again.',
       ]);
     }
-    tx.write(target, text);
+    await tx.write(target, text);
     // An untracked document was renamed on disk: git never knew its old path.
     if (newPaths.length) touched.paths = touched.paths.filter((p) => p !== doc.path);
     touched.paths.push(target);
@@ -94,7 +94,7 @@ export async function applyChange(
       const otherText = readText(ctx.root, other.path);
       const rewritten = rewriteLinks(otherText, other.path, other.path, moves);
       if (rewritten !== undefined) {
-        tx.write(other.path, rewritten);
+        await tx.write(other.path, rewritten);
         touched.paths.push(other.path);
         touched.rewritten.push(other.path);
       }
@@ -104,7 +104,7 @@ export async function applyChange(
     const successorText = readText(ctx.root, by.path);
     const edited = editDocument(successorText, change.successorEdits);
     if (edited !== successorText) {
-      tx.write(by.path, edited);
+      await tx.write(by.path, edited);
       touched.paths.push(by.path);
     }
   }
