@@ -18,7 +18,7 @@ import type { Git } from './git.js';
 import { operationInProgress, readHead, stateDir } from './git-dir.js';
 import { acquireRepoLock, type RepoLock } from './repo-lock.js';
 import { createExclusive, moveFile, writeAtomic } from './store.js';
-import { RefusedError } from '../core/errors.js';
+import { RefusedError, UserError } from '../core/errors.js';
 
 interface JournalEntry {
   rel: string;
@@ -305,6 +305,12 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
   } catch (e) {
     finished = true;
     undo();
+    // A file-system failure (a full disk, a file-size limit, a read-only file) is a failed
+    // operation, not a bug: one line that says what failed and that nothing changed.
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (!(e instanceof UserError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new RefusedError(`${(e as Error).message.split('\n')[0]}; nothing was changed.`);
+    }
     throw e;
   } finally {
     running--;
