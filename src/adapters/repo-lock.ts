@@ -71,16 +71,7 @@ export async function acquireRepoLock(
     // A holder that died on this host (or a lock file left empty by a kill) is gone for good.
     const stale = holder ? holder.host === me.host && !alive(holder.pid) : Date.now() - mtime(file) > 2_000;
     if (stale) {
-      const aside = `${file}.stale-${process.pid}`;
-      try {
-        fs.renameSync(file, aside);
-        // Only the holder we judged dead may be removed: put back a lock someone took meanwhile.
-        const moved = readHolder(aside);
-        if (moved && holder && (moved.pid !== holder.pid || moved.started !== holder.started)) fs.renameSync(aside, file);
-        else fs.rmSync(aside, { force: true });
-      } catch {
-        // taken over by another process meanwhile
-      }
+      removeStale(file, holder);
       continue;
     }
     if (!told && Date.now() - started > 1_000) {
@@ -104,6 +95,30 @@ export async function acquireRepoLock(
       if (holder?.pid === me.pid && holder.started === me.started) fs.rmSync(file, { force: true });
     },
   };
+}
+
+/**
+ * Removes a dead holder's lock. Taking over is itself locked (`<lock>.takeover`, created
+ * exclusively), and the lock is read again under it: the lock removed is the dead one judged,
+ * never one a live process took meanwhile (nothing else removes a lock but its holder, who is
+ * dead). A takeover file left by a process killed inside these few lines is old after a few
+ * seconds and removed.
+ */
+function removeStale(file: string, judged: Holder | undefined): void {
+  const takeover = `${file}.takeover`;
+  try {
+    fs.closeSync(fs.openSync(takeover, 'wx'));
+  } catch {
+    if (Date.now() - mtime(takeover) > 5_000) fs.rmSync(takeover, { force: true });
+    return; // another process is taking over: wait and look again
+  }
+  try {
+    const now = readHolder(file);
+    const same = judged ? now?.pid === judged.pid && now.started === judged.started : now === undefined && Date.now() - mtime(file) > 2_000;
+    if (same) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(takeover, { force: true });
+  }
 }
 
 function mtime(file: string): number {

@@ -3,6 +3,8 @@
  * of src/adapters/transaction.ts, held by the built program.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '../env.js';
 import { BIN, frontmatter, makeRepo, porcelain, type Repo } from '../helpers.js';
@@ -76,6 +78,29 @@ describe('killed at any moment', () => {
       expect(disk).toEqual(head);
       // The killed change landed whole (one commit) or not at all; then ours.
       expect([commits + 1, commits + 2]).toContain(repo.commitCount());
+    }
+  });
+});
+
+describe('a dead holder', () => {
+  it('its lock is taken over once: 10 processes starting on it, 10 rounds, every change kept', SLOW, async () => {
+    for (let round = 0; round < 10; round++) {
+      const repo = makeRepo();
+      expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+      // A process that is gone, named as the holder of the lock.
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await new Promise((r) => dead.on('close', r));
+      const host = (await import('node:os')).hostname();
+      fs.writeFileSync(
+        path.join(repo.dir, '.git', 'archdoc.lock'),
+        JSON.stringify({ pid: dead.pid, host, command: 'rfc-status 1', started: new Date().toISOString() }),
+      );
+      const reviewers = Array.from({ length: 10 }, (_, i) => `Reviewer ${round}-${i}`);
+      const runs = await Promise.all(reviewers.map((r) => repo.spawn(['rfc-status', '1', '--reviewer', r])));
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const names = (frontmatter(repo.read(places(repo).disk[0]!)).reviewers as Array<{ name: string }>).map((r) => r.name);
+      expect(names.sort()).toEqual([...reviewers].sort());
+      expect(porcelain(repo)).toEqual([]);
     }
   });
 });
