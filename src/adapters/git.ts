@@ -13,8 +13,10 @@ export interface Git {
   userName(): Promise<string | undefined>;
   /** Whether git tracks the path (so a move should be `git mv`). */
   isTracked(path: string): Promise<boolean>;
-  /** Tracked paths whose work-tree or staged content differs from HEAD (`git status`). */
-  uncommitted(): Promise<Set<string>>;
+  /** Tracked paths whose work-tree or staged content differs from HEAD (`git status`), each with whether something of it is staged. */
+  uncommitted(): Promise<Map<string, { staged: boolean }>>;
+  /** A file's text as HEAD has it. */
+  headText(path: string): Promise<string>;
   mv(from: string, to: string): Promise<void>;
   /** Stages new paths and commits exactly `paths` with `message`. */
   commitPaths(paths: string[], message: string, newPaths: string[]): Promise<string>;
@@ -73,9 +75,12 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     },
     async uncommitted() {
       const out = await git(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']);
-      const paths = new Set<string>();
-      for (const entry of out.split('\0')) if (entry.length > 3) paths.add(entry.slice(3));
+      const paths = new Map<string, { staged: boolean }>();
+      for (const entry of out.split('\0')) if (entry.length > 3) paths.set(entry.slice(3), { staged: entry[0] !== ' ' && entry[0] !== '?' });
       return paths;
+    },
+    async headText(p) {
+      return git(['show', `HEAD:${p}`]);
     },
     async isTracked(p) {
       try {

@@ -34,21 +34,29 @@ interface JournalFile {
   /** Whether git's index was saved (it exists only once something was staged). */
   index: boolean;
   entries: JournalEntry[];
+  /** Texts to write once the change is made (journal file names): the user's edits with archdoc's change on top. */
+  after?: Array<{ rel: string; saved: string }>;
 }
 
 export interface Transaction {
   /**
    * Replaces or creates a file. A file with uncommitted changes of the user's is refused (exit 1,
-   * nothing changed), unless it is the one `carryUncommitted` names: archdoc's commit would carry them.
+   * nothing changed), unless the caller asked `uncommitted` about it and handles them.
    */
   write(rel: string, text: string): Promise<void>;
   /** Creates a file that must not exist yet; false when it does (nothing is written then). */
   create(rel: string, text: string): Promise<boolean>;
   /**
-   * The document the command is about: its uncommitted changes go into the commit with archdoc's
-   * (as before; keeping them out is still to come). Any other file with uncommitted changes is refused.
+   * Whether the user has uncommitted changes in `rel`: none, only in the work tree, or staged.
+   * A path asked about is the caller's to handle: writing it is no longer refused.
    */
-  carryUncommitted(rel: string): void;
+  uncommitted(rel: string): Promise<'none' | 'work-tree' | 'staged'>;
+  /**
+   * Writes `text` to `rel` once the change is made (after its commit), kept in the journal first
+   * so that a run killed after its commit still puts it back: the user's uncommitted edits with
+   * archdoc's change applied on top.
+   */
+  afterwards(rel: string, text: string): Promise<void>;
   /** Moves a file: `git mv` when git tracks it, a rename otherwise. Says which new paths git does not know. */
   move(from: string, to: string): Promise<{ newPaths: string[] }>;
 }
@@ -141,6 +149,11 @@ function removeJournal(dir: string): void {
   fs.rmdirSync(dir);
 }
 
+/** Writes the texts kept for after the change (see Transaction.afterwards). */
+function writeAfterwards(root: string, dir: string, journal: JournalFile): void {
+  for (const { rel, saved } of journal.after ?? []) writeAtomic(root, rel, fs.readFileSync(path.join(dir, saved), 'utf8'));
+}
+
 /** Puts every journalled path and the index back as they were, then removes the journal. */
 function rollBack(root: string, gitDir: string | undefined, dir: string, journal: JournalFile): void {
   for (const entry of journal.entries) removeTempFiles(root, entry.rel);
@@ -175,6 +188,7 @@ export function recoverInterrupted(root: string, gitDir: string | undefined): st
   }
   if (gitDir && journal.head !== readHead(gitDir)) {
     for (const entry of journal.entries) removeTempFiles(root, entry.rel);
+    writeAfterwards(root, dir, journal);
     removeJournal(dir);
     return `archdoc: an interrupted ${journal.command} (pid ${journal.pid}) had committed; its change is kept.`;
   }
@@ -246,7 +260,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       return journal;
     };
     // Paths with the user's own uncommitted work, asked of git once, when a file that exists is first changed.
-    let uncommitted: Set<string> | undefined;
+    let uncommitted: Map<string, { staged: boolean }> | undefined;
     const carried = new Set<string>();
     const save = async (rel: string) => {
       checkedPath(opts.root, opts.gitDir, rel);
@@ -272,8 +286,21 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       writeJournal(dir!, j);
     };
     const tx: Transaction = {
-      carryUncommitted(rel) {
+      async afterwards(rel, text) {
+        await save(rel);
+        const j = journal!;
+        j.after ??= [];
+        const saved = `after-${j.after.length}`;
+        fs.writeFileSync(path.join(dir!, saved), text);
+        j.after.push({ rel, saved });
+        writeJournal(dir!, j);
+      },
+      async uncommitted(rel) {
         carried.add(rel);
+        if (!opts.git) return 'none';
+        uncommitted ??= await opts.git.uncommitted();
+        const state = uncommitted.get(rel);
+        return !state ? 'none' : state.staged ? 'staged' : 'work-tree';
       },
       async write(rel, text) {
         await save(rel);
@@ -299,6 +326,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       },
     };
     const result = await fn(tx);
+    if (dir && journal) writeAfterwards(opts.root, dir, journal);
     finished = true;
     if (dir) removeJournal(dir);
     return result;

@@ -53,7 +53,6 @@ export async function run(opts: StatusOptions, services: Partial<Context> = {}):
     const docs = readAll(ctx);
     const doc = resolveDoc(ctx, docs, opts.id, kind);
     if (!doc.parsed) throw new RefusedError(`${doc.path}: ${doc.problems[0]?.message ?? 'frontmatter does not parse'}; fix it by hand first.`);
-    tx.carryUncommitted(doc.path);
     await change(ctx, tx, opts, doc, docs);
   });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
-import { headChanges, headSubject, porcelain } from './rfc-fixtures.js';
+import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures.js';
 
 /** A repository with a committed other.txt, then notes.txt staged and other.txt modified. */
 function dirtyRepo(): Repo {
@@ -65,15 +65,23 @@ describe('git: archdoc commits only what it wrote', () => {
     expect(repo.read('other.txt')).toBe('original\nmodified, not staged\n');
   });
 
-  it('a status change of an RFC with uncommitted edits commits those edits with the move', async () => {
+  it("a status change of an RFC with uncommitted edits commits archdoc's change alone; your edits stay in the work tree, uncommitted", async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+    const moved = 'rfcs/review/RFC-0001-adopt-postgresql.md';
     repo.write(rel, repo.read(rel).replace(/## Overview\n\n\[[^\n]*\]/, '## Overview\n\nWe adopt PostgreSQL for orders.'));
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.code, r.stderr).toBe(0);
-    expect(porcelain(repo)).toEqual([]);
-    expect(repo.git('show', 'HEAD:rfcs/review/RFC-0001-adopt-postgresql.md')).toContain('We adopt PostgreSQL for orders.');
+    // The commit: the move and the status, on the committed text.
+    const committed = repo.git('show', `HEAD:${moved}`);
+    expect(committed).not.toContain('We adopt PostgreSQL for orders.');
+    expect(frontmatter(committed).status).toBe('REVIEW');
+    // The work tree: your paragraph, with the new status on top, not committed.
+    expect(repo.read(moved)).toContain('We adopt PostgreSQL for orders.');
+    expect(frontmatter(repo.read(moved)).status).toBe('REVIEW');
+    expect(porcelain(repo)).toEqual([` M ${moved}`]);
+    expect(repo.exists(rel)).toBe(false);
   });
 });
 
@@ -92,8 +100,8 @@ function failingHook(repo: Repo): string {
   return hook;
 }
 
-describe('your uncommitted work in other documents is never committed', () => {
-  it('a spec linking to the RFC with uncommitted edits: the move is refused, naming the spec; nothing changes', async () => {
+describe('your uncommitted work is never committed', () => {
+  it('a spec linking to the moved RFC, with uncommitted edits: its link is rewritten in the commit and in your copy; your paragraph stays uncommitted', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
     expect((await repo.run(['create-tech-spec', 'Orders service', '--rfc', '1', '--yes'])).code).toBe(0);
@@ -102,10 +110,26 @@ describe('your uncommitted work in other documents is never committed', () => {
     repo.git('add', spec);
     repo.git('commit', '-qm', 'link');
     repo.write(spec, `${repo.read(spec)}\nAn unfinished paragraph\n`);
+    const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code, r.stderr).toBe(0);
+    const committed = repo.git('show', `HEAD:${spec}`);
+    expect(committed).toContain('(../../rfcs/review/RFC-0001-adopt-postgresql.md)');
+    expect(committed).not.toContain('An unfinished paragraph');
+    expect(repo.read(spec)).toContain('(../../rfcs/review/RFC-0001-adopt-postgresql.md)');
+    expect(repo.read(spec)).toContain('An unfinished paragraph');
+    expect(porcelain(repo)).toEqual([` M ${spec}`]);
+  });
+
+  it('a document with staged changes is refused, naming it; nothing changes', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+    repo.write(rel, `${repo.read(rel)}\nStaged words\n`);
+    repo.git('add', rel);
     const before = snapshot(repo);
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: ${spec} has changes of yours that are not committed`);
+    expect(r.stderr).toContain(`error: ${rel} has changes of yours staged for commit`);
     expect(snapshot(repo)).toEqual(before);
   });
 });

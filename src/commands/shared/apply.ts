@@ -38,6 +38,40 @@ export function syncStatusSection(text: string, kind: KindDef, status: string, b
   return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
 }
 
+/**
+ * What archdoc writes for a file it changes with `transform`: the text to commit, and the text to
+ * leave in the work tree afterwards. A file with the user's uncommitted edits gets archdoc's change
+ * applied to HEAD's version for the commit, and to the user's version for the work tree, so the
+ * commit holds archdoc's change alone and the user's edits stay theirs, uncommitted. A file with
+ * staged changes, or edits the change cannot be applied to, is refused: nothing is changed.
+ * `transform` returns undefined when it has nothing to change.
+ */
+async function versions(
+  ctx: Context,
+  tx: Transaction,
+  rel: string,
+  transform: (text: string) => string | undefined,
+): Promise<{ commit?: string; work?: string }> {
+  const current = readText(ctx.root, rel);
+  const state = ctx.commit ? await tx.uncommitted(rel) : 'none';
+  if (state === 'none') return { commit: transform(current) };
+  if (state === 'staged') {
+    throw new RefusedError(`${rel} has changes of yours staged for commit; archdoc cannot leave them out of its commit, so nothing was changed.`, [
+      'Commit them, or unstage them (git restore --staged), then run the command again.',
+    ]);
+  }
+  let work: string;
+  try {
+    work = transform(current) ?? current;
+  } catch (e) {
+    throw new RefusedError(
+      `${rel}: archdoc's change cannot be applied on top of your uncommitted edits (${String((e as Error).message).split('\n')[0]}); nothing was changed.`,
+      ['Commit or stash your edits, then run the command again.'],
+    );
+  }
+  return { commit: transform(await ctx.git!.headText(rel)), work };
+}
+
 export async function applyChange(
   ctx: Context,
   tx: Transaction,
@@ -57,20 +91,24 @@ export async function applyChange(
       'Rename or remove that file, then run the command again.',
     ]);
   }
-  const original = readText(ctx.root, doc.path);
-  let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
-  if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
-  if (!change) {
-    if (text !== original) await tx.write(doc.path, text);
-    return touched;
-  }
-  const moved = target !== doc.path;
-  if (moved) {
+  const moved = !!change && target !== doc.path;
+  const transform = (original: string) => {
+    let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
+    if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
     // Its own relative links are written from its old folder: rewrite them for the new one.
-    text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
-  }
-  if (!moved) await tx.write(doc.path, text);
-  if (moved) {
+    if (moved) text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
+    return text;
+  };
+  const own = await versions(ctx, tx, doc.path, transform);
+  const text = own.commit!;
+  // The user's uncommitted edits come back once the commit is made, with archdoc's change on top.
+  const after = async (path: string, work: string | undefined) => {
+    if (work !== undefined) await tx.afterwards(path, work);
+  };
+  if (!moved) {
+    await tx.write(doc.path, text);
+    await after(doc.path, own.work);
+  } else {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
     // permissions) leaves the document exactly as it was.
     let newPaths: string[];
@@ -83,6 +121,7 @@ export async function applyChange(
       ]);
     }
     await tx.write(target, text);
+    await after(target, own.work);
     // An untracked document was renamed on disk: git never knew its old path.
     if (newPaths.length) touched.paths = touched.paths.filter((p) => p !== doc.path);
     touched.paths.push(target);
@@ -91,21 +130,28 @@ export async function applyChange(
     const moves = new Map([[doc.path, target]]);
     for (const other of docs) {
       if (other.path === doc.path || !other.body.includes(filename)) continue;
-      const otherText = readText(ctx.root, other.path);
-      const rewritten = rewriteLinks(otherText, other.path, other.path, moves);
-      if (rewritten !== undefined) {
-        await tx.write(other.path, rewritten);
+      const v = await versions(ctx, tx, other.path, (t) => rewriteLinks(t, other.path, other.path, moves));
+      if (v.commit !== undefined) {
+        await tx.write(other.path, v.commit);
         touched.paths.push(other.path);
+        touched.rewritten.push(other.path);
+        await after(other.path, v.work);
+      } else if (v.work !== undefined && v.work !== readText(ctx.root, other.path)) {
+        // The link is only in the user's uncommitted text: rewritten there, nothing to commit.
+        await tx.write(other.path, v.work);
         touched.rewritten.push(other.path);
       }
     }
   }
-  if (by && change.successorEdits.length && exists(ctx.root, by.path)) {
-    const successorText = readText(ctx.root, by.path);
-    const edited = editDocument(successorText, change.successorEdits);
-    if (edited !== successorText) {
-      await tx.write(by.path, edited);
+  if (by && change?.successorEdits.length && exists(ctx.root, by.path)) {
+    const v = await versions(ctx, tx, by.path, (t) => {
+      const edited = editDocument(t, change.successorEdits);
+      return edited === t ? undefined : edited;
+    });
+    if (v.commit !== undefined) {
+      await tx.write(by.path, v.commit);
       touched.paths.push(by.path);
+      await after(by.path, v.work);
     }
   }
   return touched;
