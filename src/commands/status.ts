@@ -2,7 +2,7 @@
  * `archdoc status <id>` and its aliases (`rfc-status`, `tech-spec-status`, `adr-status`): without
  * a change it shows the document; `--set`, `--reviewer`, `--link-rfc` change it in one commit.
  */
-import { applyChange } from './shared/apply.js';
+import { applyChange, editIn } from './shared/apply.js';
 import {
   changeRepository,
   commitChange,
@@ -17,7 +17,7 @@ import {
 } from './shared/context.js';
 import { parseDoc, type DocRecord } from '../core/document.js';
 import { referencedId } from '../core/links.js';
-import { editDocument, type FrontmatterEdit } from '../core/frontmatter.js';
+import type { FrontmatterEdit } from '../core/frontmatter.js';
 import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../core/errors.js';
@@ -77,10 +77,10 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   }
   for (const spec of opts.reviewer ?? []) {
     const plan = planReviewer(current, spec, ctx.today);
-    if (!plan.ok) throw new UsageError(plan.message);
+    if (!plan.ok) throw plan.reason === 'document' ? new RefusedError(plan.message) : new UsageError(plan.message);
     if (plan.edits.length) {
       extra.push(...plan.edits);
-      text = editDocument(text, plan.edits);
+      text = editIn(doc.path, text, plan.edits);
       current = { ...parseDoc(text, doc.path, doc.kind, ctx.config.idPadding), path: doc.path };
     }
     notes.push(plan.summary);
@@ -97,7 +97,7 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
       { op: 'set', path: ['last_updated'], value: ctx.today },
     ];
     extra.push(...edits);
-    text = editDocument(text, edits);
+    text = editIn(doc.path, text, edits);
     current = { ...parseDoc(text, doc.path, doc.kind, ctx.config.idPadding), path: doc.path };
     notes.push(`linked to ${rfc.id}`);
   }

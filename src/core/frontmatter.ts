@@ -169,14 +169,14 @@ export function editYaml(yaml: string, edits: readonly FrontmatterEdit[], eol: '
 /** Applies edits to a whole document (frontmatter must exist and parse). */
 export function editDocument(text: string, edits: readonly FrontmatterEdit[]): string {
   const split = splitFrontmatter(text);
-  if (!isSplit(split)) throw new Error('document has no frontmatter to edit');
+  if (!isSplit(split)) throw new RefusedError('the document has no frontmatter to edit; add one by hand.');
   const yaml = editYaml(split.yaml, edits, split.eol);
   return text.slice(0, split.yamlStart) + yaml + text.slice(split.yamlStart + split.yaml.length);
 }
 
 function applyOne(yaml: string, edit: FrontmatterEdit, eol: string): string {
   const doc = parseDocument(yaml, PARSE_OPTIONS);
-  if (doc.errors.length) throw new Error(`cannot edit frontmatter that does not parse: ${doc.errors[0]!.message}`);
+  if (doc.errors.length) throw new RefusedError(`its frontmatter does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it by hand first.`);
   if (doc.contents === null) {
     // Empty (or comments only): append the first key at the end.
     const key = edit.op === 'set' ? String(edit.path[0]) : edit.key;
@@ -185,7 +185,7 @@ function applyOne(yaml: string, edit: FrontmatterEdit, eol: string): string {
     const sep = yaml === '' || yaml.endsWith('\n') ? '' : eol;
     return yaml + sep + renderPair(key, value, '', eol) + eol;
   }
-  if (!isMap(doc.contents)) throw new Error('frontmatter is not a map of keys');
+  if (!isMap(doc.contents)) throw new RefusedError('its frontmatter is not a map of keys; fix it by hand first.');
   if (edit.op === 'append') return appendItem(yaml, doc.contents, edit.key, edit.item, eol);
   return setPath(yaml, doc.contents, edit.path, edit.value, eol);
 }
@@ -210,14 +210,15 @@ function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[]
   let parent: Node = root;
   for (const seg of path.slice(0, -1)) {
     const child = isMap(parent) ? findPair(parent, String(seg))?.value : isSeq(parent) ? parent.items[Number(seg)] : undefined;
-    if (!child || !(isMap(child) || isSeq(child))) throw new Error(`no collection at ${path.join('.')}`);
+    if (!child || !(isMap(child) || isSeq(child))) throw new RefusedError(`${path.join('.')} is not a list or a map; fix it by hand first.`);
     parent = child as Node;
   }
   const last = path[path.length - 1]!;
   guardNode(parent, path.join('.'));
   if (isSeq(parent)) {
     const item = parent.items[Number(last)] as Node | undefined;
-    if (!item || !isScalar(item) || !isScalarValue(value)) throw new Error(`cannot set ${path.join('.')}`);
+    if (!item || !isScalar(item) || !isScalarValue(value))
+      throw new RefusedError(`${path.join('.')} is not a plain value archdoc can change; fix it by hand first.`);
     return splice(yaml, item.range![0], item.range![1], renderScalar(value, item));
   }
   const map = parent as YAMLMap;

@@ -163,7 +163,8 @@ function defaultReason(kind: KindDef, to: string, by: DocRecord | undefined): st
   return `${kind.statuses[to]?.description ?? to.toLowerCase()}`;
 }
 
-export type ReviewerPlan = { ok: true; edits: FrontmatterEdit[]; summary: string } | { ok: false; message: string };
+/** A refusal is either the input's fault (`usage`, exit 2) or the document's (`document`, exit 1). */
+export type ReviewerPlan = { ok: true; edits: FrontmatterEdit[]; summary: string } | { ok: false; message: string; reason?: 'usage' | 'document' };
 
 /** Adds a reviewer (`Name`, pending) or adds/updates one with a status (`Name:approved`). */
 /** Reads `--reviewer "Name"` or `"Name:status"`; the status is undefined when none was given. */
@@ -198,7 +199,8 @@ export function planReviewer(doc: DocRecord, spec: string, today: string): Revie
   const edits: FrontmatterEdit[] = [];
   if (at === -1) {
     const status = rawStatus ?? 'pending';
-    if (raw !== undefined && raw !== null && !Array.isArray(raw)) return { ok: false, message: `reviewers in ${doc.path} is not a list; fix it by hand first` };
+    if (raw !== undefined && raw !== null && !Array.isArray(raw))
+      return { ok: false, reason: 'document', message: `reviewers in ${doc.path} is not a list; fix it by hand first` };
     edits.push({ op: 'append', key: 'reviewers', item: { name, status } });
     edits.push({ op: 'set', path: ['last_updated'], value: today });
     return { ok: true, edits, summary: `added reviewer ${name} (${status})` };

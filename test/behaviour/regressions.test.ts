@@ -113,10 +113,30 @@ describe('review findings', () => {
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'hand-written');
     const a = await repo.run(['rfc-status', '6', '--reviewer', 'Carol']);
-    expect([a.code, a.stderr]).toEqual([1, 'error: reviewers uses a YAML anchor or tag; archdoc will not rewrite it. Change it by hand.\n']);
+    expect([a.code, a.stderr]).toEqual([
+      1,
+      'error: rfcs/draft/RFC-0006-anch.md: reviewers uses a YAML anchor or tag; archdoc will not rewrite it. Change it by hand.\n',
+    ]);
     const h = await repo.run(['rfc-status', '5', '--set', 'REVIEW']);
     expect(h.code).toBe(1);
     expect(h.stderr).toContain('history is not a list');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('a document the edit cannot be applied to is a refusal (exit 1) naming it, never a usage error or an internal error', async () => {
+    const repo = makeRepo();
+    repo.write('rfcs/draft/RFC-0007-str.md', '---\nrfc_id: RFC-0007\ntitle: Str\nstatus: DRAFT\nreviewers: "Alice, Bob"\n---\n');
+    repo.write(
+      'rfcs/draft/RFC-0008-flow.md',
+      '---\n{rfc_id: RFC-0008, title: Flow, status: DRAFT, reviewers: [{name: A, status: pending}]}\nextra: {a: b}: c\n---\n',
+    );
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'hand-written');
+    const s = await repo.run(['rfc-status', '7', '--reviewer', 'Carol']);
+    expect([s.code, s.stderr]).toEqual([1, 'error: reviewers in rfcs/draft/RFC-0007-str.md is not a list; fix it by hand first\n']);
+    const f = await repo.run(['rfc-status', '8', '--reviewer', 'Carol']);
+    expect(f.code).toBe(1);
+    expect(f.stderr).not.toContain('internal error');
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 

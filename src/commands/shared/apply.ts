@@ -38,6 +38,16 @@ export function syncStatusSection(text: string, kind: KindDef, status: string, b
   return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
 }
 
+/** `editDocument`, naming the document when the edit is refused (frontmatter that does not parse, a field that is no list). */
+export function editIn(rel: string, text: string, edits: readonly FrontmatterEdit[]): string {
+  try {
+    return editDocument(text, edits);
+  } catch (e) {
+    if (e instanceof RefusedError) throw new RefusedError(`${rel}: ${e.message}`, e.details);
+    throw e;
+  }
+}
+
 /**
  * What archdoc writes for a file it changes with `transform`: the text to commit, and the text to
  * leave in the work tree afterwards. A file with the user's uncommitted edits gets archdoc's change
@@ -93,7 +103,7 @@ export async function applyChange(
   }
   const moved = !!change && target !== doc.path;
   const transform = (original: string) => {
-    let text = editDocument(original, [...extraEdits, ...(change?.edits ?? [])]);
+    let text = editIn(doc.path, original, [...extraEdits, ...(change?.edits ?? [])]);
     if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
     // Its own relative links are written from its old folder: rewrite them for the new one.
     if (moved) text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
@@ -145,7 +155,7 @@ export async function applyChange(
   }
   if (by && change?.successorEdits.length && exists(ctx.root, by.path)) {
     const v = await versions(ctx, tx, by.path, (t) => {
-      const edited = editDocument(t, change.successorEdits);
+      const edited = editIn(by.path, t, change.successorEdits);
       return edited === t ? undefined : edited;
     });
     if (v.commit !== undefined) {
