@@ -102,6 +102,10 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
 
 /** A failed commit as one line (the transaction has put everything back), with git's or the hook's own output after it. */
 export function commitFailure(e: unknown): UserError {
+  // Ctrl-C reaches git and its hooks too: the commit died of the interruption, not of a refusal.
+  const code = e instanceof GitError ? e.code : undefined;
+  if (code === 'SIGINT' || code === 130) return new UserError('Interrupted; nothing was changed.', 130);
+  if (code === 'SIGTERM' || code === 143) return new UserError('Terminated; nothing was changed.', 143);
   const raw = String((e as Error)?.message ?? e);
   const lines = raw
     .split('\n')

@@ -104,3 +104,57 @@ describe('a dead holder', () => {
     }
   });
 });
+
+describe('interrupted', () => {
+  it('waiting for a live holder says so after a second; SIGTERM then ends it with nothing changed', SLOW, async () => {
+    const repo = makeRepo();
+    expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    const host = (await import('node:os')).hostname();
+    const lock = path.join(repo.dir, '.git', 'archdoc.lock');
+    const holder = JSON.stringify({ pid: process.pid, host, command: 'create-rfc "Other"', started: new Date().toISOString() });
+    fs.writeFileSync(lock, holder);
+    const child = spawn(process.execPath, [BIN, 'rfc-status', '1', '--reviewer', 'Bob'], {
+      cwd: repo.dir,
+      env: testEnv(repo.home),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const closed = new Promise<[number | null, string | null]>((r) => child.on('close', (code, signal) => r([code, signal])));
+    const deadline = Date.now() + 20_000;
+    while (!stderr.includes('waiting for') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(stderr).toBe(`waiting for create-rfc "Other" (pid ${process.pid})…\n`);
+    child.kill('SIGTERM');
+    const [code, signal] = await closed;
+    expect(code === 143 || signal === 'SIGTERM').toBe(true);
+    expect(porcelain(repo)).toEqual([]);
+    expect(fs.readFileSync(lock, 'utf8')).toBe(holder);
+  });
+
+  it('Ctrl-C while a pre-commit hook runs: the commit fails, everything is put back, exit 130', SLOW, async () => {
+    const repo = makeRepo();
+    expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    const marker = path.join(repo.dir, '.git', 'hook-started');
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    fs.mkdirSync(path.dirname(hook), { recursive: true });
+    fs.writeFileSync(hook, `#!/bin/sh\ntouch "${marker}"\nsleep 20\n`);
+    fs.chmodSync(hook, 0o755);
+    const files = () => repo.files().map((f) => `${f}\n${repo.read(f)}`);
+    const before = { files: files(), index: repo.git('ls-files', '-s'), head: repo.git('rev-parse', 'HEAD') };
+    // Its own process group, as a terminal would make it: Ctrl-C reaches archdoc, git and the hook.
+    const child = spawn(process.execPath, [BIN, 'rfc-status', '1', '--set', 'REVIEW'], {
+      cwd: repo.dir,
+      env: testEnv(repo.home),
+      stdio: 'ignore',
+      detached: true,
+    });
+    const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const deadline = Date.now() + 20_000;
+    while (!fs.existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await closed).toBe(130);
+    expect({ files: files(), index: repo.git('ls-files', '-s'), head: repo.git('rev-parse', 'HEAD') }).toEqual(before);
+  });
+});
