@@ -35,6 +35,18 @@ export function kindOfPath(config: Config, rel: string): KindDef | undefined {
   return best;
 }
 
+/** Whether `rel` (a folder) resolves inside `root`, links followed; a missing folder is inside. */
+function folderInside(root: string, rel: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(`${root}/${rel}`);
+  } catch {
+    return true;
+  }
+  const base = fs.realpathSync(root);
+  return real === base || real.startsWith(base + path.sep);
+}
+
 /** Paths of every candidate document of the given kinds. */
 export function documentPaths(root: string, config: Config, kinds: KindDef[]): Array<{ rel: string; kind: KindDef }> {
   const seen = new Set<string>();
@@ -42,6 +54,8 @@ export function documentPaths(root: string, config: Config, kinds: KindDef[]): A
   const all = Object.values(config.kinds);
   for (const kind of kinds) {
     const files: string[] = [];
+    // A kind folder that is a link out of the repository (`rfcs -> /elsewhere`) is not read.
+    if (!folderInside(root, kind.folder)) continue;
     walk(root, kind.folder, files);
     // Only a kind with the same folder or one inside it can own some of these files; usually none does.
     const shared = all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(`${kind.folder}/`)));

@@ -25,6 +25,21 @@ describe('every path stays inside the work tree', () => {
     }
   });
 
+  it('a kind folder that links out of the repository is not read: list shows none of what lies there', async () => {
+    const repo = makeRepo();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'archdoc-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'RFC-0009-secret.md'), '---\nrfc_id: RFC-0009\ntitle: Secret elsewhere\nstatus: DRAFT\n---\n');
+      fs.rmSync(path.join(repo.dir, 'rfcs'), { recursive: true, force: true });
+      fs.symlinkSync(outside, path.join(repo.dir, 'rfcs'));
+      const r = await repo.run(['list', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toContain('Secret elsewhere');
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   const bad: Array<[string, string]> = [
     ['a newline and ..', '"x\\n/../../OUT"'],
     ['the git directory', '.git'],
