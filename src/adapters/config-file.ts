@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { fastFrontmatter } from '../core/fast-yaml.js';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
-import { findRepository } from './git-dir.js';
+import { findRepository, type Repository } from './git-dir.js';
 import { readSmallFile } from './store.js';
 
 export const CONFIG_FILE = '.archdoc.yml';
@@ -33,18 +33,29 @@ export function findConfig(start: string, gitRoot: string | undefined): string |
   }
 }
 
-export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Workspace> {
-  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
+/**
+ * The repository archdoc works in from `cwd` (see findRepository), or undefined outside git. A
+ * bare repository, or a folder outside the work tree GIT_WORK_TREE names, is a usage error:
+ * archdoc needs a work tree, and git would refuse too.
+ */
+export function workTreeRepository(cwd: string, env: NodeJS.ProcessEnv): Repository | undefined {
   const repo = findRepository(cwd, env);
-  if (repo && 'bare' in repo)
+  if (!repo) return undefined;
+  if ('bare' in repo)
     throw new UsageError(`archdoc needs a work tree: ${repo.bare} is a bare repository or a git directory.`, ['Run archdoc in a clone with a work tree.']);
-  const gitRoot = repo?.workTree;
   const at = path.resolve(cwd);
-  if (gitRoot && at !== gitRoot && !at.startsWith(gitRoot + path.sep)) {
-    throw new UsageError(`${at} is outside the work tree ${gitRoot} (GIT_DIR and GIT_WORK_TREE say so); git would refuse too.`, [
+  if (at !== repo.workTree && !at.startsWith(repo.workTree + path.sep)) {
+    throw new UsageError(`${at} is outside the work tree ${repo.workTree} (GIT_DIR and GIT_WORK_TREE say so); git would refuse too.`, [
       'Run archdoc inside the work tree, or unset GIT_DIR and GIT_WORK_TREE.',
     ]);
   }
+  return repo;
+}
+
+export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Workspace> {
+  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd}: no such directory`);
+  const repo = workTreeRepository(cwd, env);
+  const gitRoot = repo?.workTree;
   const git = repo ? { gitRoot: repo.workTree, gitDir: repo.gitDir } : {};
   const configPath = findConfig(cwd, gitRoot);
   if (!configPath) {

@@ -259,11 +259,17 @@ export function createExclusive(root: string, rel: string, text: string): boolea
   return true;
 }
 
+/** Whether `name` is a temp file `writeAtomic` makes beside `base` (a killed write can leave one). */
+export function isTempFileOf(name: string, base: string): boolean {
+  const prefix = `.${base}.`;
+  return name.startsWith(prefix) && /^\d+\.\d+\.tmp$/.test(name.slice(prefix.length));
+}
+
 /** Replaces a file's content atomically: a temp file beside it, then rename. */
 export function writeAtomic(root: string, rel: string, text: string): void {
   const abs = path.join(root, rel);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`); // see isTempFileOf
   try {
     fs.writeFileSync(tmp, text);
     try {

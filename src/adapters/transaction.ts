@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Git } from './git.js';
 import { operationInProgress, readHead, stateDir } from './git-dir.js';
 import { acquireRepoLock, type RepoLock } from './repo-lock.js';
-import { createExclusive, moveFile, writeAtomic } from './store.js';
+import { createExclusive, isTempFileOf, moveFile, writeAtomic } from './store.js';
 import { RefusedError, UserError } from '../core/errors.js';
 
 interface JournalEntry {
@@ -66,6 +66,8 @@ export interface TransactionOptions {
   /** The git directory, or undefined outside git (the journal and lock then live in the OS temp folder). */
   gitDir: string | undefined;
   git: Git | undefined;
+  /** Whether the change ends in a commit: only then can the user's uncommitted work be swept into one. */
+  commits: boolean;
   /** What runs, for the lock and for messages: `rfc-status RFC-0001`. */
   command: string;
   /** Where to tell the user about waiting and recovery. */
@@ -123,15 +125,14 @@ function writeJournal(dir: string, journal: JournalFile): void {
 /** Removes the temp files an atomic write of `rel` may have left when it was killed (store.writeAtomic names them). */
 function removeTempFiles(root: string, rel: string): void {
   const abs = path.join(root, rel);
-  const prefix = `.${path.basename(abs)}.`;
+  const base = path.basename(abs);
   let names: string[];
   try {
     names = fs.readdirSync(path.dirname(abs));
   } catch {
     return;
   }
-  for (const name of names)
-    if (name.startsWith(prefix) && /^\.\d+\.\d+\.tmp$/.test(name.slice(prefix.length - 1))) fs.rmSync(path.join(path.dirname(abs), name), { force: true });
+  for (const name of names) if (isTempFileOf(name, base)) fs.rmSync(path.join(path.dirname(abs), name), { force: true });
 }
 
 /**
@@ -266,7 +267,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       checkedPath(opts.root, opts.gitDir, rel);
       // Already saved: archdoc changed it earlier in this transaction.
       if (journal?.entries.some((e) => e.rel === rel)) return;
-      if (opts.git && !carried.has(rel) && fs.existsSync(path.join(opts.root, rel))) {
+      if (opts.git && opts.commits && !carried.has(rel) && fs.existsSync(path.join(opts.root, rel))) {
         uncommitted ??= await opts.git.uncommitted();
         if (uncommitted.has(rel)) {
           throw new RefusedError(`${rel} has changes of yours that are not committed; archdoc would commit them with its own, so nothing was changed.`, [
@@ -275,7 +276,6 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
         }
       }
       const j = begin();
-      if (j.entries.some((e) => e.rel === rel)) return;
       const abs = path.join(opts.root, rel);
       let saved: string | null = null;
       if (fs.existsSync(abs)) {

@@ -1,12 +1,11 @@
 /** `archdoc init`: writes the configuration file and the document folders, and commits the file. */
 import path from 'node:path';
-import { CONFIG_FILE } from '../adapters/config-file.js';
+import { CONFIG_FILE, workTreeRepository } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { exists, isFolder, makeFolder } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
-import { findRepository } from '../adapters/git-dir.js';
 import { inTransaction } from '../adapters/transaction.js';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../core/config.js';
@@ -52,9 +51,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   }
   const dir = opts.dir?.replace(/[\\/]+$/, '');
   const system = services.system ?? processSystem();
-  const repo = findRepository(cwd, system.env);
-  if (repo && 'bare' in repo)
-    throw new UsageError(`archdoc needs a work tree: ${repo.bare} is a bare repository or a git directory.`, ['Run archdoc in a clone with a work tree.']);
+  const repo = workTreeRepository(cwd, system.env);
   const root = repo?.workTree ?? cwd;
   const file = path.join(root, CONFIG_FILE);
   const existed = exists(root, CONFIG_FILE);
@@ -67,19 +64,22 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   // The configuration as it is now (none, or the one --force replaces) is not read: only where to write.
   const git = 'git' in services ? services.git : repo ? openGit(root, repo.gitDir, system.env) : undefined;
   const notice = (line: string) => system.stderr.write(`${line}\n`);
-  const { ctx, made, note } = await inTransaction({ root, gitDir: repo?.gitDir, git, command: 'init', notice }, async (tx) => {
-    await tx.write(CONFIG_FILE, text);
-    const ctx = await createContext({ ...opts, cwd: root }, services);
-    const made: string[] = [];
-    for (const kind of Object.values(ctx.config.kinds)) {
-      const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
-      for (const f of folders) {
-        if (makeFolder(root, f)) made.push(f);
+  const { ctx, made, note } = await inTransaction(
+    { root, gitDir: repo?.gitDir, git, commits: !!git && opts.commit !== false, command: 'init', notice },
+    async (tx) => {
+      await tx.write(CONFIG_FILE, text);
+      const ctx = await createContext({ ...opts, cwd: root }, services);
+      const made: string[] = [];
+      for (const kind of Object.values(ctx.config.kinds)) {
+        const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
+        for (const f of folders) {
+          if (makeFolder(root, f)) made.push(f);
+        }
       }
-    }
-    const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
-    return { ctx, made, note };
-  });
+      const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
+      return { ctx, made, note };
+    },
+  );
   const c = ctx.out.c;
   ctx.out.out(`${c.green(existed ? 'Rewrote' : 'Wrote')} ${CONFIG_FILE} (layout ${layout})`);
   for (const f of made) ctx.out.out(`  ${c.dim('folder')}  ${f}/`);

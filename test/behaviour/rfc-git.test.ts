@@ -120,6 +120,23 @@ describe('your uncommitted work is never committed', () => {
     expect(porcelain(repo)).toEqual([` M ${spec}`]);
   });
 
+  it('with --no-commit nothing is committed, so a document with uncommitted edits is simply changed, your edits kept', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    expect((await repo.run(['create-tech-spec', 'Orders service', '--rfc', '1', '--yes'])).code).toBe(0);
+    const spec = repo.find('TS-0001');
+    repo.write(spec, `${repo.read(spec)}\nSee [the RFC](../../rfcs/draft/RFC-0001-adopt-postgresql.md).\n`);
+    repo.git('add', spec);
+    repo.git('commit', '-qm', 'link');
+    repo.write(spec, `${repo.read(spec)}\nAn unfinished paragraph\n`);
+    const count = repo.commitCount();
+    const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW', '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.commitCount()).toBe(count);
+    expect(repo.read(spec)).toContain('(../../rfcs/review/RFC-0001-adopt-postgresql.md)');
+    expect(repo.read(spec)).toContain('An unfinished paragraph');
+  });
+
   it('a document with staged changes is refused, naming it; nothing changes', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);

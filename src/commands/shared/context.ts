@@ -143,7 +143,7 @@ export interface Change {
  * the repository lock, every write journalled, everything put back when it throws.
  */
 export function changeRepository<T>(ctx: Context, command: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return inTransaction({ root: ctx.root, gitDir: ctx.ws.gitDir, git: ctx.git, command, notice: (line) => ctx.out.err(line) }, fn);
+  return inTransaction({ root: ctx.root, gitDir: ctx.ws.gitDir, git: ctx.git, commits: ctx.commit, command, notice: (line) => ctx.out.err(line) }, fn);
 }
 
 /** Commits a change (or says why it does not). Returns a line for the user, or undefined. */
