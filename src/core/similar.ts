@@ -1,4 +1,5 @@
 /** Similar titles, to warn before creating a near-duplicate. */
+import { MAX_SLUG_LENGTH } from './slug.js';
 import { editDistance } from './suggest.js';
 
 const STOP = new Set(['a', 'an', 'the', 'for', 'of', 'to', 'in', 'on', 'and', 'with', 'at', 'by', 'use', 'using']);
@@ -63,12 +64,20 @@ function matchWords(title: string): (wb: string[]) => boolean {
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
   const mine = words(title);
+  // A slug longer than MAX_SLUG_LENGTH was cut at a dash, after half of it: it ends before a
+  // token that reached past the limit, at least 59 - length characters long. A similar title's
+  // longest word is at most three of ours glued by two edits, plus a plural's s and the letters
+  // folding adds (ß is ss; stop words are shorter): a slug that would have been cut before a
+  // longer word than that was not cut.
+  const longest = Math.max(5, [...mine.map((w) => w.length)].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0) + 5);
+  const mayBeCut = (slug: string) => slug.length > MAX_SLUG_LENGTH / 2 && (slug.length >= MAX_SLUG_LENGTH || MAX_SLUG_LENGTH - 1 - slug.length <= longest);
   // Three words or more: a similar title is at most two edits away, so one of these words is left
   // whole and stands in its slug, glued to its neighbours or not. A long slug may have been cut.
-  if (mine.length >= 3) return (slug) => slug.length >= 50 || mine.some((w) => slug.includes(w));
+  if (mine.length >= 3) return (slug) => mayBeCut(slug) || mine.some((w) => slug.includes(w));
   const similar = matchWords(title);
   const set = new Set(mine);
   return (slug) => {
+    if (mayBeCut(slug)) return true;
     const wb = words(slug.replace(/-/g, ' '));
     return wb.some((w) => set.has(w)) || similar(wb);
   };

@@ -24,6 +24,12 @@ const word = fc.constantFrom(
   'caches',
   'v2',
   '2',
+  'internationalisation',
+  'infrastructureprovisioning',
+  '12',
+  '100s',
+  'q3',
+  'phase2',
   'phase',
   'migrate',
   'kubernetes',
@@ -69,6 +75,15 @@ describe('mayBeSimilarTo', () => {
   it('rules out documents that share nothing with the title', () => {
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('use-kafka-events')).toBe(false);
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('adopt-redis')).toBe(true);
+  });
+
+  it('reads a document whose slug may have been cut before the words it shares', () => {
+    // Cut at 60 characters, then back to the last dash: 31 characters here, every shared word gone.
+    const long = `${'a'.repeat(31)} ${'b'.repeat(30)} cache`;
+    const other = `${'a'.repeat(30)}x ${'b'.repeat(29)}x cache`;
+    expect(similarTitles(long, other)).toBe(true);
+    expect(slugify(other)).toBe(`${'a'.repeat(30)}x`);
+    expect(mayBeSimilarTo(long)!(slugify(other))).toBe(true);
   });
 
   it('reads every title when the new one has letters folding could change', () => {
