@@ -1,6 +1,6 @@
 /** Similar titles, to warn before creating a near-duplicate. */
 import { MAX_SLUG_LENGTH } from './slug.js';
-import { editDistance } from './suggest.js';
+import { beginsWithin, editDistance } from './suggest.js';
 
 const STOP = new Set(['a', 'an', 'the', 'for', 'of', 'to', 'in', 'on', 'and', 'with', 'at', 'by', 'use', 'using']);
 
@@ -15,9 +15,29 @@ function words(title: string): string[] {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u);
   const out: string[] = [];
-  for (const w of parts) if (w && !STOP.has(w)) out.push(w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  for (const w of parts) if (w && !STOP.has(w)) out.push(singular(w));
   return out;
 }
+
+/**
+ * The length of `words(slug)` joined by spaces, counted without building it, for a slug of
+ * lower-case letters, digits and dashes as archdoc writes them; -1 for any other.
+ */
+function plainWordsLength(slug: string): number {
+  if (!/^[a-z0-9-]*$/.test(slug)) return -1;
+  let length = -1;
+  for (let at = 0; at < slug.length; ) {
+    let end = slug.indexOf('-', at);
+    if (end === -1) end = slug.length;
+    const n = end - at;
+    if (n > 5 || (n > 0 && !STOP.has(slug.slice(at, end)))) length += n + 1 - (n > 3 && slug.charCodeAt(end - 1) === 115 ? 1 : 0);
+    at = end + 1;
+  }
+  return Math.max(length, 0);
+}
+
+/** Plurals compare as their singular: "caches" is "cache". */
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
 
 /**
  * Whether two titles name the same thing: the same words in any order (ignoring little words and
@@ -33,14 +53,16 @@ export function similarTo(title: string): (other: string) => boolean {
   return (other) => match(words(other));
 }
 
+/** A typo apart: at most 2 edits, fewer for short titles, none below 10 characters. */
+const editsAllowed = (joined: string) => (joined.length >= 10 ? Math.min(2, Math.floor(joined.length / 10)) : 0);
+
 /** `similarTo`, taking the other title as its words (see `words`). */
 function matchWords(title: string): (wb: string[]) => boolean {
   const wa = words(title);
   const sortedA = [...wa].sort().join(' ');
   const digitsA = wa.filter((x) => /\d/.test(x)).join(' ');
   const ja = wa.join(' ');
-  // A typo apart: at most 2 edits, fewer for short titles, none below 10 characters.
-  const within = ja.length >= 10 ? Math.min(2, Math.floor(ja.length / 10)) : 0;
+  const within = editsAllowed(ja);
   return (wb) => {
     if (wa.length === 0) return false;
     const jb = wb.join(' ');
@@ -64,20 +86,34 @@ function matchWords(title: string): (wb: string[]) => boolean {
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
   const mine = words(title);
-  // A slug longer than MAX_SLUG_LENGTH was cut at a dash, after half of it: it ends before a
-  // token that reached past the limit, at least 59 - length characters long. A similar title's
-  // longest word is at most three of ours glued by two edits, plus a plural's s and the letters
-  // folding adds (ß is ss; stop words are shorter): a slug that would have been cut before a
-  // longer word than that was not cut.
-  const longest = Math.max(5, [...mine.map((w) => w.length)].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0) + 5);
+  // A slug longer than MAX_SLUG_LENGTH was cut at a dash after its first half, before a word that
+  // reached past the limit (at least 59 - length characters long), or inside a word at exactly 60.
+  // A similar title's longest word is at most three of ours glued by two edits, plus a plural's s
+  // and the letters folding adds (ß is ss; stop words are shorter): a slug that would have been
+  // cut before a longer word than that was not cut.
+  const lengths = mine.map((w) => w.length).sort((a, b) => b - a);
+  const longest = Math.max(5, (lengths[0] ?? 0) + (lengths[1] ?? 0) + (lengths[2] ?? 0) + 5);
   const mayBeCut = (slug: string) => slug.length > MAX_SLUG_LENGTH / 2 && (slug.length >= MAX_SLUG_LENGTH || MAX_SLUG_LENGTH - 1 - slug.length <= longest);
+  // A cut slug shows a similar title's first words only: they begin ours within the edits allowed
+  // (two more for letters that folding doubles), in the same order or, when the same words are in
+  // another order, as words of ours, which the checks below find anyway.
+  const joined = mine.join(' ');
+  const edits = editsAllowed(joined) + 2;
+  const cutAndAlike = (slug: string) => {
+    if (!mayBeCut(slug)) return false;
+    if (slug.length >= MAX_SLUG_LENGTH) return true;
+    // Longer than ours by more than the edits allowed, it cannot begin ours: most slugs end here.
+    if (plainWordsLength(slug) > joined.length + edits) return false;
+    const shown = words(slug.replace(/-/g, ' ')).join(' ');
+    return shown === '' || (shown.length <= joined.length + edits && beginsWithin(shown, joined, edits));
+  };
   // Three words or more: a similar title is at most two edits away, so one of these words is left
-  // whole and stands in its slug, glued to its neighbours or not. A long slug may have been cut.
-  if (mine.length >= 3) return (slug) => mayBeCut(slug) || mine.some((w) => slug.includes(w));
+  // whole and stands in its slug, glued to its neighbours or not, unless the slug was cut.
+  if (mine.length >= 3) return (slug) => mine.some((w) => slug.includes(w)) || cutAndAlike(slug);
   const similar = matchWords(title);
   const set = new Set(mine);
   return (slug) => {
-    if (mayBeCut(slug)) return true;
+    if (cutAndAlike(slug)) return true;
     const wb = words(slug.replace(/-/g, ' '));
     return wb.some((w) => set.has(w)) || similar(wb);
   };

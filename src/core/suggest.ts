@@ -5,17 +5,36 @@
 
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  return distances(a, b, Number.POSITIVE_INFINITY)[b.length]!;
+}
+
+/** Whether at most `limit` edits turn `a` into some beginning of `b` (`b` cut short anywhere). */
+export function beginsWithin(a: string, b: string, limit: number): boolean {
+  const d = distances(a, b, limit);
+  for (let j = 0; j < d.length; j++) if (d[j]! <= limit) return true;
+  return false;
+}
+
+/**
+ * For each j, the edit distance from `a` to the first j characters of `b`. Stops once every
+ * distance exceeds `limit` (they never shrink as more of `a` is taken): most strings differ early.
+ */
+function distances(a: string, b: string, limit: number): number[] {
+  const prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
     prev[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j]!;
       prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (prev[j]! < least) least = prev[j]!;
       diag = tmp;
     }
+    if (least > limit) break;
   }
-  return prev[b.length]!;
+  return prev;
 }
 
 /**

@@ -72,6 +72,31 @@ describe('mayBeSimilarTo', () => {
     );
   });
 
+  it('never rules out a similar title whose slug was cut short', () => {
+    const long = fc.array(word, { minLength: 4, maxLength: 12 }).map((ws) => ws.join(' '));
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('x', ' ', 'ß', 'æ', 's'));
+    let cut = 0;
+    fc.assert(
+      fc.property(long, fc.nat(), fc.array(edit, { maxLength: 2 }), (newTitle, turn, edits) => {
+        if (!/^[\x20-\x7e]*$/.test(newTitle)) return;
+        // The same words, perhaps turned round (similar in any order), then up to two edits.
+        const ws = newTitle.split(' ');
+        const k = turn % ws.length;
+        let existing = [...ws.slice(k), ...ws.slice(0, k)].join(' ');
+        for (const [at, kind, ch] of edits) {
+          const i = existing.length ? at % existing.length : 0;
+          existing =
+            kind === 'delete' ? existing.slice(0, i) + existing.slice(i + 1) : existing.slice(0, i) + ch + existing.slice(i + (kind === 'replace' ? 1 : 0));
+        }
+        if (slugify(existing) === slugify(existing, 1000) || !similarTitles(newTitle, existing)) return;
+        cut++;
+        expect(mayBeSimilarTo(newTitle)!(slugify(existing))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(cut).toBeGreaterThan(500);
+  });
+
   it('rules out documents that share nothing with the title', () => {
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('use-kafka-events')).toBe(false);
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('adopt-redis')).toBe(true);
