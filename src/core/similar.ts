@@ -107,13 +107,23 @@ export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | und
     const shown = words(slug.replace(/-/g, ' ')).join(' ');
     return shown === '' || (shown.length <= joined.length + edits && beginsWithin(shown, joined, edits));
   };
+  // Words with digits are the same in a similar title ("Phase 2" is not "Phase 12"), so a whole
+  // slug has each of them as a word of its own, perhaps with a plural's s.
+  const numbers = mine.filter((w) => /\d/.test(w));
+  const hasNumbers = (slug: string) => {
+    if (numbers.length === 0 || !/^[\x20-\x7e]*$/.test(slug)) return true;
+    const tokens = slug.toLowerCase().split(/[^a-z0-9]+/);
+    return numbers.every((n) => tokens.includes(n) || tokens.includes(`${n}s`));
+  };
   // Three words or more: a similar title is at most two edits away, so one of these words is left
   // whole and stands in its slug, glued to its neighbours or not, unless the slug was cut.
-  if (mine.length >= 3) return (slug) => mine.some((w) => slug.includes(w)) || cutAndAlike(slug);
+  const sharesWord = (slug: string) => mine.some((w) => slug.includes(w));
+  if (mine.length >= 3) return (slug) => (mayBeCut(slug) ? sharesWord(slug) || cutAndAlike(slug) : hasNumbers(slug) && sharesWord(slug));
   const similar = matchWords(title);
   const set = new Set(mine);
   return (slug) => {
     if (cutAndAlike(slug)) return true;
+    if (!mayBeCut(slug) && !hasNumbers(slug)) return false;
     const wb = words(slug.replace(/-/g, ' '));
     return wb.some((w) => set.has(w)) || similar(wb);
   };

@@ -24,6 +24,9 @@ const word = fc.constantFrom(
   'caches',
   'v2',
   '2',
+  '12',
+  '100s',
+  'q3',
   'internationalisation',
   'infrastructureprovisioning',
   '12',
@@ -100,6 +103,13 @@ describe('mayBeSimilarTo', () => {
   it('rules out documents that share nothing with the title', () => {
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('use-kafka-events')).toBe(false);
     expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!('adopt-redis')).toBe(true);
+    // A number must stand in the slug as a word of its own: 12 is not 2, 2024 is not 2.
+    expect(mayBeSimilarTo('Orders service phase 2')!('orders-service-phase-12')).toBe(false);
+    expect(mayBeSimilarTo('Orders service phase 2')!('orders-service-phase-2')).toBe(true);
+    expect(mayBeSimilarTo('Phase 2')!('phase-2024')).toBe(false);
+    expect(mayBeSimilarTo('Phase 2')!('phases-2')).toBe(true);
+    // A file named by hand may spell it otherwise: read it.
+    expect(mayBeSimilarTo('Phase 2 rollout plan')!('phase-²-rollout-plan')).toBe(true);
   });
 
   it('reads a document whose slug may have been cut before the words it shares', () => {
