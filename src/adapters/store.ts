@@ -97,15 +97,23 @@ export function readDocuments(root: string, config: Config, kinds: KindDef[] = O
  * its first few kilobytes when the frontmatter ends there, into one reused buffer: creating a
  * document reads every title of its kind, so this runs once per document on every create.
  */
-export function readDocumentHeads(root: string, config: Config, kinds: KindDef[], needed?: (slug: string, kind: KindDef) => boolean): DocRecord[] {
+export function readDocumentHeads(
+  root: string,
+  config: Config,
+  kinds: KindDef[],
+  needed?: (slug: string, kind: KindDef) => boolean,
+  counted?: Map<KindDef, number>,
+): DocRecord[] {
   const out: DocRecord[] = [];
   for (const { rel, kind } of documentPaths(root, config, kinds)) {
     const abs = `${root}/${rel}`; // rel is clean and relative: path.join would only cost time here
     const filename = rel.slice(rel.lastIndexOf('/') + 1);
-    // A file whose name carries its number and a slug that rules it out is known by its name alone.
+    // A file whose name carries its number and a slug that rules it out is known by its name alone:
+    // a record of its number and id, or, when the caller counts, only its number in `counted`.
     const parts = needed && fileNameParts(filename, kind.prefix);
     if (parts && !needed(parts.slug, kind)) {
-      out.push(nameOnly(rel, kind, parts.num, config.idPadding));
+      if (counted) counted.set(kind, Math.max(counted.get(kind) ?? 0, parts.num));
+      else out.push(nameOnly(rel, kind, parts.num, config.idPadding));
       continue;
     }
     let rec: DocRecord | undefined;

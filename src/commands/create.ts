@@ -52,7 +52,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const wordCount = oneLine(title).split(/\s+/).filter(Boolean).length;
   if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
 
-  // Ask git for the author now: the child process runs while the documents are read.
+  // The author, from git's configuration unless given.
   const gitAuthor = opts.author?.trim() ? undefined : ctx.git?.userName();
   // Only the kinds this create can refer to: its own (numbers, similar titles, --supersedes) and
   // the kinds its link options point at (--rfc).
@@ -64,10 +64,12 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
   // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
   // Otherwise only the titles that may be similar are read; the rest are known by file name.
+  // Files ruled out by their names are only counted, for the highest number in use.
   const mayBeSimilar = mayBeSimilarTo(title);
+  const counted = new Map<KindDef, number>();
   const docs = needWhole
     ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds)
-    : readDocumentHeads(ctx.root, ctx.config, kinds, mayBeSimilar && ((slug, k) => k === kind && mayBeSimilar(slug)));
+    : readDocumentHeads(ctx.root, ctx.config, [kind], mayBeSimilar, counted);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
@@ -112,7 +114,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // One transaction while choosing the number, creating the file and committing: concurrent
   // creates never take the same number, and a failure anywhere leaves nothing behind.
   const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
-    let num = highestNumber(ctx, kind, docs) + 1;
+    let num = Math.max(highestNumber(ctx, kind, docs), counted.get(kind) ?? 0) + 1;
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
       const rel = `${folder}/${id}-${slug}.md`;

@@ -19,21 +19,34 @@ function words(title: string): string[] {
   return out;
 }
 
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /**
- * The length of `words(slug)` joined by spaces, counted without building it, for a slug of
- * lower-case letters, digits and dashes as archdoc writes them; -1 for any other.
+ * At most the length of `words(slug)` joined by spaces, counted without building it: only words
+ * longer than any stop word count, less a plural's s, with one space between them.
  */
-function plainWordsLength(slug: string): number {
-  if (!/^[a-z0-9-]*$/.test(slug)) return -1;
-  let length = -1;
-  for (let at = 0; at < slug.length; ) {
-    let end = slug.indexOf('-', at);
-    if (end === -1) end = slug.length;
-    const n = end - at;
-    if (n > 5 || (n > 0 && !STOP.has(slug.slice(at, end)))) length += n + 1 - (n > 3 && slug.charCodeAt(end - 1) === 115 ? 1 : 0);
-    at = end + 1;
+function longWordsLength(slug: string): number {
+  let total = -1;
+  let run = 0;
+  for (let i = 0; i <= slug.length; i++) {
+    if (i < slug.length && isWordChar(slug.charCodeAt(i))) {
+      run++;
+      continue;
+    }
+    if (run > 5) total += run + 1 - ((slug.charCodeAt(i - 1) | 32) === 115 ? 1 : 0);
+    run = 0;
   }
-  return Math.max(length, 0);
+  return total;
+}
+
+/** Whether `word` stands in `text` as a word of its own, or with a plural's s. */
+function standsAlone(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    let end = at + word.length;
+    if (text.charCodeAt(end) === 115) end += end + 1 >= text.length || !isWordChar(text.charCodeAt(end + 1)) ? 1 : 0;
+    if ((at === 0 || !isWordChar(text.charCodeAt(at - 1))) && (end >= text.length || !isWordChar(text.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
 /** Plurals compare as their singular: "caches" is "cache". */
@@ -86,39 +99,55 @@ function matchWords(title: string): (wb: string[]) => boolean {
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
   const mine = words(title);
+  const joined = mine.join(' ');
+  const within = editsAllowed(joined);
   // A slug longer than MAX_SLUG_LENGTH was cut at a dash after its first half, before a word that
   // reached past the limit (at least 59 - length characters long), or inside a word at exactly 60.
-  // A similar title's longest word is at most three of ours glued by two edits, plus a plural's s
-  // and the letters folding adds (ß is ss; stop words are shorter): a slug that would have been
-  // cut before a longer word than that was not cut.
-  const lengths = mine.map((w) => w.length).sort((a, b) => b - a);
-  const longest = Math.max(5, (lengths[0] ?? 0) + (lengths[1] ?? 0) + (lengths[2] ?? 0) + 5);
+  // A similar title's longest word is at most `within + 1` of ours in a row glued by edits, with
+  // the letters its other edits add, a plural's s and what folding doubles (ß is ss; stop words
+  // are shorter): a slug that would have been cut before a longer word than that was not cut.
+  let glued = 0;
+  for (let i = 0; i < mine.length; i++) {
+    let run = 0;
+    for (const w of mine.slice(i, i + within + 1)) run += w.length;
+    glued = Math.max(glued, run);
+  }
+  const longest = Math.max(5, glued + 2 * within + 1);
   const mayBeCut = (slug: string) => slug.length > MAX_SLUG_LENGTH / 2 && (slug.length >= MAX_SLUG_LENGTH || MAX_SLUG_LENGTH - 1 - slug.length <= longest);
   // A cut slug shows a similar title's first words only: they begin ours within the edits allowed
-  // (two more for letters that folding doubles), in the same order or, when the same words are in
-  // another order, as words of ours, which the checks below find anyway.
-  const joined = mine.join(' ');
-  const edits = editsAllowed(joined) + 2;
+  // (two more for letters that folding doubles), or, when the same words are in another order,
+  // they are some of ours.
+  const edits = within + 2;
   const cutAndAlike = (slug: string) => {
     if (!mayBeCut(slug)) return false;
     if (slug.length >= MAX_SLUG_LENGTH) return true;
     // Longer than ours by more than the edits allowed, it cannot begin ours: most slugs end here.
-    if (plainWordsLength(slug) > joined.length + edits) return false;
-    const shown = words(slug.replace(/-/g, ' ')).join(' ');
-    return shown === '' || (shown.length <= joined.length + edits && beginsWithin(shown, joined, edits));
+    if (longWordsLength(slug) > joined.length + edits) return false;
+    const shown = words(slug.replace(/-/g, ' '));
+    const text = shown.join(' ');
+    return text === '' || (text.length <= joined.length + edits && (beginsWithin(text, joined, edits) || someOfMine(shown)));
+  };
+  // The same words in another order: those shown are some of ours.
+  const someOfMine = (shown: string[]) => {
+    const left = [...mine];
+    for (const w of shown) {
+      const i = left.indexOf(w);
+      if (i === -1) return false;
+      left.splice(i, 1);
+    }
+    return true;
   };
   // Words with digits are the same in a similar title ("Phase 2" is not "Phase 12"), so a whole
   // slug has each of them as a word of its own, perhaps with a plural's s.
   const numbers = mine.filter((w) => /\d/.test(w));
   const hasNumbers = (slug: string) => {
-    if (numbers.length === 0 || !/^[\x20-\x7e]*$/.test(slug)) return true;
-    const tokens = slug.toLowerCase().split(/[^a-z0-9]+/);
-    return numbers.every((n) => tokens.includes(n) || tokens.includes(`${n}s`));
+    const lower = slug.toLowerCase();
+    return numbers.every((n) => standsAlone(lower, n)) || !/^[\x20-\x7e]*$/.test(slug);
   };
   // Three words or more: a similar title is at most two edits away, so one of these words is left
   // whole and stands in its slug, glued to its neighbours or not, unless the slug was cut.
   const sharesWord = (slug: string) => mine.some((w) => slug.includes(w));
-  if (mine.length >= 3) return (slug) => (mayBeCut(slug) ? sharesWord(slug) || cutAndAlike(slug) : hasNumbers(slug) && sharesWord(slug));
+  if (mine.length >= 3) return (slug) => (mayBeCut(slug) ? cutAndAlike(slug) : sharesWord(slug) && hasNumbers(slug));
   const similar = matchWords(title);
   const set = new Set(mine);
   return (slug) => {

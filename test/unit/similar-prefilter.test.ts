@@ -16,6 +16,8 @@ const word = fc.constantFrom(
   'orders',
   'service',
   'the',
+  'with',
+  'using',
   'for',
   'api',
   'gateway',
@@ -119,6 +121,13 @@ describe('mayBeSimilarTo', () => {
     expect(similarTitles(long, other)).toBe(true);
     expect(slugify(other)).toBe(`${'a'.repeat(30)}x`);
     expect(mayBeSimilarTo(long)!(slugify(other))).toBe(true);
+    // Cut after stop words, which neither title's words count; and after a letter folding doubles.
+    const stops = `Adopt ${'using '.repeat(8)}Kubernetes`;
+    for (const typo of [`Adxpt ${'using '.repeat(8)}Kubernetes`, `Adoßt ${'using '.repeat(8)}Kubernetes`]) {
+      expect(similarTitles(stops, typo)).toBe(true);
+      expect(slugify(typo)).toMatch(/^ad(xp|oss)t(-using){8}$/);
+      expect(mayBeSimilarTo(stops)!(slugify(typo))).toBe(true);
+    }
   });
 
   it('reads every title when the new one has letters folding could change', () => {
