@@ -16,6 +16,7 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
   const ctx = await createContext({ ...opts, yes: true }, services);
   const format = opts.format ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${CHECK_FORMATS.join(', ')}`);
+  ctx.system.readWholeRepository?.();
   const docs = readDocuments(ctx.root, ctx.config);
   const index = loadIndex(ctx, docs);
   const known = new Set(docs.map((d) => d.path));

@@ -6,34 +6,64 @@ export interface Section {
   /** 1-based line of the heading within the text given. */
   line: number;
   /** Lines after the heading up to the next heading of the same or higher level. */
-  lines: string[];
+  readonly lines: string[];
 }
 
+/** Whitespace, then a code fence, from where it is started (never past the line's end). */
+const FENCE_AT = /[^\S\n]*(```|~~~)/y;
 const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * A section as offsets into its body: its lines are split only when a rule reads them. `check`
+ * splits every document of a repository into sections, and lines kept for each would be most
+ * of what it allocates.
+ */
+class BodySection implements Section {
+  #lines: string[] | undefined;
+  constructor(
+    readonly name: string,
+    readonly line: number,
+    private readonly body: string,
+    /** Offset of its first line, or -1 when it has none. */
+    private readonly from: number,
+    /** Offset just past its last line: the end of the body until the next heading is found. */
+    public to: number,
+  ) {}
+
+  get lines(): string[] {
+    if (!this.#lines) {
+      // None after its heading, or the next heading starts on the line after it.
+      const lines = this.from === -1 || this.from > this.to ? [] : this.body.slice(this.from, this.to).split('\n');
+      this.#lines = this.body.includes('\r') ? lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : lines;
+    }
+    return this.#lines;
+  }
+}
 
 /** Splits a body into its `## ` sections (code fences are not headings). */
 export function sections(body: string, level = 2): Section[] {
   const out: Section[] = [];
-  let lines = body.split('\n');
-  if (body.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   let inFence = false;
-  let current: Section | undefined;
-  // Where the open section's lines start: they are cut out in one piece when it ends.
-  let start = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  let current: BodySection | undefined;
+  // Line by line without splitting the body: only a line that may be a heading or a fence is cut out.
+  for (let start = 0, n = 1; start <= body.length; n++) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
     // Cheap first-character tests keep this linear and fast on large repositories.
-    const first = line.charCodeAt(0);
-    if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
-    const h = inFence || first !== 35 ? undefined : heading(line);
-    if (h && h.level <= level) {
-      if (current) current.lines = lines.slice(start, i);
-      current = h.level === level ? { name: h.name, line: i + 1, lines: [] } : undefined;
-      if (current) out.push(current);
-      start = i + 1;
+    const first = body.charCodeAt(start);
+    if (first === 96 || first === 126 || first === 32) {
+      FENCE_AT.lastIndex = start;
+      if (FENCE_AT.test(body)) inFence = !inFence;
     }
+    const h = inFence || first !== 35 ? undefined : heading(body.slice(start, end));
+    if (h && h.level <= level) {
+      if (current) current.to = start - 1;
+      const next = end < body.length ? end + 1 : -1;
+      current = h.level === level ? new BodySection(h.name, n, body, next, body.length) : undefined;
+      if (current) out.push(current);
+    }
+    start = end + 1;
   }
-  if (current) current.lines = lines.slice(start);
   return out;
 }
 
