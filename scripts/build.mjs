@@ -31,6 +31,36 @@ const commands = fs
 // What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
 const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 
+// The commands and options as commander declares them, for the quick parser in dist/main.cjs
+// (src/entry/quick-parse.ts): the registry is bundled on its own, run once, and described as data.
+const specFile = path.join(dist, 'commands-spec.cjs');
+await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: [
+      "import { buildProgram, collect } from './src/entry/cli.ts';",
+      "import { describeProgram } from './src/entry/quick-parse.ts';",
+      "import { ACTIONS } from './src/entry/actions.ts';",
+      'const quiet = { write() {}, isTTY: () => false, columns: () => undefined };',
+      "const system = { cwd: '.', env: {}, stdout: quiet, stderr: quiet, stdinIsTTY: () => false };",
+      'export const spec = describeProgram(buildProgram(system), (o) => o.parseArg === collect, (name) => Object.hasOwn(ACTIONS, name));',
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: specFile,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { 'import.meta.url': '"file:///"' },
+  // The commands themselves never run here.
+  plugins: [{ name: 'no-commands', setup: (b) => b.onResolve({ filter: /^\.\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+  logLevel: 'warning',
+});
+const commandSpec = require(specFile).spec;
+fs.rmSync(specFile);
+
 // CommonJS, one self-contained file per command: Node starts its CommonJS loader faster than its
 // ESM loader, which is most of what a short run costs. The registry requires a command's file
 // only when that command runs.
@@ -50,6 +80,7 @@ const result = await build({
   define: {
     'import.meta.url': '__archdocFileUrl',
     __ARCHDOC_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version),
+    __ARCHDOC_COMMANDS__: JSON.stringify(commandSpec),
   },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
@@ -88,7 +119,7 @@ const result = await build({
       name: 'commands-stay-separate',
       setup(b) {
         b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) =>
-          a.importer.endsWith(path.join('src', 'entry', 'cli.ts'))
+          a.importer.endsWith(path.join('src', 'entry', 'actions.ts'))
             ? { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true }
             : undefined,
         );

@@ -1,6 +1,8 @@
 /**
- * The command registry: declares commands and options, nothing else. Each action imports its
- * command module only when chosen, so `--help` and `--version` load almost nothing.
+ * The command registry: declares commands and options for commander, nothing else. What each
+ * command does is in src/entry/actions.ts, which imports a command's module only when it runs, so
+ * `--help` and `--version` load almost nothing. Runs that need no help, suggestion or error from
+ * commander are parsed without it, from a description of this registry (src/entry/quick-parse.ts).
  */
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
@@ -9,8 +11,10 @@ import { packageRoot } from '../adapters/package-root.js';
 import { colourLevel } from '../terminal/stdio.js';
 import type { System } from '../terminal/system.js';
 import { article, DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
+import { ACTIONS, type Action, type Opts, type RunStatus } from './actions.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** The parser of repeatable options: each use adds its value. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The package's version, written into the bundle by the build; read from package.json when run from source. */
 declare const __ARCHDOC_VERSION__: string | undefined;
@@ -24,11 +28,17 @@ function version(): string {
   }
 }
 
-type Opts = Record<string, unknown>;
-
 /** Options of the command merged with the program's global ones (`--cwd`, `--debug`). */
 function all(cmd: Command): Opts {
   return cmd.optsWithGlobals() as Opts;
+}
+
+/** Commander's action for `name`: its positional arguments, then its options, then the command. */
+function run(name: string, actions: Readonly<Record<string, Action>>, system: System, status: RunStatus) {
+  return async (...a: unknown[]) => {
+    const cmd = a[a.length - 1] as Command;
+    await actions[name]!(a.slice(0, -2) as Array<string | undefined>, all(cmd), system, status);
+  };
 }
 
 /** "Tech spec" reads "tech spec" inside a sentence; acronyms stay as they are. */
@@ -109,19 +119,6 @@ function addListOptions(cmd: Command, kind?: string): Command {
   return cmd;
 }
 
-async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
-  const { run } = await import('../commands/create.js');
-  await run(
-    {
-      ...(o as object),
-      kind,
-      ...(title !== undefined ? { title } : {}),
-      links: { rfc: o.rfc as string | undefined },
-    } as Parameters<typeof run>[0],
-    { system },
-  );
-}
-
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
 const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
 
@@ -145,8 +142,8 @@ function chosenCommand(argv: string[]): string | undefined {
  * Given `argv`, only the command it names is registered when that changes nothing the user sees:
  * registering every command and option costs a millisecond or two of each short run.
  */
-export function buildProgram(system: System, status: { exitCode: number } = { exitCode: 0 }, argv?: string[]): Command {
-  const services = { system };
+export function buildProgram(system: System, status: RunStatus = { exitCode: 0 }, argv?: string[], actions = ACTIONS): Command {
+  const action = (name: string) => run(name, actions, system, status);
   const only = argv && chosenCommand(argv);
   const wanted = (name: string) => !only || only === name;
   const program = new Command('archdoc')
@@ -192,7 +189,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
       .option('--force', 'overwrite an existing configuration')
       .option('--no-commit', 'write the file but do not commit it')
-      .action(async (_o, cmd: Command) => (await import('../commands/init.js')).run(all(cmd), services));
+      .action(action('init'));
 
   if (wanted('create'))
     addCreateOptions(
@@ -201,17 +198,14 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         .description('create a document of any kind from its template, and commit it')
         .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
         .argument('[title]', 'the title (prompted for at a terminal when missing)'),
-    ).action(async (kind: string, title: string | undefined, _o, cmd: Command) => create(kind, title, all(cmd), system));
+    ).action(action('create'));
 
   if (wanted('status'))
     addStatusOptions(
       program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
-    ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id } as never, services));
+    ).action(action('status'));
 
-  if (wanted('list'))
-    addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(async (_o, cmd: Command) =>
-      (await import('../commands/list.js')).run(all(cmd), services),
-    );
+  if (wanted('list')) addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(action('list'));
 
   if (wanted('check'))
     program
@@ -219,9 +213,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
       .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
       .option('--strict', 'warnings fail the check too')
-      .action(async (_o, cmd: Command) => {
-        status.exitCode = await (await import('../commands/check.js')).run(all(cmd), services);
-      });
+      .action(action('check'));
 
   if (wanted('completion'))
     program
@@ -242,7 +234,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .command('show')
       .description('show any document with its links (both ways) and its history')
       .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
-      .action(async (id: string, _o, cmd: Command) => (await import('../commands/show.js')).run({ ...all(cmd), id }, services));
+      .action(action('show'));
 
   for (const k of KINDS) {
     if (wanted(k.create))
@@ -252,7 +244,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
           .argument('[title]', 'the title (prompted for at a terminal when missing)'),
         k.name,
-      ).action(async (title: string | undefined, _o, cmd: Command) => create(k.name, title, all(cmd), system));
+      ).action(action(k.create));
 
     if (wanted(k.status))
       addStatusOptions(
@@ -262,12 +254,9 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           .addHelpText('after', () => workflowHelp(k.name))
           .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
         k.name,
-      ).action(async (id: string, _o, cmd: Command) => (await import('../commands/status.js')).run({ ...all(cmd), id, kind: k.name } as never, services));
+      ).action(action(k.status));
 
-    if (wanted(k.list))
-      addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(async (_o, cmd: Command) =>
-        (await import('../commands/list.js')).run({ ...all(cmd), type: [k.name] }, services),
-      );
+    if (wanted(k.list)) addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(action(k.list));
   }
   return program;
 }

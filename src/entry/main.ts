@@ -2,31 +2,47 @@
  * The entry point: runs the CLI and turns every error into one line on stderr and an exit code.
  * This is the only place that decides how archdoc ends.
  */
-import { CommanderError } from 'commander';
-import { buildProgram } from './cli.js';
+import { ACTIONS } from './actions.js';
+import { quickParse, type ProgramSpec } from './quick-parse.js';
 import { UserError } from '../core/errors.js';
 import { printable } from '../terminal/output.js';
 import { processSystem, type OutStream, type System } from '../terminal/system.js';
 
 const EXPECTED_FS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EBUSY']);
 
-/** Runs archdoc with `argv` (as process.argv: node, script, arguments); resolves with the exit code. */
-export async function main(argv: string[], system: System = processSystem()): Promise<number> {
+/** The commands as the build described them from commander's program (scripts/build.mjs); undefined when run from source. */
+declare const __ARCHDOC_COMMANDS__: ProgramSpec | undefined;
+const BUILT_SPEC = typeof __ARCHDOC_COMMANDS__ === 'object' ? __ARCHDOC_COMMANDS__ : undefined;
+
+/**
+ * Runs archdoc with `argv` (as process.argv: node, script, arguments); resolves with the exit code.
+ * A plain command line is parsed without loading commander when `spec` describes the commands;
+ * any other goes to commander (src/entry/quick-parse.ts).
+ */
+export async function main(argv: string[], system: System = processSystem(), spec = BUILT_SPEC): Promise<number> {
   const debug = argv.includes('--debug');
   const status = { exitCode: 0 };
   try {
-    await buildProgram(system, status, argv).parseAsync(argv);
+    const parsed = spec && quickParse(argv, spec);
+    if (parsed) await ACTIONS[parsed.name]!(parsed.args, parsed.opts, system, status);
+    else await (await import('./cli.js')).buildProgram(system, status, argv).parseAsync(argv);
     return status.exitCode;
   } catch (e) {
     return report(e, debug, system.stderr);
   }
 }
 
+function isCommanderError(e: unknown): e is { exitCode: number } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('commander.') && typeof (e as { exitCode?: unknown }).exitCode === 'number';
+}
+
 export function report(e: unknown, debug: boolean, stderr: OutStream): number {
   // Messages carry titles, paths and hook output: each line is printed with its control characters escaped.
   const line = (text: string) => stderr.write(`${printable(text)}\n`);
   const write = (_fd: 2, text: string) => stderr.write(text);
-  if (e instanceof CommanderError) {
+  // Commander's errors, told by their code so that commander need not be loaded to check.
+  if (isCommanderError(e)) {
     // Commander has printed its message already; help and version end with exit code 0.
     return e.exitCode === 0 ? 0 : 2;
   }

@@ -1,0 +1,59 @@
+/**
+ * What each command does with its arguments and options, once they are parsed: by commander
+ * (src/entry/cli.ts) or by the quick parser (src/entry/quick-parse.ts), which hand over the same
+ * values. Each action imports its command's module only when it runs.
+ */
+import { DEFAULT_KINDS } from '../core/kinds.js';
+import type { System } from '../terminal/system.js';
+
+export type Opts = Record<string, unknown>;
+
+/** The exit code a command decides itself (`check`); errors are turned into exit codes by src/entry/main.ts. */
+export interface RunStatus {
+  exitCode: number;
+}
+
+/** Positional arguments in their declared order (undefined when an optional one is missing), and the options with the global ones. */
+export type Action = (args: Array<string | undefined>, opts: Opts, system: System, status: RunStatus) => Promise<void>;
+
+async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
+  const { run } = await import('../commands/create.js');
+  await run(
+    {
+      ...(o as object),
+      kind,
+      ...(title !== undefined ? { title } : {}),
+      links: { rfc: o.rfc as string | undefined },
+    } as Parameters<typeof run>[0],
+    { system },
+  );
+}
+
+const status: (kind?: string) => Action =
+  (kind) =>
+  async ([id], o, system) =>
+    (await import('../commands/status.js')).run({ ...o, id, ...(kind ? { kind } : {}) } as never, { system });
+
+const list: (kind?: string) => Action = (kind) => async (_args, o, system) =>
+  (await import('../commands/list.js')).run({ ...o, ...(kind ? { type: [kind] } : {}) }, { system });
+
+/** Every command but `completion`, which reads the commander program itself. */
+export const ACTIONS: Readonly<Record<string, Action>> = {
+  init: async (_args, o, system) => (await import('../commands/init.js')).run(o, { system }),
+  create: async ([kind, title], o, system) => create(kind!, title, o, system),
+  status: status(),
+  list: list(),
+  check: async (_args, o, system, state) => {
+    state.exitCode = await (await import('../commands/check.js')).run(o, { system });
+  },
+  show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id! }, { system }),
+  ...Object.fromEntries(
+    Object.values(DEFAULT_KINDS).flatMap(
+      (k): Array<[string, Action]> => [
+        [k.commands!.create!, async ([title], o, system) => create(k.name, title, o, system)],
+        [k.commands!.status!, status(k.name)],
+        [k.commands!.list!, list(k.name)],
+      ],
+    ),
+  ),
+};
