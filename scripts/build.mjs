@@ -66,7 +66,11 @@ fs.rmSync(specFile);
 // only when that command runs.
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/entry/main.ts', ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])) },
+  entryPoints: {
+    main: 'src/entry/main.ts',
+    cli: 'src/entry/cli.ts',
+    ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])),
+  },
   outdir: path.relative(root, dist),
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -112,6 +116,16 @@ const result = await build({
           return a.kind === 'import-statement' ? { path: a.path.replace(/^node:/, ''), namespace: 'builtin' } : undefined;
         });
         b.onLoad({ filter: /.*/, namespace: 'builtin' }, (a) => ({ contents: `export default require('node:${a.path}');`, loader: 'js' }));
+      },
+    },
+    {
+      // commander and the registry are a file of their own (dist/cli.cjs), required only by a
+      // command line the quick parser leaves to commander: help, versions, typos, errors.
+      name: 'commander-apart',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'entry', 'main.ts')) ? { path: './cli.cjs', external: true } : undefined,
+        );
       },
     },
     {

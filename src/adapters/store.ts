@@ -10,8 +10,8 @@ import { formatId } from '../core/ids.js';
 import type { KindDef } from '../core/kinds.js';
 import { UsageError } from '../core/errors.js';
 
-/** Every `.md` file under `dir` (relative to root), not following symlinked folders. */
-function walk(root: string, dir: string, out: string[]): void {
+/** Calls `file` with the folder and name of every `.md` file under `dir` (relative to root), not following symlinked folders. */
+function walk(root: string, dir: string, file: (dir: string, name: string) => void): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir ? `${root}/${dir}` : root, { withFileTypes: true });
@@ -19,12 +19,13 @@ function walk(root: string, dir: string, out: string[]): void {
     return; // a missing folder holds no documents
   }
   for (const e of entries) {
-    const rel = dir ? `${dir}/${e.name}` : e.name;
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, rel, out);
-    } else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(rel);
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, dir ? `${dir}/${e.name}` : e.name, file);
+    } else if (e.isFile() && MARKDOWN.test(e.name)) file(dir, e.name);
   }
 }
+
+const MARKDOWN = /\.md$/i;
 
 /** The kind whose folder holds `rel` (the deepest folder wins when kinds nest). */
 export function kindOfPath(config: Config, rel: string): KindDef | undefined {
@@ -47,6 +48,11 @@ function folderInside(root: string, rel: string): boolean {
   return real === base || real.startsWith(base + path.sep);
 }
 
+/** Whether another kind's folder is this kind's or inside it, and may own some of its files; usually none does. */
+function sharesFolder(all: KindDef[], kind: KindDef): boolean {
+  return all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(`${kind.folder}/`)));
+}
+
 /** Paths of every candidate document of the given kinds. */
 export function documentPaths(root: string, config: Config, kinds: KindDef[]): Array<{ rel: string; kind: KindDef }> {
   const seen = new Set<string>();
@@ -56,9 +62,8 @@ export function documentPaths(root: string, config: Config, kinds: KindDef[]): A
     const files: string[] = [];
     // A kind folder that is a link out of the repository (`rfcs -> /elsewhere`) is not read.
     if (!folderInside(root, kind.folder)) continue;
-    walk(root, kind.folder, files);
-    // Only a kind with the same folder or one inside it can own some of these files; usually none does.
-    const shared = all.some((k) => k !== kind && (k.folder === kind.folder || k.folder.startsWith(`${kind.folder}/`)));
+    walk(root, kind.folder, (dir, name) => files.push(dir ? `${dir}/${name}` : name));
+    const shared = sharesFolder(all, kind);
     for (const rel of files) {
       if (seen.has(rel)) continue;
       if (shared && kindOfPath(config, rel) !== kind) continue; // a nested kind's file belongs to that kind
@@ -94,38 +99,54 @@ export function readDocuments(root: string, config: Config, kinds: KindDef[] = O
 
 /**
  * `readDocuments`, reading only ids, titles and statuses (see parseDocHead), and of each file only
- * its first few kilobytes when the frontmatter ends there, into one reused buffer: creating a
- * document reads every title of its kind, so this runs once per document on every create.
+ * its first few kilobytes when the frontmatter ends there, into one reused buffer. A file whose
+ * name carries its number and a slug that `needed` rules out is known by its name alone.
  */
-export function readDocumentHeads(
-  root: string,
-  config: Config,
-  kinds: KindDef[],
-  needed?: (slug: string, kind: KindDef) => boolean,
-  counted?: Map<KindDef, number>,
-): DocRecord[] {
+export function readDocumentHeads(root: string, config: Config, kinds: KindDef[], needed?: (slug: string, kind: KindDef) => boolean): DocRecord[] {
   const out: DocRecord[] = [];
   for (const { rel, kind } of documentPaths(root, config, kinds)) {
-    const abs = `${root}/${rel}`; // rel is clean and relative: path.join would only cost time here
-    const filename = rel.slice(rel.lastIndexOf('/') + 1);
-    // A file whose name carries its number and a slug that rules it out is known by its name alone:
-    // a record of its number and id, or, when the caller counts, only its number in `counted`.
-    const parts = needed && fileNameParts(filename, kind.prefix);
-    if (parts && !needed(parts.slug, kind)) {
-      if (counted) counted.set(kind, Math.max(counted.get(kind) ?? 0, parts.num));
-      else out.push(nameOnly(rel, kind, parts.num, config.idPadding));
-      continue;
-    }
-    let rec: DocRecord | undefined;
-    try {
-      const start = readStart(abs);
-      rec = parseDocHead(start.text, rel, kind, config.idPadding, !start.whole) ?? parseDocHead(fs.readFileSync(abs, 'utf8'), rel, kind, config.idPadding);
-    } catch {
-      continue; // gone or unreadable since the folder was listed: not a document to count
-    }
-    if (looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
+    const parts = needed && fileNameParts(rel.slice(rel.lastIndexOf('/') + 1), kind.prefix);
+    const rec = parts && !needed(parts.slug, kind) ? nameOnly(rel, kind, parts.num, config.idPadding) : readHead(root, rel, kind, config.idPadding);
+    if (rec) out.push(rec);
   }
   return out;
+}
+
+/**
+ * What creating a document of `kind` needs to know of the others, read as readDocumentHeads reads
+ * them: the highest number in their file names, and the heads of the documents whose slug `needed`
+ * keeps (or whose name has no number and slug). Create runs this over every document of its kind,
+ * so a file ruled out by its name costs one regular expression: no path or record is made for it.
+ */
+export function scanKind(root: string, config: Config, kind: KindDef, needed: (slug: string) => boolean): { highest: number; docs: DocRecord[] } {
+  const docs: DocRecord[] = [];
+  let highest = 0;
+  if (!folderInside(root, kind.folder)) return { highest, docs };
+  const shared = sharesFolder(Object.values(config.kinds), kind);
+  walk(root, kind.folder, (dir, name) => {
+    const rel = () => (dir ? `${dir}/${name}` : name);
+    if (shared && kindOfPath(config, rel()) !== kind) return;
+    const parts = fileNameParts(name, kind.prefix);
+    if (parts && !needed(parts.slug)) highest = Math.max(highest, parts.num);
+    else {
+      const rec = readHead(root, rel(), kind, config.idPadding);
+      if (rec) docs.push(rec);
+    }
+  });
+  return { highest, docs };
+}
+
+/** A document's head (parseDocHead), or undefined when it is gone, unreadable or not meant as a document. */
+function readHead(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
+  const abs = `${root}/${rel}`; // rel is clean and relative: path.join would only cost time here
+  let rec: DocRecord | undefined;
+  try {
+    const start = readStart(abs);
+    rec = parseDocHead(start.text, rel, kind, padding, !start.whole) ?? parseDocHead(fs.readFileSync(abs, 'utf8'), rel, kind, padding);
+  } catch {
+    return undefined; // gone or unreadable since the folder was listed: not a document to count
+  }
+  return looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1)) ? rec : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { folderNames, readDocumentHeads, readDocuments } from '../adapters/store.js';
+import { folderNames, readDocuments, scanKind } from '../adapters/store.js';
 import type { Transaction } from '../adapters/transaction.js';
 import { applyChange, type Touched } from './shared/apply.js';
 import { renderBody } from '../adapters/templates.js';
@@ -65,11 +65,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
   // Otherwise only the titles that may be similar are read; the rest are known by file name.
   // Files ruled out by their names are only counted, for the highest number in use.
-  const mayBeSimilar = mayBeSimilarTo(title);
-  const counted = new Map<KindDef, number>();
-  const docs = needWhole
-    ? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds)
-    : readDocumentHeads(ctx.root, ctx.config, [kind], mayBeSimilar, counted);
+  const mayBeSimilar = mayBeSimilarTo(title) ?? (() => true);
+  const scanned = needWhole ? undefined : scanKind(ctx.root, ctx.config, kind, mayBeSimilar);
+  const docs = scanned?.docs ?? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
@@ -114,7 +112,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // One transaction while choosing the number, creating the file and committing: concurrent
   // creates never take the same number, and a failure anywhere leaves nothing behind.
   const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
-    let num = Math.max(highestNumber(ctx, kind, docs), counted.get(kind) ?? 0) + 1;
+    let num = Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0) + 1;
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
       const rel = `${folder}/${id}-${slug}.md`;

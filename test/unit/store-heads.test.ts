@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { readDocumentFronts, readDocumentHeads, readDocuments } from '../../src/adapters/store.js';
+import { fileNameParts } from '../../src/core/document.js';
+import { readDocumentFronts, readDocumentHeads, readDocuments, scanKind } from '../../src/adapters/store.js';
 
 // readDocumentHeads reads only the first kilobytes of a file when its frontmatter ends there; every
 // other document must still come out as the full reader sees it.
@@ -74,6 +75,29 @@ describe('readDocumentHeads', () => {
     ]);
   });
 });
+
+describe('scanKind', () => {
+  const { config } = resolveConfig(null);
+  const rfc = config.kinds.rfc!;
+  const paths = (docs: Array<{ path: string }>) => docs.map((d) => d.path).sort();
+
+  it('reads what readDocumentHeads reads, and counts the rest by the numbers in their names', () => {
+    for (const needed of [() => true, () => false, (slug: string) => slug.includes('long')]) {
+      const all = readDocuments(root, config, [rfc]);
+      const byName = (d: { path: string }) => fileNameParts(path.basename(d.path), rfc.prefix);
+      const counted = all.filter((d) => byName(d) && !needed(byName(d)!.slug));
+      const { docs, highest } = scanKind(root, config, rfc, needed);
+      expect(paths(docs)).toEqual(paths(all.filter((d) => !counted.includes(d))));
+      expect(highest).toBe(Math.max(0, ...counted.map((d) => byName(d)!.num)));
+      expect(sortedHeads(docs)).toEqual(sortedHeads(readDocumentHeads(root, config, [rfc]).filter((d) => docs.some((x) => x.path === d.path))));
+    }
+    expect(scanKind(root, config, rfc, () => false).highest).toBe(10);
+    expect(paths(scanKind(root, config, rfc, () => false).docs)).toEqual(['rfcs/draft/legacy-id.md']);
+  });
+});
+
+const sortedHeads = (docs: Array<{ path: string; id?: string; title?: string; status?: string }>) =>
+  docs.map((d) => [d.path, d.id, d.title, d.status]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
 describe('readDocumentFronts', () => {
   const { config } = resolveConfig(null);
