@@ -119,6 +119,12 @@ function addListOptions(cmd: Command, kind?: string): Command {
   return cmd;
 }
 
+/** An argument as commander's help writes it: `<id>`, `[title]`. */
+function argumentTerm(a: { name(): string; required: boolean; variadic: boolean }): string {
+  const name = `${a.name()}${a.variadic ? '...' : ''}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+}
+
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
 const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
 
@@ -146,6 +152,15 @@ export function buildProgram(system: System, status: RunStatus = { exitCode: 0 }
   const action = (name: string) => run(name, actions, system, status);
   const only = argv && chosenCommand(argv);
   const wanted = (name: string) => !only || only === name;
+  // `archdoc --help` prints the list of commands, which needs none of their options: they are left
+  // out, and the list marks the commands that have some, as commander would.
+  const listing = argv?.length === 3 && (argv[2] === '--help' || argv[2] === '-h');
+  const optioned = new WeakSet<Command>();
+  const withOptions = (cmd: Command, add: (c: Command) => Command): Command => {
+    if (!listing) return add(cmd);
+    optioned.add(cmd);
+    return cmd;
+  };
   const program = new Command('archdoc')
     .description('RFCs, ADRs and tech specs as numbered Markdown in git: enforced workflows, true links, clean commits.')
     .version(version(), '-V, --version', 'print the version')
@@ -164,6 +179,11 @@ export function buildProgram(system: System, status: RunStatus = { exitCode: 0 }
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
+    .configureHelp(
+      listing
+        ? { subcommandTerm: (cmd) => [cmd.name(), ...(optioned.has(cmd) ? ['[options]'] : []), ...cmd.registeredArguments.map(argumentTerm)].join(' ') }
+        : {},
+    )
     .addHelpText(
       'after',
       `
@@ -180,40 +200,43 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     );
 
   if (wanted('init'))
-    program
-      .command('init')
-      .description('write .archdoc.yml and the document folders')
-      .addOption(
-        new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed').choices(['by-status', 'flat']).default('by-status'),
-      )
-      .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
-      .option('--force', 'overwrite an existing configuration')
-      .option('--no-commit', 'write the file but do not commit it')
-      .action(action('init'));
+    withOptions(program.command('init').description('write .archdoc.yml and the document folders'), (c) =>
+      c
+        .addOption(
+          new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed')
+            .choices(['by-status', 'flat'])
+            .default('by-status'),
+        )
+        .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+        .option('--force', 'overwrite an existing configuration')
+        .option('--no-commit', 'write the file but do not commit it'),
+    ).action(action('init'));
 
   if (wanted('create'))
-    addCreateOptions(
+    withOptions(
       program
         .command('create')
         .description('create a document of any kind from its template, and commit it')
         .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
         .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+      (c) => addCreateOptions(c),
     ).action(action('create'));
 
   if (wanted('status'))
-    addStatusOptions(
+    withOptions(
       program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
+      (c) => addStatusOptions(c),
     ).action(action('status'));
 
-  if (wanted('list')) addListOptions(program.command('list').description('list documents of every kind: a summary, then a table')).action(action('list'));
+  if (wanted('list'))
+    withOptions(program.command('list').description('list documents of every kind: a summary, then a table'), (c) => addListOptions(c)).action(action('list'));
 
   if (wanted('check'))
-    program
-      .command('check')
-      .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
-      .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
-      .option('--strict', 'warnings fail the check too')
-      .action(action('check'));
+    withOptions(program.command('check').description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error'), (c) =>
+      c
+        .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
+        .option('--strict', 'warnings fail the check too'),
+    ).action(action('check'));
 
   if (wanted('completion'))
     program
@@ -238,25 +261,28 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
 
   for (const k of KINDS) {
     if (wanted(k.create))
-      addCreateOptions(
+      withOptions(
         program
           .command(k.create)
           .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
           .argument('[title]', 'the title (prompted for at a terminal when missing)'),
-        k.name,
+        (c) => addCreateOptions(c, k.name),
       ).action(action(k.create));
 
     if (wanted(k.status))
-      addStatusOptions(
+      withOptions(
         program
           .command(k.status)
           .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
           .addHelpText('after', () => workflowHelp(k.name))
           .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
-        k.name,
+        (c) => addStatusOptions(c, k.name),
       ).action(action(k.status));
 
-    if (wanted(k.list)) addListOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), k.name).action(action(k.list));
+    if (wanted(k.list))
+      withOptions(program.command(k.list).description(`list ${k.plural}: a status summary, then a table`), (c) => addListOptions(c, k.name)).action(
+        action(k.list),
+      );
   }
   return program;
 }

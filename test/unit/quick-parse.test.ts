@@ -153,3 +153,30 @@ describe('quickParse', () => {
     expect(quickParse(['node', 'p', 'run', '--color', 'always'], spec)).toBeUndefined();
   });
 });
+
+describe('archdoc --help', () => {
+  it('lists the commands as the whole program does, though their options are left out', async () => {
+    for (const columns of [80, 50, 200]) {
+      for (const tty of [false, true]) {
+        const help = async (argv?: string[]) => {
+          const out = {
+            text: '',
+            write(t: string) {
+              out.text += t;
+            },
+            isTTY: () => tty,
+            columns: () => columns,
+          };
+          const system = { ...SYSTEM, env: tty ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }, stdout: out };
+          const program = buildProgram(system, { exitCode: 0 }, argv);
+          await program.parseAsync(['node', 'archdoc', '--help']).catch(() => undefined);
+          return out.text;
+        };
+        const listed = await help(['node', 'archdoc', '--help']);
+        expect(listed).toContain('create-rfc [options] [title]');
+        expect(listed).toContain('show <id>');
+        expect(listed).toBe(await help());
+      }
+    }
+  });
+});
