@@ -256,15 +256,15 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       const index = opts.gitDir ? path.join(opts.gitDir, 'index') : undefined;
       const hasIndex = !!index && fs.existsSync(index);
       if (hasIndex) fs.copyFileSync(index!, path.join(dir, 'index'));
+      // Written with its first entry, before the first change: a run killed before then changed nothing.
       journal = { pid: process.pid, command: opts.command, head: opts.gitDir ? readHead(opts.gitDir) : null, index: hasIndex, entries: [] };
-      writeJournal(dir, journal);
       return journal;
     };
     // Paths with the user's own uncommitted work, asked of git once, when a file that exists is first changed.
     let uncommitted: Map<string, { staged: boolean }> | undefined;
     const carried = new Set<string>();
-    const save = async (rel: string) => {
-      checkedPath(opts.root, opts.gitDir, rel);
+    const save = async (rel: string, checked = false) => {
+      if (!checked) checkedPath(opts.root, opts.gitDir, rel);
       // Already saved: archdoc changed it earlier in this transaction.
       if (journal?.entries.some((e) => e.rel === rel)) return;
       if (opts.git && opts.commits && !carried.has(rel) && fs.existsSync(path.join(opts.root, rel))) {
@@ -309,7 +309,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       async create(rel, text) {
         checkedPath(opts.root, opts.gitDir, rel);
         if (fs.existsSync(path.join(opts.root, rel))) return false;
-        await save(rel);
+        await save(rel, true);
         return createExclusive(opts.root, rel, text);
       },
       async move(from, to) {
