@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/: dist/main.cjs (the entry, the command registry and commander), one self-contained
+// Builds dist/: dist/main.cjs (the entry and the quick parser, with the commands described as
+// data), dist/cli.cjs (commander and the command registry, for help and errors), one self-contained
 // file per command in dist/commands/ and dist/yaml.cjs, so start-up loads a handful of files
 // instead of hundreds (docs/adr, "Ship a bundled build"). Also writes dist/archdoc.schema.json from
 // the schema the code validates with, and the licences of the bundled packages. Type checking is
