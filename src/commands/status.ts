@@ -25,6 +25,7 @@ import { readText } from '../adapters/store.js';
 import type { Transaction } from '../adapters/transaction.js';
 import { approvedStatuses } from '../core/check/statuses.js';
 import { renderNext, renderView } from './shared/view.js';
+import { judgeChange } from './shared/gate.js';
 
 export interface StatusOptions extends GlobalOptions {
   /** Narrows bare numbers to a kind (set by the named aliases). */
@@ -140,6 +141,8 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
     return;
   }
   const touched = await applyChange(ctx, tx, doc, transition, extra, docs, by);
+  // The result is judged by check's rules before it is committed; a refusal undoes the writes.
+  warnings.push(...judgeChange(ctx, { before: docs, doc, path: touched.path, written: touched.paths, entering: !!transition }));
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
   const message = `docs(${kindName}): ${doc.id} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;

@@ -5,7 +5,7 @@
 import type { DocRecord } from './document.js';
 import { asText } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
-import { allowedNext, article, canonicalStatus, type KindDef } from './kinds.js';
+import { allowedNext, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
 import { closest } from './suggest.js';
 import { findSection, hasContent, placeholders } from './sections.js';
@@ -71,58 +71,9 @@ export function planTransition(input: TransitionInput): TransitionPlan {
       details: [],
     };
   }
-  const failures: string[] = [];
-  const warnings: string[] = [];
+  const { failures, warnings } = guardResults(doc, to, input.lookup, input);
   const edits: FrontmatterEdit[] = [];
   const successorEdits: FrontmatterEdit[] = [];
-  for (const guard of kind.guards?.[to] ?? []) {
-    switch (guard.type) {
-      case 'reviewers-named': {
-        const n = doc.reviewers.length;
-        if (n < (guard.min ?? 1)) failures.push(`${to} needs reviewers: add one with --reviewer "Name"`);
-        else if (n < (guard.warn_below ?? 0)) warnings.push(`only ${n} reviewer${n === 1 ? '' : 's'} named; ${guard.warn_below} or more is recommended`);
-        break;
-      }
-      case 'reviewer-approved': {
-        const approved = doc.reviewers.filter((r) => r.status === 'approved');
-        if (approved.length === 0) {
-          failures.push(
-            doc.reviewers.length
-              ? `no reviewer has approved yet (${doc.reviewers.map((r) => `${r.name}: ${r.status}`).join(', ')}); record one with --reviewer "Name:approved"`
-              : 'no reviewers; add one and record the approval with --reviewer "Name:approved"',
-          );
-        }
-        for (const r of doc.reviewers) if (r.status !== 'approved') warnings.push(`reviewer ${r.name} has not approved (${r.status})`);
-        break;
-      }
-      case 'sections':
-        for (const name of guard.sections) {
-          const s = findSection(doc.body, name);
-          if (!s) failures.push(`section "## ${name}" is missing`);
-          else if (!hasContent(s)) failures.push(`line ${doc.bodyLine + s.line - 1}: section "## ${name}" has no content yet`);
-        }
-        break;
-      case 'no-placeholders':
-        for (const p of placeholders(doc.body)) failures.push(`line ${doc.bodyLine + p.line - 1}: template placeholder ${p.text} remains`);
-        break;
-      case 'by':
-        if (input.byMissing) failures.push(`--by ${input.byMissing}: no such ${kind.label}`);
-        else if (!input.by && guard.required !== false) failures.push(`${to} needs the replacing ${kind.label}: add --by ${kind.prefix}-XXXX`);
-        else if (input.by && input.by.kind !== kind) failures.push(`--by ${input.by.id}: must be ${article(kind.label)}`);
-        else if (input.by && input.by.id === doc.id) failures.push(`--by ${input.by.id}: a document cannot replace itself`);
-        break;
-      case 'linked-status': {
-        const ref = asText(doc.data[guard.field]);
-        if (!ref) break;
-        const linked = input.lookup(ref);
-        if (!linked) failures.push(`${guard.field} ${ref} does not exist`);
-        else if (!linked.status || !guard.statuses.includes(linked.status)) {
-          failures.push(`${guard.field} ${linked.id} is ${linked.status ?? 'without status'}; it must be ${guard.statuses.join(', ')}`);
-        }
-        break;
-      }
-    }
-  }
   if (failures.length) {
     return { ok: false, reason: 'guard', message: `${id} cannot go from ${from} to ${to}: ${failures[0]}`, details: failures.slice(1) };
   }
@@ -143,6 +94,86 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   if (input.comment) entry.comment = input.comment;
   edits.push({ op: 'append', key: 'history', item: entry });
   return { ok: true, from, to, edits, successorEdits, warnings };
+}
+
+export interface GuardFailure {
+  message: string;
+  /** 1-based line within the file, when one place is to blame. */
+  line?: number;
+}
+
+/**
+ * The guards of entering `status`, judged on `doc`: what fails (refuses a transition, and is an
+ * error for `check`) and what only warns. The one place guards are evaluated: a transition asks
+ * it for the status it enters, `check` for the status a document is in (rule workflow-guard).
+ * `cli` carries what only a command line has (`--by`); without it, `by` guards are left to the
+ * rules that read `superseded_by`.
+ */
+export function guardResults(
+  doc: DocRecord,
+  status: string,
+  lookup: (ref: string) => DocRecord | undefined,
+  cli?: { by?: DocRecord; byMissing?: string },
+  guards: readonly GuardSpec[] = doc.kind.guards?.[status] ?? [],
+): { failures: string[]; warnings: string[]; located: GuardFailure[] } {
+  const kind = doc.kind;
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  const located: GuardFailure[] = [];
+  const fail = (message: string, line?: number) => {
+    failures.push(line === undefined ? message : `line ${line}: ${message}`);
+    located.push(line === undefined ? { message } : { message, line });
+  };
+  for (const guard of guards) {
+    switch (guard.type) {
+      case 'reviewers-named': {
+        const n = doc.reviewers.length;
+        if (n < (guard.min ?? 1)) fail(`${status} needs reviewers: add one with --reviewer "Name"`);
+        else if (n < (guard.warn_below ?? 0)) warnings.push(`only ${n} reviewer${n === 1 ? '' : 's'} named; ${guard.warn_below} or more is recommended`);
+        break;
+      }
+      case 'reviewer-approved': {
+        const approved = doc.reviewers.filter((r) => r.status === 'approved');
+        if (approved.length === 0) {
+          fail(
+            doc.reviewers.length
+              ? `no reviewer has approved yet (${doc.reviewers.map((r) => `${r.name}: ${r.status}`).join(', ')}); record one with --reviewer "Name:approved"`
+              : 'no reviewers; add one and record the approval with --reviewer "Name:approved"',
+          );
+        }
+        for (const r of doc.reviewers) if (r.status !== 'approved') warnings.push(`reviewer ${r.name} has not approved (${r.status})`);
+        break;
+      }
+      case 'sections':
+        for (const name of guard.sections) {
+          const s = findSection(doc.body, name);
+          if (!s) fail(`section "## ${name}" is missing`);
+          else if (!hasContent(s)) fail(`section "## ${name}" has no content yet`, doc.bodyLine + s.line - 1);
+        }
+        break;
+      case 'no-placeholders':
+        for (const p of placeholders(doc.body)) fail(`template placeholder ${p.text} remains`, doc.bodyLine + p.line - 1);
+        break;
+      case 'by':
+        if (!cli) break;
+        if (cli.byMissing) fail(`--by ${cli.byMissing}: no such ${kind.label}`);
+        else if (!cli.by && guard.required !== false) fail(`${status} needs the replacing ${kind.label}: add --by ${kind.prefix}-XXXX`);
+        else if (cli.by && cli.by.kind !== kind) fail(`--by ${cli.by.id}: must be ${article(kind.label)}`);
+        else if (cli.by && cli.by.id === doc.id) fail(`--by ${cli.by.id}: a document cannot replace itself`);
+        break;
+      case 'linked-status': {
+        const ref = asText(doc.data[guard.field]);
+        if (!ref) break;
+        const linked = lookup(ref);
+        if (!linked) fail(`${guard.field} ${ref} does not exist`);
+        else if (!linked.status || !guard.statuses.includes(linked.status)) {
+          fail(`${guard.field} ${linked.id} is ${linked.status ?? 'without status'}; it must be ${guard.statuses.join(', ')}`);
+        }
+        break;
+      }
+    }
+  }
+  return { failures, warnings, located };
 }
 
 /** Adds `id` to the successor's `supersedes`, keeping any it already names (one successor can replace several). */

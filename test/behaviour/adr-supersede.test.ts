@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DATE, hasStackTrace, makeRepo, type Repo, frontmatter, porcelain, headFiles, SLOW, step } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 function statusSection(text: string): string {
   const m = /\n## Status\n([\s\S]*?)(?=\n## |$)/.exec(text);
@@ -20,9 +21,15 @@ const ADR3 = 'docs/adr/ADR-0003-event-sourced-orders.md';
 async function threeAdrs(): Promise<Repo> {
   const repo = makeRepo();
   await step(repo, ['create-adr', 'Store orders in PostgreSQL'], 'docs(adr): create ADR-0001 Store orders in PostgreSQL');
+  // Written by hand (check's rules want an accepted ADR written), then accepted.
+  writeIt(repo, ADR1, 'adr');
+  repo.git('commit', '-q', '-am', 'test: write ADR-0001');
   await step(repo, ['adr-status', 'ADR-0001', '--set', 'ACCEPTED'], 'docs(adr): ADR-0001 PROPOSED → ACCEPTED');
   await step(repo, ['create-adr', 'Publish events to Kafka'], 'docs(adr): create ADR-0002 Publish events to Kafka');
   await step(repo, ['create-adr', 'Event-sourced orders'], 'docs(adr): create ADR-0003 Event-sourced orders');
+  writeIt(repo, ADR2, 'adr');
+  writeIt(repo, ADR3, 'adr');
+  repo.git('commit', '-q', '-am', 'test: write ADR-0002 and ADR-0003');
   expect(repo.files('docs/adr')).toEqual([ADR1, ADR2, ADR3]);
   expect(statusSection(repo.read(ADR1))).toBe('ACCEPTED');
   return repo;

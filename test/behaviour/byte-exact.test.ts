@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers.js';
+import { rfcText, writtenBody } from './rfc-fixtures.js';
 
 const HAND_WRITTEN = [
   '---',
@@ -16,8 +17,7 @@ const HAND_WRITTEN = [
   'cost_estimate: {low: 10, high: 20}',
   '---',
   '',
-  '# RFC-0001: Adopt PostgreSQL',
-  '',
+  ...writtenBody('rfc', 'RFC-0001', 'Adopt PostgreSQL').split('\n'),
   'Body text with trailing spaces   ',
   '',
 ].join('\r\n');
@@ -26,6 +26,8 @@ describe('byte-exact editing of a hand-written RFC', () => {
   it('--set REVIEW changes only status, last_updated and history', async () => {
     const repo = makeRepo();
     repo.write('rfcs/draft/RFC-0001-adopt-postgresql.md', HAND_WRITTEN);
+    // The RFCs it relates to exist: the change is judged by check's rules, links included.
+    for (const id of ['RFC-0002', 'RFC-0003']) repo.write(`rfcs/draft/${id}-related.md`, rfcText({ id, title: 'Related', status: 'DRAFT' }));
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'hand-written RFC');
 

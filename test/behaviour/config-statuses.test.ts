@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 describe("a built-in kind's statuses replaced in the configuration", () => {
   it('keeps the parts of the workflow that name the new statuses: no errors about keys the user never wrote', async () => {
@@ -7,6 +8,8 @@ describe("a built-in kind's statuses replaced in the configuration", () => {
     repo.write('.archdoc.yml', 'kinds:\n  adr:\n    statuses:\n      PROPOSED: {}\n      ACCEPTED: {}\n      REJECTED: {}\n');
     const r = await repo.run(['create-adr', 'Use Kafka for events', '--yes']);
     expect(r.code, r.stderr).toBe(0);
+    writeIt(repo, 'docs/adr/ADR-0001-use-kafka-for-events.md', 'adr');
+    repo.git('commit', '-q', '-am', 'test: write ADR-0001');
     const ok = await repo.run(['adr-status', '1', '--set', 'ACCEPTED']);
     expect(ok.code, ok.stderr).toBe(0);
     // SUPERSEDED is gone with the statuses that were not kept.

@@ -6,6 +6,7 @@
 import path from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, frontmatter, headChanges, SLOW, step } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 /** The `.md` targets of the inline links in `text`, in order. */
 function linkTargets(text: string): string[] {
@@ -35,6 +36,8 @@ describe('links follow moved files', SLOW, () => {
   it('rewrites links to and from an RFC as it moves, in the commit that moves it', async () => {
     const repo = makeRepo();
     await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    writeIt(repo, RFC_AT.draft, 'rfc');
+    repo.git('commit', '-q', '-am', 'test: write RFC-0001');
     await step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
     await step(repo, ['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
     expect(repo.files('rfcs')).toEqual([RFC_AT.review]);
@@ -105,6 +108,8 @@ describe('links follow moved files', SLOW, () => {
   it('leaves links to other files, URLs and unrelated documents alone', async () => {
     const repo = makeRepo();
     await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    writeIt(repo, RFC_AT.draft, 'rfc');
+    repo.git('commit', '-q', '-am', 'test: write RFC-0001');
     await step(repo, ['create-rfc', 'Billing ledger'], 'docs(rfc): create RFC-0002 Billing ledger');
     await step(repo, ['create-adr', 'Store order events'], 'docs(adr): create ADR-0001 Store order events');
     const other = 'rfcs/draft/RFC-0002-billing-ledger.md';

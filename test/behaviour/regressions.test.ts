@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 const fm = (text: string) => parse(text.split('---\n')[1]!) as Record<string, unknown>;
 
@@ -9,6 +10,7 @@ describe('regressions', () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Alpha thing here', '--reviewer', 'A'])).code).toBe(0);
     const file = 'rfcs/draft/RFC-0001-alpha-thing-here.md';
+    writeIt(repo, file, 'rfc');
     repo.write(file, `${repo.read(file)}\nSee [self](./RFC-0001-alpha-thing-here.md#overview).\n`);
     repo.git('commit', '-qam', 'link');
     expect((await repo.run(['rfc-status', '1', '--set', 'REVIEW'])).code).toBe(0);
@@ -19,6 +21,8 @@ describe('regressions', () => {
   it('one successor can supersede two documents; check stays clean', async () => {
     const repo = makeRepo();
     for (const t of ['Alpha decision one', 'Beta decision two', 'Gamma decision three']) expect((await repo.run(['create-adr', t])).code).toBe(0);
+    for (const id of ['ADR-0001', 'ADR-0002', 'ADR-0003']) writeIt(repo, repo.find(id), 'adr');
+    repo.git('commit', '-qam', 'write the ADRs');
     for (const id of ['1', '2']) expect((await repo.run(['adr-status', id, '--set', 'ACCEPTED'])).code).toBe(0);
     expect((await repo.run(['adr-status', '1', '--set', 'SUPERSEDED', '--by', '3'])).code).toBe(0);
     expect((await repo.run(['adr-status', '2', '--set', 'SUPERSEDED', '--by', '3'])).code).toBe(0);
@@ -32,6 +36,8 @@ describe('a status change that cannot move its file', () => {
   it('is refused before any byte changes when the target path is taken', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql.md', 'rfc');
+    repo.git('commit', '-qam', 'write RFC-0001');
     expect((await repo.run(['rfc-status', '1', '--set', 'REVIEW'])).code).toBe(0);
     repo.write('rfcs/approved/RFC-0001-adopt-postgresql.md', 'stray\n');
     repo.git('add', '-A');
@@ -51,6 +57,7 @@ describe('review findings', () => {
   it('moving a document git does not track yet commits only its new path', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Untracked doc here', '--no-commit', '--reviewer', 'Bob'])).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-untracked-doc-here.md', 'rfc');
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);

@@ -40,6 +40,107 @@ export function body(text: string): string {
 export const TECHNICAL_DESIGN = 'The service writes orders to a single PostgreSQL primary with two streaming replicas.';
 export const IMPLEMENTATION_PLAN = 'Migrate the orders table first, then switch reads over one region at a time.';
 
+/**
+ * The sections an RFC needs from REVIEW on (required-section), written as the decision discipline
+ * asks: a criteria table, two options with their advantages and disadvantages, a recommendation.
+ */
+export const WRITTEN_DECISION = [
+  '## Problem Statement',
+  '',
+  'Orders are lost when the database fails over.',
+  '',
+  '## Evaluation Criteria',
+  '',
+  '| Criterion | Weight |',
+  '|---|---|',
+  '| Durability | high |',
+  '| Cost | medium |',
+  '',
+  '## Options Analysis',
+  '',
+  '### Option 1: PostgreSQL',
+  '',
+  'Advantages: durable writes, a team that knows it.',
+  '',
+  'Disadvantages: two replicas to run.',
+  '',
+  '### Option 2: Keep MySQL',
+  '',
+  'Advantages: nothing to migrate.',
+  '',
+  'Disadvantages: the failover problem stays.',
+  '',
+  '## Recommendation',
+  '',
+  'Option 1, accepting the cost of two replicas.',
+  '',
+];
+
+/** The body of a written document of `kind`: every section its statuses ask for, no placeholder left. */
+export function writtenBody(kind: 'rfc' | 'tech-spec' | 'adr', id: string, title: string): string {
+  const lines =
+    kind === 'rfc'
+      ? [
+          '## Overview',
+          '',
+          `This RFC proposes ${title.toLowerCase()}.`,
+          '',
+          ...WRITTEN_DECISION,
+          '## Technical Design',
+          '',
+          TECHNICAL_DESIGN,
+          '',
+          '## Implementation Plan',
+          '',
+          `1. ${IMPLEMENTATION_PLAN}`,
+          '',
+        ]
+      : kind === 'tech-spec'
+        ? [
+            '## Executive Summary',
+            '',
+            `How ${title.toLowerCase()} is built.`,
+            '',
+            '## Design Overview',
+            '',
+            'One service behind the gateway.',
+            '',
+            '## Detailed Specifications',
+            '',
+            'Requests are JSON over HTTPS.',
+            '',
+          ]
+        : [
+            '## Status',
+            '',
+            'PROPOSED',
+            '',
+            '## Context',
+            '',
+            'Logs cannot be searched.',
+            '',
+            '## Decision',
+            '',
+            'We write JSON lines.',
+            '',
+            '## Consequences',
+            '',
+            'Logs are searchable.',
+            '',
+          ];
+  return [`# ${id}: ${title}`, '', ...lines].join('\n');
+}
+
+/** Writes the body of the document at `rel` (made from a template), keeping its frontmatter byte for byte. */
+export function writeIt(repo: Repo, rel: string, kind: 'rfc' | 'tech-spec' | 'adr'): void {
+  const text = repo.read(rel);
+  const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)![0];
+  const data = frontmatter(text);
+  const id = String(data.rfc_id ?? data.tech_spec_id ?? data.adr_id);
+  const status = kind === 'adr' ? String(data.status) : '';
+  repo.write(rel, `${fm}\n${writtenBody(kind, id, String(data.title)).replace('\nPROPOSED\n', `\n${status}\n`)}`);
+}
+
 /** An RFC written by hand, in a state `create-rfc` would never leave it: every guard satisfied. */
 export function rfcText(o: {
   id: string;
@@ -67,6 +168,7 @@ export function rfcText(o: {
     '',
     `This RFC proposes ${o.title.toLowerCase()}.`,
     '',
+    ...WRITTEN_DECISION,
     '## Technical Design',
     '',
     TECHNICAL_DESIGN,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
-import { frontmatter, headChanges, headSubject, porcelain } from './rfc-fixtures.js';
+import { frontmatter, headChanges, headSubject, porcelain, writeIt } from './rfc-fixtures.js';
 
 /** A repository with a committed other.txt, then notes.txt staged and other.txt modified. */
 function dirtyRepo(): Repo {
@@ -18,6 +18,13 @@ function dirtyRepo(): Repo {
 }
 
 const DIRTY = ['A  notes.txt', ' M other.txt'];
+
+/** RFC-0001 written by hand and committed alone (the user's other work stays as it is), as check's rules want it from REVIEW on. */
+function writeRfc(repo: Repo): void {
+  const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+  writeIt(repo, rel, 'rfc');
+  repo.git('commit', '-q', '-m', 'test: write RFC-0001', '--', rel);
+}
 
 describe('git: archdoc commits only what it wrote', () => {
   it('create-rfc leaves staged and modified files alone', async () => {
@@ -38,6 +45,7 @@ describe('git: archdoc commits only what it wrote', () => {
   it('rfc-status --reviewer and --set REVIEW leave them alone too; the transition commit is only the rename', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     repo.write('other.txt', 'original\n');
     repo.git('add', 'other.txt');
     repo.git('commit', '-q', '-m', 'test: other.txt');
@@ -68,9 +76,11 @@ describe('git: archdoc commits only what it wrote', () => {
   it("a status change of an RFC with uncommitted edits commits archdoc's change alone; your edits stay in the work tree, uncommitted", async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     const moved = 'rfcs/review/RFC-0001-adopt-postgresql.md';
-    repo.write(rel, repo.read(rel).replace(/## Overview\n\n\[[^\n]*\]/, '## Overview\n\nWe adopt PostgreSQL for orders.'));
+    repo.write(rel, repo.read(rel).replace('This RFC proposes adopt postgresql.', 'We adopt PostgreSQL for orders.'));
+    expect(porcelain(repo)).toEqual([` M ${rel}`]);
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.code, r.stderr).toBe(0);
     // The commit: the move and the status, on the committed text.
@@ -104,6 +114,7 @@ describe('your uncommitted work is never committed', () => {
   it('a spec linking to the moved RFC, with uncommitted edits: its link is rewritten in the commit and in your copy; your paragraph stays uncommitted', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     expect((await repo.run(['create-tech-spec', 'Orders service', '--rfc', '1', '--yes'])).code).toBe(0);
     const spec = repo.find('TS-0001');
     repo.write(spec, `${repo.read(spec)}\nSee [the RFC](../../rfcs/draft/RFC-0001-adopt-postgresql.md).\n`);
@@ -123,6 +134,7 @@ describe('your uncommitted work is never committed', () => {
   it('with --no-commit nothing is committed, so a document with uncommitted edits is simply changed, your edits kept', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     expect((await repo.run(['create-tech-spec', 'Orders service', '--rfc', '1', '--yes'])).code).toBe(0);
     const spec = repo.find('TS-0001');
     repo.write(spec, `${repo.read(spec)}\nSee [the RFC](../../rfcs/draft/RFC-0001-adopt-postgresql.md).\n`);
@@ -140,6 +152,7 @@ describe('your uncommitted work is never committed', () => {
   it('a document with staged changes is refused, naming it; nothing changes', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
     repo.write(rel, `${repo.read(rel)}\nStaged words\n`);
     repo.git('add', rel);
@@ -182,6 +195,7 @@ describe('git: failures to commit change nothing', () => {
   it('a status change refused by the hook leaves no rename staged, so the next change commits the document in one folder', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
+    writeRfc(repo);
     const hook = failingHook(repo);
     const before = snapshot(repo);
     const count = repo.commitCount();

@@ -1,7 +1,7 @@
 /** `archdoc rfc-status`: id forms, unknown ids, the view, reviewers, SUPERSEDED with --by, history. */
 import { describe, expect, it } from 'vitest';
 import { DATE, hasStackTrace, makeRepo } from '../helpers.js';
-import { fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText } from './rfc-fixtures.js';
+import { fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText, writeIt } from './rfc-fixtures.js';
 
 const TITLES = [
   'Adopt PostgreSQL',
@@ -213,6 +213,7 @@ describe('rfc-status', () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--reviewer', 'Bob', '--yes'])).code).toBe(0);
     const rel = 'rfcs/draft/RFC-0001-adopt-postgresql.md';
+    writeIt(repo, rel, 'rfc');
     // Pretend it was written weeks ago, with a history already.
     const text = repo
       .read(rel)

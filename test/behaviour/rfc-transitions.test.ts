@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATE, hasStackTrace, makeRepo, type RunResult } from '../helpers.js';
-import { FOLDER, STATUSES, fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText, type Status } from './rfc-fixtures.js';
+import { FOLDER, STATUSES, fillSection, frontmatter, headChanges, headSubject, porcelain, rfcText, writeIt, type Status } from './rfc-fixtures.js';
 
 /** Allowed next statuses, in the order archdoc lists them. */
 const NEXT: Record<Status, Status[]> = {
@@ -217,6 +217,20 @@ describe('rfc-status: workflow guards on a created RFC', () => {
     // DRAFT → REVIEW without a reviewer.
     const noReviewer = await refused('REVIEW', 'REVIEW needs reviewers: add one with --reviewer "Name"');
     expect(noReviewer.stderr).toContain('Allowed next from DRAFT: REVIEW, ABANDONED, SUPERSEDED');
+    // With a reviewer, but the template not written: check would reject it in REVIEW, so it is refused.
+    const before = repo.read(path);
+    const unwritten = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Alice Chen', '--set', 'REVIEW']);
+    expect(unwritten.code, unwritten.stderr).toBe(1);
+    expect(unwritten.stderr).toContain('RFC-0001 was not changed: `archdoc check` would reject the result.');
+    expect(unwritten.stderr).toMatch(
+      /^ {2}rfcs\/draft\/RFC-0001-adopt-postgresql\.md:\d+: required-section: section "## Problem Statement" is empty; write it$/m,
+    );
+    expect(repo.read(path)).toBe(before);
+    expect(porcelain(repo)).toEqual([]);
+    // Written, all but the design and the plan, which IN_PROGRESS asks for.
+    writeIt(repo, path, 'rfc');
+    repo.write(path, fillSection(fillSection(repo.read(path), 'Technical Design', ''), 'Implementation Plan', ''));
+    repo.git('commit', '-q', '-am', 'test: write the RFC');
     // A reviewer and the transition in one invocation: one commit.
     await allowed(['--reviewer', 'Alice Chen', '--set', 'review'], 'REVIEW', 'docs(rfc): RFC-0001 DRAFT → REVIEW (added reviewer Alice Chen (pending))');
 
@@ -229,7 +243,7 @@ describe('rfc-status: workflow guards on a created RFC', () => {
     );
     expect(frontmatter(repo.read(path)).decision_date).toBe(DATE);
 
-    // APPROVED → IN_PROGRESS with the template's placeholders only.
+    // APPROVED → IN_PROGRESS with the design and the plan not written.
     const placeholder = await refused('IN_PROGRESS', 'section "## Technical Design" has no content yet');
     expect(placeholder.stderr).toContain('section "## Implementation Plan" has no content yet');
     // Filling only one of the two sections is not enough.

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 
@@ -70,6 +71,9 @@ async function refused(repo: Repo, args: string[], path: string): Promise<RunRes
 async function approvedRfc(repo: Repo, n: number, title: string, slug: string): Promise<string> {
   const id = `RFC-${String(n).padStart(4, '0')}`;
   await step(repo, ['create-rfc', title, '--reviewer', 'Alice'], `docs(rfc): create ${id} ${title}`);
+  // Written by hand before review: check's rules ask for it from REVIEW on.
+  writeIt(repo, `rfcs/draft/${id}-${slug}.md`, 'rfc');
+  repo.git('commit', '-q', '-am', `test: write ${id}`);
   await step(repo, ['rfc-status', String(n), '--set', 'REVIEW'], `docs(rfc): ${id} DRAFT → REVIEW`);
   await step(
     repo,
@@ -158,6 +162,7 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
       'docs(tech-spec): create TS-0001 Orders service',
       'docs(rfc): RFC-0001 REVIEW → APPROVED (reviewer Alice: pending → approved)',
       'docs(rfc): RFC-0001 DRAFT → REVIEW',
+      'test: write RFC-0001',
       'docs(rfc): create RFC-0001 Orders platform',
       'chore(archdoc): configure archdoc',
     ]);

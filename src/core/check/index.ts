@@ -17,6 +17,7 @@ import { statusFolderRule } from './rules/status-folder.js';
 import { statusSection } from './rules/status-section.js';
 import { statusUnknown } from './rules/status-unknown.js';
 import { supersedeSymmetry } from './rules/supersede-symmetry.js';
+import { workflowGuard } from './rules/workflow-guard.js';
 import type { CheckContext, Finding, RawFinding, Rule } from './types.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 
@@ -31,6 +32,7 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
   'broken-link': brokenLink,
   'supersede-symmetry': supersedeSymmetry,
   'spec-rfc-not-approved': specRfcNotApproved,
+  'workflow-guard': workflowGuard,
   placeholder,
   'required-section': requiredSection,
   'decision-discipline': decisionDiscipline,

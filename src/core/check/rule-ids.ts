@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'broken-link',
   'supersede-symmetry',
   'spec-rfc-not-approved',
+  'workflow-guard',
   'placeholder',
   'required-section',
   'decision-discipline',

@@ -1,0 +1,71 @@
+/**
+ * One rule set: a change archdoc makes is judged by the same rules as `check`, on the repository
+ * as the change leaves it (the files are written, not yet committed, inside the transaction).
+ * What check would then reject refuses the change, and the transaction puts every byte back.
+ */
+import type { Context } from './context.js';
+import { loadIndex } from './context.js';
+import type { DocRecord } from '../../core/document.js';
+import { runChecks, type Finding } from '../../core/check/index.js';
+import { RefusedError } from '../../core/errors.js';
+import { exists, kindOfPath, readDocument } from '../../adapters/store.js';
+
+/** What the rules find in `docs` (all of the repository's documents). */
+function findingsIn(ctx: Context, docs: DocRecord[]): Finding[] {
+  const known = new Set(docs.map((d) => d.path));
+  return runChecks({
+    docs,
+    index: loadIndex(ctx, docs),
+    config: ctx.config,
+    today: ctx.today,
+    exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)),
+  });
+}
+
+export interface GateInput {
+  /** Every document as read before the change. */
+  before: DocRecord[];
+  /** The document the command changes: where it was, and where it is now. */
+  doc: DocRecord;
+  path: string;
+  /** Every path the change wrote, moved or rewrote. */
+  written: string[];
+  /** True for a status change: every error in the document refuses it, not only new ones. */
+  entering: boolean;
+}
+
+/**
+ * Refuses the change when the rules find an error after it that they did not find before, or, for
+ * a status change, any error in the document itself. Returns the warnings that are new, to print.
+ */
+export function judgeChange(ctx: Context, input: GateInput): string[] {
+  const { doc } = input;
+  const written = new Set([...input.written, input.path]);
+  const gone = new Set([doc.path, ...written]);
+  const after = input.before.filter((d) => !gone.has(d.path));
+  for (const rel of written) {
+    const kind = kindOfPath(ctx.config, rel);
+    const rec = kind && readDocument(ctx.root, rel, kind, ctx.config.idPadding);
+    if (rec) after.push(rec);
+  }
+  // A finding is the same before and after when only the document's path changed.
+  const key = (f: Finding, moved: boolean) => `${f.rule}\u0000${moved && f.path === doc.path ? input.path : f.path}\u0000${f.message.replace(/\d+/g, '#')}`;
+  const before = new Set(findingsIn(ctx, input.before).map((f) => key(f, true)));
+  const found = findingsIn(ctx, after);
+  const isNew = (f: Finding) => !before.has(key(f, false));
+  const blocking = found.filter((f) => f.severity === 'error' && ((input.entering && f.path === input.path) || isNew(f)));
+  if (blocking.length) {
+    const self = after.find((d) => d.path === input.path);
+    // The refused change is undone: lines are given in the file as it stays.
+    const shift = self && input.entering ? self.bodyLine - doc.bodyLine : 0;
+    const shown = (f: Finding) => {
+      const mine = f.path === input.path;
+      return `  ${mine ? doc.path : f.path}:${mine && f.line >= (self?.bodyLine ?? 0) ? f.line - shift : f.line}: ${f.rule}: ${f.message}`;
+    };
+    throw new RefusedError(`${doc.id ?? doc.path} was not changed: \`archdoc check\` would reject the result.`, [
+      ...blocking.map(shown),
+      'Fix these (or change what you asked for), then run the command again.',
+    ]);
+  }
+  return found.filter((f) => f.severity === 'warning' && written.has(f.path) && isNew(f)).map((f) => `${f.path}:${f.line}: ${f.rule}: ${f.message}`);
+}
