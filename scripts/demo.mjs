@@ -32,20 +32,60 @@ function step(args, note) {
   }
 }
 
-// Fill the sections a reviewer needs, as an author would before asking for review.
-function write(rel, from, to) {
+// Write the RFC as an author would before asking for review: keep the frontmatter, replace the body.
+function writeBody(rel, body) {
   const file = path.join(dir, rel);
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+  const text = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, text.slice(0, text.indexOf('\n# ') + 1) + body);
 }
 
+const RFC = 'rfcs/draft/RFC-0001-adopt-postgresql-for-orders.md';
 console.log(`Demo repository: ${dir}`);
 step(['init'], 'Set up archdoc in a repository');
-step(['create-rfc', 'Adopt PostgreSQL for orders', '--reviewer', 'Alice Chen', '--yes'], 'Write an RFC');
-write(
-  'rfcs/draft/RFC-0001-adopt-postgresql-for-orders.md',
-  /## Overview\n\n\[[^\n]*\]/,
-  '## Overview\n\nMove the orders service from MongoDB to PostgreSQL, to get transactions across orders and payments.',
+step(['create-rfc', 'Adopt PostgreSQL for orders', '--reviewer', 'Alice Chen', '--yes'], 'Start an RFC from the template');
+step(['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'The workflow refuses to review an RFC that is not written');
+writeBody(
+  RFC,
+  [
+    '# RFC-0001: Adopt PostgreSQL for orders',
+    '',
+    '## Overview',
+    '',
+    'Move the orders service from MongoDB to PostgreSQL, to get transactions across orders and payments.',
+    '',
+    '## Problem Statement',
+    '',
+    'An order and its payment are written separately; a crash between the two leaves orders unpaid.',
+    '',
+    '## Evaluation Criteria',
+    '',
+    '| Criterion | Weight |',
+    '|---|---|',
+    '| Consistency | High |',
+    '| Migration effort | Medium |',
+    '',
+    '## Options Analysis',
+    '',
+    '### Option 1: PostgreSQL',
+    '',
+    'Advantages: one transaction for the order and its payment.',
+    '',
+    'Disadvantages: a migration of the orders collection.',
+    '',
+    '### Option 2: Stay on MongoDB, with a repair job',
+    '',
+    'Advantages: no migration.',
+    '',
+    'Disadvantages: unpaid orders until the job runs.',
+    '',
+    '## Recommendation',
+    '',
+    'Option 1: consistency is the criterion we cannot trade.',
+    '',
+  ].join('\n'),
 );
+git('commit', '-qam', 'Write RFC-0001');
+console.log('\n# Written in an editor and committed (git commit -am "Write RFC-0001")');
 step(['rfc-status', 'RFC-0001', '--reviewer', 'Bob Smith'], 'Name a second reviewer');
 step(['rfc-status', 'RFC-0001', '--set', 'APPROVED'], 'The workflow refuses to skip review');
 step(['rfc-status', 'RFC-0001', '--set', 'REVIEW', '--comment', 'Ready for feedback'], 'Open it for review');
@@ -54,6 +94,7 @@ step(['rfc-status', 'rfc-1'], 'See where it stands');
 step(['rfc-status', 'RFC-0001', '--set', 'APPROVED', '--comment', 'All concerns addressed'], 'Approve it');
 step(['create-rfc', 'Introduce feature flags', '--reviewer', 'Carol Wu', '--yes'], 'Another RFC');
 step(['list-rfcs'], 'What exists, attention first');
+step(['check'], 'And the CI gate agrees');
 console.log(`\n# The history, one commit per change`);
 console.log(git('log', '--format=%h %s'));
 fs.rmSync(dir, { recursive: true, force: true });
