@@ -10,16 +10,25 @@ import { runChecks, type Finding } from '../../core/check/index.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, kindOfPath, readDocument } from '../../adapters/store.js';
 
-/** What the rules find in `docs` (all of the repository's documents). */
-function findingsIn(ctx: Context, docs: DocRecord[]): Finding[] {
-  const known = new Set(docs.map((d) => d.path));
+/**
+ * What the rules find in the documents of `all` that `judged` keeps: ids and links resolve against
+ * all of them. A change can alter the findings of the documents it wrote and of those that link
+ * to them, so only those are judged: a repository's other documents cost nothing.
+ */
+function findingsIn(ctx: Context, all: DocRecord[], judged: (d: DocRecord) => boolean): Finding[] {
+  const known = new Set(all.map((d) => d.path));
   return runChecks({
-    docs,
-    index: loadIndex(ctx, docs),
+    docs: all.filter(judged),
+    index: loadIndex(ctx, all),
     config: ctx.config,
     today: ctx.today,
     exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)),
   });
+}
+
+/** Whether `d` was written by the change or may link to what it wrote (by id or by file name). */
+function nearChange(written: Set<string>, ids: string[], names: string[]): (d: DocRecord) => boolean {
+  return (d) => written.has(d.path) || names.some((n) => d.body.includes(n)) || (ids.length > 0 && ids.some((id) => JSON.stringify(d.data).includes(id)));
 }
 
 export interface GateInput {
@@ -50,8 +59,14 @@ export function judgeChange(ctx: Context, input: GateInput): string[] {
   }
   // A finding is the same before and after when only the document's path changed.
   const key = (f: Finding, moved: boolean) => `${f.rule}\u0000${moved && f.path === doc.path ? input.path : f.path}\u0000${f.message.replace(/\d+/g, '#')}`;
-  const before = new Set(findingsIn(ctx, input.before).map((f) => key(f, true)));
-  const found = findingsIn(ctx, after);
+  const changed = [...input.before, ...after].filter((d) => gone.has(d.path));
+  const near = nearChange(
+    gone,
+    [...new Set(changed.map((d) => d.id).filter((id): id is string => !!id))],
+    [...new Set([...gone].map((p) => p.slice(p.lastIndexOf('/') + 1)))],
+  );
+  const before = new Set(findingsIn(ctx, input.before, near).map((f) => key(f, true)));
+  const found = findingsIn(ctx, after, near);
   const isNew = (f: Finding) => !before.has(key(f, false));
   const blocking = found.filter((f) => f.severity === 'error' && ((input.entering && f.path === input.path) || isNew(f)));
   if (blocking.length) {
