@@ -40,8 +40,9 @@ const EXPECTED: Expected[] = [
   e('rfcs/draft/RFC-0009-dup-b.md', 2, 1, 'error', 'duplicate-id', 'rfcs/draft/RFC-0009-dup-a.md'),
   e('rfcs/draft/RFC-0010-broken-links.md', 5, 1, 'error', 'broken-link', 'RFC-0099'),
   e('rfcs/draft/RFC-0010-broken-links.md', 11, 1, 'error', 'broken-link', 'RFC-0098-nowhere.md'),
-  e('rfcs/draft/RFC-0014-history.md', 4, 1, 'error', 'history-status', 'REVIEW'),
+  e('rfcs/draft/RFC-0014-history.md', 4, 1, 'warning', 'history-mismatch', 'REVIEW'),
   e('rfcs/draft/RFC-0015-bad-dates.md', 5, 1, 'warning', 'date-format', '2024-13-45'),
+  e('rfcs/draft/RFC-0018-history-typo.md', 5, 1, 'error', 'history-status', 'DRAFTED'),
   e('rfcs/draft/RFC-0015-bad-dates.md', 6, 1, 'warning', 'date-format', '(approx)'),
   e('rfcs/approved/RFC-0017-approved-by-hand.md', 6, 1, 'error', 'workflow-guard', 'no reviewer has approved yet (Bob Kim: pending)'),
   e('rfcs/review/RFC-0008-misfiled.md', 4, 1, 'error', 'status-folder', 'rfcs/draft/'),
@@ -54,10 +55,10 @@ const EXPECTED: Expected[] = [
   e('tech-specs/review/TS-0004-stale.md', 4, 1, 'warning', 'stale-review', '85 days'),
 ];
 const ERRORS = 16;
-const WARNINGS = 6;
-const FILES = 19;
-const DOCUMENTS = 22;
-const SUMMARY = '16 errors, 6 warnings in 19 files (22 documents checked).';
+const WARNINGS = 7;
+const FILES = 20;
+const DOCUMENTS = 23;
+const SUMMARY = '16 errors, 7 warnings in 20 files (23 documents checked).';
 
 /** Every rule: the fixture has at least one finding of each, so a new rule needs a case here. */
 const ALL_RULES = RULE_IDS;
@@ -253,7 +254,7 @@ describe('check options and configuration', () => {
     expect(r.stdout).not.toContain('warning stale-review');
     const want = EXPECTED.filter((f) => f.rule !== 'loaded-word').map((f) => prefix(f.rule === 'stale-review' ? { ...f, severity: 'error' } : f));
     expect(got.map((f) => prefix(f)).sort()).toEqual(want.sort());
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('17 errors, 4 warnings in 18 files (22 documents checked).');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('17 errors, 5 warnings in 19 files (23 documents checked).');
   });
 
   it('review_stale_days moves the threshold', async () => {
@@ -261,7 +262,7 @@ describe('check options and configuration', () => {
     repo.write('.archdoc.yml', 'review_stale_days: 90\n');
     const r = await repo.run(['check']);
     expect(r.stdout).not.toContain('stale-review');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 5 warnings in 18 files (22 documents checked).');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 6 warnings in 19 files (23 documents checked).');
   });
 
   it('an unknown rule name in the configuration is a usage error (exit 2)', async () => {
@@ -411,6 +412,7 @@ const REPAIRS: Record<string, string | null> = {
     '    date: 2026-11-12',
   ]),
   'rfcs/draft/RFC-0015-bad-dates.md': draftRfc('RFC-0015', 'Good dates', ['created: 2024-12-15', 'last_updated: 2025-01-05']),
+  'rfcs/draft/RFC-0018-history-typo.md': draftRfc('RFC-0018', 'History without a typo', ['history:', '  - status: DRAFT', '    date: 2026-11-01']),
   'rfcs/approved/RFC-0017-approved-by-hand.md': fs
     .readFileSync(path.join(FIXTURE, 'rfcs/approved/RFC-0017-approved-by-hand.md'), 'utf8')
     .replace('status: pending', 'status: approved'),

@@ -5,6 +5,7 @@ import { dateFormat } from './rules/date-format.js';
 import { decisionDiscipline } from './rules/decision-discipline.js';
 import { duplicateId } from './rules/duplicate-id.js';
 import { frontmatterParse } from './rules/frontmatter-parse.js';
+import { historyMismatch } from './rules/history-mismatch.js';
 import { historyStatus } from './rules/history-status.js';
 import { idMismatch } from './rules/id-mismatch.js';
 import { idMissing } from './rules/id-missing.js';
@@ -39,6 +40,7 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
   'loaded-word': loadedWord,
   'stale-review': staleReview,
   'history-status': historyStatus,
+  'history-mismatch': historyMismatch,
   'date-format': dateFormat,
   'status-section': statusSection,
 };

@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'loaded-word',
   'stale-review',
   'history-status',
+  'history-mismatch',
   'date-format',
   'status-section',
 ] as const;

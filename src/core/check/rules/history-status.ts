@@ -2,11 +2,11 @@ import { asText } from '../../document.js';
 import { canonicalStatus } from '../../kinds.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
-/** A history, when there is one, ends in the current status and names known statuses. */
+/** A history, when there is one, is a list of entries with a known status and a date. */
 export const historyStatus: Rule<'history-status'> = {
   id: 'history-status',
   severity: 'error',
-  description: 'a history (when present) names known statuses, has dates, and ends with the current status',
+  description: 'a history (when present) is a list of entries, each with a known status and a date',
   run: ({ docs }) =>
     docs.flatMap((d) => {
       if (!d.parsed || !d.statusKnown || d.data.history === undefined || d.data.history === null) return [];
@@ -22,16 +22,6 @@ export const historyStatus: Rule<'history-status'> = {
           out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has ${s ? `unknown status "${s}"` : 'no status'}` });
         if (!asText(entry.date)) out.push({ path: d.path, line, col: 1, message: `history entry ${i + 1} has no date` });
       });
-      const last = asText((h[h.length - 1] as Record<string, unknown> | null)?.status);
-      const lastCanon = last ? canonicalStatus(d.kind, last) : undefined;
-      if (lastCanon && lastCanon !== d.status) {
-        out.push({
-          path: d.path,
-          line: keyAt(d, 'status'),
-          col: 1,
-          message: `status is ${d.status} but the history ends with ${lastCanon}; change status with archdoc so both agree`,
-        });
-      }
       return out;
     }),
 };
