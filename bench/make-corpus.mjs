@@ -219,14 +219,18 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
     const ref = kindName === 'tech-spec' && approvedRfcs.length && random() < 0.8 ? pick(approvedRfcs) : undefined;
     const created = date(i);
     const updated = date(i + 2);
-    const lines = [`${k.idKey}: ${id}`, `title: ${title}`, `status: ${status}`, `author: ${pick(people)}`];
+    const author = pick(people);
+    const lines = [`${k.idKey}: ${id}`, `title: ${title}`, `status: ${status}`, `author: ${author}`];
     if (kindName === 'rfc') {
+      // Two reviewers, neither of them the author: an author's own approval does not count.
       const reviewed = status !== 'DRAFT';
+      const first = pick(people.filter((p) => p !== author));
+      const second = pick(people.filter((p) => p !== author && p !== first));
       lines.push(
         'reviewers:',
-        `  - name: ${pick(people)}`,
+        `  - name: ${first}`,
         `    status: ${reviewed ? 'approved' : 'pending'}`,
-        `  - name: ${pick(people)}`,
+        `  - name: ${second}`,
         `    status: ${reviewed ? 'approved' : 'pending'}`,
       );
     }

@@ -93,6 +93,17 @@ const kind: JsonSchema = {
     superseded_status: statusName,
     decision_discipline: { type: 'boolean' },
     approved_statuses: { type: 'array', items: statusName, description: 'Statuses that count as approved or later for check.' },
+    approvals: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How approvals count for the reviewer-approved guard.',
+      properties: {
+        min: { type: 'integer', minimum: 0, default: 1, description: 'Approving reviewers needed.' },
+        exclude_author: { type: 'boolean', default: true, description: "The author's own approval does not count." },
+        declined_blocks: { type: 'boolean', default: true, description: 'A declined review blocks approval.' },
+        reset_on_draft: { type: 'boolean', default: true, description: 'Reviews go back to pending when the document returns to its initial status.' },
+      },
+    },
   },
 };
 

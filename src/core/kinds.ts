@@ -27,6 +27,26 @@ export type GuardSpec =
   /** The document linked by `field` must be in one of `statuses`. */
   | { type: 'linked-status'; field: string; statuses: string[] };
 
+/**
+ * How approvals count for the `reviewer-approved` guard (and for `check`, which re-checks it): at
+ * least `min` reviewers approved, the author's own approval not counted (`exclude_author`), any
+ * declined review blocking (`declined_blocks`), and every review back to pending when the
+ * document returns to its initial status (`reset_on_draft`).
+ */
+export interface ApprovalPolicy {
+  min?: number;
+  exclude_author?: boolean;
+  declined_blocks?: boolean;
+  reset_on_draft?: boolean;
+}
+
+export const APPROVAL_DEFAULTS: Required<ApprovalPolicy> = { min: 1, exclude_author: true, declined_blocks: true, reset_on_draft: true };
+
+/** The kind's approval policy, its unset parts taken from APPROVAL_DEFAULTS. */
+export function approvalPolicy(kind: KindDef): Required<ApprovalPolicy> {
+  return { ...APPROVAL_DEFAULTS, ...kind.approvals };
+}
+
 export interface EnterEffects {
   /** Date fields set to the day of the change. */
   dates?: string[];
@@ -54,6 +74,8 @@ export interface KindDef {
   transitions: Record<string, string[]>;
   /** Guards checked when entering a status, keyed by the target status. */
   guards?: Record<string, GuardSpec[]>;
+  /** How approvals count (see ApprovalPolicy); unset parts are APPROVAL_DEFAULTS. */
+  approvals?: ApprovalPolicy;
   onEnter?: Record<string, EnterEffects>;
   /** Frontmatter written at creation, in this order, beyond id/title/status. */
   fields: string[];

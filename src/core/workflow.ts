@@ -5,7 +5,7 @@
 import type { DocRecord } from './document.js';
 import { asText } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
-import { allowedNext, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
+import { allowedNext, approvalPolicy, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
 import { closest } from './suggest.js';
 import { findSection, hasContent, placeholders } from './sections.js';
@@ -80,6 +80,8 @@ export function planTransition(input: TransitionInput): TransitionPlan {
 
   edits.push({ op: 'set', path: ['status'], value: to });
   edits.push({ op: 'set', path: ['last_updated'], value: today });
+  // Back to the first draft: the reviews were of another text, so they start again.
+  if (to === kind.initial && approvalPolicy(kind).reset_on_draft) edits.push(...reviewsReset(doc));
   const effects = kind.onEnter?.[to];
   for (const field of effects?.dates ?? []) edits.push({ op: 'set', path: [field], value: today });
   if (effects?.archive) {
@@ -133,15 +135,29 @@ export function guardResults(
         break;
       }
       case 'reviewer-approved': {
-        const approved = doc.reviewers.filter((r) => r.status === 'approved');
-        if (approved.length === 0) {
+        const policy = approvalPolicy(kind);
+        const author = asText(doc.data.author)?.trim().toLowerCase();
+        const own = (r: { name: string }) => policy.exclude_author && !!author && r.name.trim().toLowerCase() === author;
+        const approved = doc.reviewers.filter((r) => r.status === 'approved' && !own(r));
+        const declined = policy.declined_blocks ? doc.reviewers.filter((r) => r.status === 'declined') : [];
+        const selfApproved = doc.reviewers.some((r) => r.status === 'approved' && own(r));
+        if (declined.length) {
           fail(
-            doc.reviewers.length
-              ? `no reviewer has approved yet (${doc.reviewers.map((r) => `${r.name}: ${r.status}`).join(', ')}); record one with --reviewer "Name:approved"`
-              : 'no reviewers; add one and record the approval with --reviewer "Name:approved"',
+            `${declined.map((r) => r.name).join(', ')} declined; a declined review blocks ${status}: record a new verdict with --reviewer "Name:approved", or move the document back`,
           );
         }
-        for (const r of doc.reviewers) if (r.status !== 'approved') warnings.push(`reviewer ${r.name} has not approved (${r.status})`);
+        if (approved.length < policy.min) {
+          const others = doc.reviewers.filter((r) => !own(r));
+          const why = selfApproved ? `; the author's own approval does not count` : '';
+          if (policy.min === 1 && approved.length === 0) {
+            fail(
+              others.length
+                ? `no reviewer has approved yet (${others.map((r) => `${r.name}: ${r.status}`).join(', ')})${why}; record one with --reviewer "Name:approved"`
+                : `no reviewers${why}; add one and record the approval with --reviewer "Name:approved"`,
+            );
+          } else fail(`${status} needs ${policy.min} approvals; ${approved.length} so far${why}; record them with --reviewer "Name:approved"`);
+        }
+        for (const r of doc.reviewers) if (r.status !== 'approved' && !declined.includes(r)) warnings.push(`reviewer ${r.name} has not approved (${r.status})`);
         break;
       }
       case 'sections':
@@ -174,6 +190,22 @@ export function guardResults(
     }
   }
   return { failures, warnings, located };
+}
+
+/** Edits that set every reviewer's status back to pending, in the form each entry is written in. */
+function reviewsReset(doc: DocRecord): FrontmatterEdit[] {
+  const raw = doc.data.reviewers;
+  if (!Array.isArray(raw)) return [];
+  const edits: FrontmatterEdit[] = [];
+  raw.forEach((item, i) => {
+    const r = doc.reviewers.find(
+      (x) => x.name === (item && typeof item === 'object' ? asText((item as Record<string, unknown>).name) : String(item).split(':')[0]!.trim()),
+    );
+    if (!r || r.status === 'pending') return;
+    if (item && typeof item === 'object' && 'name' in item) edits.push({ op: 'set', path: ['reviewers', i, 'status'], value: 'pending' });
+    else edits.push({ op: 'set', path: ['reviewers', i], value: r.name });
+  });
+  return edits;
 }
 
 /** Adds `id` to the successor's `supersedes`, keeping any it already names (one successor can replace several). */
