@@ -115,10 +115,12 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   }
   let transition: { from: string; to: string; edits: FrontmatterEdit[]; successorEdits: FrontmatterEdit[] } | undefined;
   if (opts.set !== undefined) {
+    const actor = await ctx.git?.userName();
     const plan = planTransition({
       doc: current,
       target: opts.set,
       today: ctx.today,
+      ...(actor ? { actor } : {}),
       ...(opts.comment ? { comment: opts.comment } : {}),
       ...(by ? { by } : {}),
       ...(byMissing ? { byMissing } : {}),

@@ -23,6 +23,8 @@ export interface TransitionInput {
   byMissing?: string;
   /** Finds a linked document by the reference written in a field. */
   lookup: (ref: string) => DocRecord | undefined;
+  /** Who makes the change (git's user.name), recorded in the history entry as `by`. */
+  actor?: string;
 }
 
 export type TransitionPlan =
@@ -93,6 +95,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
     if (doc.id) successorEdits.push(...supersedesEdits(input.by, doc.id, today));
   }
   const entry: Record<string, string> = { status: to, date: today };
+  if (input.actor) entry.by = input.actor;
   if (input.comment) entry.comment = input.comment;
   edits.push({ op: 'append', key: 'history', item: entry });
   return { ok: true, from, to, edits, successorEdits, warnings };

@@ -73,7 +73,7 @@ describe('adr-status --set SUPERSEDED', SLOW, () => {
     const old = repo.read(ADR1);
     const fm1 = frontmatter(old);
     expect(fm1).toMatchObject({ adr_id: 'ADR-0001', status: 'SUPERSEDED', superseded_by: 'ADR-0003', last_updated: DATE });
-    expect((fm1.history as unknown[]).at(-1)).toEqual({ status: 'SUPERSEDED', date: DATE });
+    expect((fm1.history as unknown[]).at(-1)).toEqual({ status: 'SUPERSEDED', date: DATE, by: 'Test Author' });
     expect(statusSection(old)).toMatch(/^SUPERSEDED/);
     expect(statusSection(old)).toBe('SUPERSEDED (superseded by ADR-0003)');
     const fm3 = frontmatter(repo.read(ADR3));

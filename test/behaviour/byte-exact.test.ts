@@ -42,9 +42,9 @@ describe('byte-exact editing of a hand-written RFC', () => {
     const changed = lines.filter((l) => !before.includes(l));
     const removed = before.filter((l) => !lines.includes(l));
     expect(removed).toEqual(['status: DRAFT', "last_updated: '2024-03-02'"]);
-    expect(changed).toEqual(['status: REVIEW', "last_updated: '2026-11-25'", 'history:', '  - status: REVIEW', '    date: 2026-11-25']);
+    expect(changed).toEqual(['status: REVIEW', "last_updated: '2026-11-25'", 'history:', '  - status: REVIEW', '    date: 2026-11-25', '    by: Test Author']);
     // Order and everything else identical: dropping the changed lines gives the original back.
-    const strip = (ls: string[]) => ls.filter((l) => !/^(status|last_updated|history):|^ {2}- status|^ {4}date/.test(l));
+    const strip = (ls: string[]) => ls.filter((l) => !/^(status|last_updated|history):|^ {2}- status|^ {4}(date|by)/.test(l));
     expect(strip(lines)).toEqual(strip(before));
     expect(repo.log()[0]).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
   });

@@ -79,7 +79,7 @@ describe('a kind defined only in the configuration', SLOW, () => {
     expect(repo.files('product')).toEqual([SHIPPED_PATH]);
     const fm = frontmatter(repo.read(SHIPPED_PATH));
     expect(fm.status).toBe('SHIPPED');
-    expect(fm.history).toEqual([{ status: 'SHIPPED', date: DATE }]);
+    expect(fm.history).toEqual([{ status: 'SHIPPED', date: DATE, by: 'Test Author' }]);
     expect(repo.git('show', '--name-status', '-M', '--format=', 'HEAD')).toMatch(new RegExp(`^R\\d+\\t${DRAFT_PATH}\\t${SHIPPED_PATH}$`));
 
     // SHIPPED has no transitions: refused, nothing changes.

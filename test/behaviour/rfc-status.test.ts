@@ -190,7 +190,7 @@ describe('rfc-status', () => {
     expect(old.superseded_by).toBe('RFC-0002');
     expect(old.archive_date).toBe(DATE);
     expect(old.archive_reason).toBe('CockroachDB covers multi-region');
-    expect(old.history).toEqual([{ status: 'SUPERSEDED', date: DATE, comment: 'CockroachDB covers multi-region' }]);
+    expect(old.history).toEqual([{ status: 'SUPERSEDED', date: DATE, by: 'Test Author', comment: 'CockroachDB covers multi-region' }]);
     const successor = frontmatter(repo.read(newRel));
     expect(successor.supersedes).toBe('RFC-0001');
     expect(successor.status).toBe('DRAFT');
@@ -236,13 +236,13 @@ describe('rfc-status', () => {
     const history = fm.history as unknown[];
     expect(history).toHaveLength(2);
     expect(history[0]).toEqual({ status: 'DRAFT', date: '2026-09-30', comment: 'Started' });
-    expect(history.at(-1)).toEqual({ status: 'REVIEW', date: DATE, comment: 'Ready' });
+    expect(history.at(-1)).toEqual({ status: 'REVIEW', date: DATE, by: 'Test Author', comment: 'Ready' });
     // Surgical edit: the rest of the file is as it was.
     expect(
       after
         .replace('status: REVIEW', 'status: DRAFT')
         .replace(`last_updated: ${DATE}`, 'last_updated: 2026-10-01')
-        .replace(/\n {2}- status: REVIEW\n {4}date: 2026-11-25\n {4}comment: Ready/, ''),
+        .replace(/\n {2}- status: REVIEW\n {4}date: 2026-11-25\n {4}by: Test Author\n {4}comment: Ready/, ''),
     ).toBe(text);
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
 

@@ -139,7 +139,7 @@ describe.each(STATUSES)('rfc-status: transitions from %s', (from) => {
     expect(fm.rfc_id).toBe(o.id);
     expect(fm.last_updated).toBe(DATE);
     const history = fm.history as Array<Record<string, unknown>>;
-    expect(history.at(-1)).toEqual({ status: to, date: DATE });
+    expect(history.at(-1)).toEqual({ status: to, date: DATE, by: 'Test Author' });
     // The body is untouched.
     expect(o.after!.slice(o.after!.indexOf('\n---\n'))).toBe(o.before.slice(o.before.indexOf('\n---\n')));
     // Exactly one new commit, with the conventional subject, holding the rename.
@@ -257,10 +257,10 @@ describe('rfc-status: workflow guards on a created RFC', () => {
 
     const history = frontmatter(repo.read(path)).history as Array<Record<string, unknown>>;
     expect(history).toEqual([
-      { status: 'REVIEW', date: DATE },
-      { status: 'APPROVED', date: DATE },
-      { status: 'IN_PROGRESS', date: DATE },
-      { status: 'COMPLETED', date: DATE, comment: 'Shipped' },
+      { status: 'REVIEW', date: DATE, by: 'Test Author' },
+      { status: 'APPROVED', date: DATE, by: 'Test Author' },
+      { status: 'IN_PROGRESS', date: DATE, by: 'Test Author' },
+      { status: 'COMPLETED', date: DATE, by: 'Test Author', comment: 'Shipped' },
     ]);
     expect(repo.files('rfcs')).toEqual([path]);
   }, 120_000);

@@ -218,7 +218,7 @@ describe('tech-spec-status: every (from, to) pair', SLOW, () => {
     expect(fm.status).toBe(to);
     expect(fm.last_updated).toBe(DATE);
     expect(fm.decision_ref).toBe(RFC.id);
-    expect((fm.history as unknown[]).at(-1)).toEqual({ status: to, date: DATE });
+    expect((fm.history as unknown[]).at(-1)).toEqual({ status: to, date: DATE, by: 'Test Author' });
     expect(body(o.after!)).toBe(body(o.before));
     if (to === 'ARCHIVED') {
       expect(fm.archive_date).toBe(DATE);
@@ -377,7 +377,7 @@ describe('adr-status: every (from, to) pair', SLOW, () => {
     expect(fm.adr_id).toBe(o.id);
     expect(fm.status).toBe(to);
     expect(fm.last_updated).toBe(DATE);
-    expect((fm.history as unknown[]).at(-1)).toEqual({ status: to, date: DATE });
+    expect((fm.history as unknown[]).at(-1)).toEqual({ status: to, date: DATE, by: 'Test Author' });
     const expectedSection = to === 'SUPERSEDED' ? `SUPERSEDED (superseded by ${SUCCESSOR.id})` : to;
     expect(statusSection(o.after!)).toBe(expectedSection);
     // Only the status section of the body changed.

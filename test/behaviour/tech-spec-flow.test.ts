@@ -130,7 +130,7 @@ describe('tech spec flow: RFC approved → spec created, written, approved → R
     const specFm = frontmatter(repo.read(specPath));
     expect(specFm.status).toBe('APPROVED');
     expect(specFm.decision_ref).toBe('RFC-0001');
-    expect(specFm.history).toEqual([{ status: 'APPROVED', date: DATE }]);
+    expect(specFm.history).toEqual([{ status: 'APPROVED', date: DATE, by: 'Test Author' }]);
     expect(repo.git('show', '--name-status', '-M', '--format=', 'HEAD')).toMatch(new RegExp(`^R\\d+\\t${draft}\\t${specPath}$`));
 
     // The RFC moves on once its design and plan are written.

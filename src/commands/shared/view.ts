@@ -112,7 +112,8 @@ export function renderView(ctx: Context, doc: DocRecord, docs: DocRecord[], opts
       for (const h of history) {
         const e = (h ?? {}) as Record<string, unknown>;
         const status = (asText(e.status) ?? '?').padEnd(12);
-        out.out(`  ${readDate(e.date) ?? '?'}  ${asText(e.comment) ? `${status}${c.dim(asText(e.comment)!)}` : status.trimEnd()}`);
+        const note = [asText(e.by) && `by ${asText(e.by)}`, asText(e.comment)].filter(Boolean).join(': ');
+        out.out(`  ${readDate(e.date) ?? '?'}  ${note ? `${status}${c.dim(note)}` : status.trimEnd()}`);
       }
     }
   }
