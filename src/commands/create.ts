@@ -248,7 +248,14 @@ async function supersedePredecessor(
 ): Promise<Touched> {
   const stub = { ...old, id: newId, path: newPath } as DocRecord;
   const actor = await ctx.git?.userName();
-  const plan = planTransition({ doc: old, target: old.kind.supersededStatus!, today: ctx.today, by: stub, lookup: () => undefined, ...(actor ? { actor } : {}) });
+  const plan = planTransition({
+    doc: old,
+    target: old.kind.supersededStatus!,
+    today: ctx.today,
+    by: stub,
+    lookup: () => undefined,
+    ...(actor ? { actor } : {}),
+  });
   if (!plan.ok) throw new RefusedError(plan.message, plan.details);
   warnings.push(...plan.warnings);
   // The successor already carries `supersedes`, written at creation.
