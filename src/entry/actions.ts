@@ -13,8 +13,11 @@ export interface RunStatus {
   exitCode: number;
 }
 
-/** Positional arguments in their declared order (undefined when an optional one is missing), and the options with the global ones. */
-export type Action = (args: Array<string | undefined>, opts: Opts, system: System, status: RunStatus) => Promise<void>;
+/**
+ * Positional arguments in their declared order (undefined when an optional one is missing; a list
+ * for a variadic one), and the options with the global ones.
+ */
+export type Action = (args: Array<string | string[] | undefined>, opts: Opts, system: System, status: RunStatus) => Promise<void>;
 
 async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
   const { run } = await import('../commands/create.js');
@@ -40,17 +43,17 @@ const list: (kind?: string) => Action = (kind) => async (_args, o, system) =>
 /** Every command but `completion`, which reads the commander program itself. */
 export const ACTIONS: Readonly<Record<string, Action>> = {
   init: async (_args, o, system) => (await import('../commands/init.js')).run(o, { system }),
-  create: async ([kind, title], o, system) => create(kind!, title, o, system),
+  create: async ([kind, title], o, system) => create(kind as string, title as string | undefined, o, system),
   status: status(),
   list: list(),
-  check: async (_args, o, system, state) => {
-    state.exitCode = await (await import('../commands/check.js')).run(o, { system });
+  check: async ([paths], o, system, state) => {
+    state.exitCode = await (await import('../commands/check.js')).run({ ...o, paths: (paths as string[] | undefined) ?? [] }, { system });
   },
-  show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id! }, { system }),
+  show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
   ...Object.fromEntries(
     Object.values(DEFAULT_KINDS).flatMap(
       (k): Array<[string, Action]> => [
-        [k.commands!.create!, async ([title], o, system) => create(k.name, title, o, system)],
+        [k.commands!.create!, async ([title], o, system) => create(k.name, title as string | undefined, o, system)],
         [k.commands!.status!, status(k.name)],
         [k.commands!.list!, list(k.name)],
       ],

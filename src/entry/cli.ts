@@ -232,10 +232,15 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     withOptions(program.command('list').description('list documents of every kind: a summary, then a table'), (c) => addListOptions(c)).action(action('list'));
 
   if (wanted('check'))
-    withOptions(program.command('check').description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error'), (c) =>
-      c
-        .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
-        .option('--strict', 'warnings fail the check too'),
+    withOptions(
+      program
+        .command('check')
+        .description('validate every document (the CI gate): exit 0 clean, 1 errors found, 2 usage or config error')
+        .argument('[paths...]', 'only the documents in these files or folders (links are still checked across the repository)'),
+      (c) =>
+        c
+          .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
+          .option('--strict', 'warnings fail the check too'),
     ).action(action('check'));
 
   if (wanted('completion'))

@@ -29,8 +29,10 @@ export interface OptionSpec {
 }
 
 export interface CommandSpec {
-  /** Whether each positional argument is required; a variadic one leaves the command to commander. */
+  /** Whether each positional argument is required. */
   args: boolean[];
+  /** The last argument takes every operand left (`check [paths...]`), as a list. */
+  variadic?: boolean;
   options: OptionSpec[];
   /** The options' values before parsing: defaults, and true for a lone `--no-x`. */
   defaults: Opts;
@@ -44,7 +46,7 @@ export interface ProgramSpec {
 
 export interface Parsed {
   name: string;
-  args: Array<string | undefined>;
+  args: Array<string | string[] | undefined>;
   opts: Opts;
 }
 
@@ -67,9 +69,12 @@ function describeOption(o: Option, repeatable: (o: Option) => boolean): OptionSp
 export function describeProgram(program: Command, repeatable: (o: Option) => boolean, handled: (name: string) => boolean): ProgramSpec {
   const commands: Record<string, CommandSpec> = {};
   for (const cmd of program.commands) {
-    if (!handled(cmd.name()) || cmd.registeredArguments.some((a) => a.variadic) || cmd.aliases().length) continue;
+    const args = cmd.registeredArguments;
+    // Only the last argument may be variadic (commander's own rule).
+    if (!handled(cmd.name()) || cmd.aliases().length) continue;
     commands[cmd.name()] = {
-      args: cmd.registeredArguments.map((a) => a.required),
+      args: args.map((a) => a.required),
+      ...(args.at(-1)?.variadic ? { variadic: true } : {}),
       options: cmd.options.filter((o) => o.long).map((o) => describeOption(o, repeatable)),
       defaults: { ...cmd.opts() },
     };
@@ -130,6 +135,7 @@ export function quickParse(argv: string[], spec: ProgramSpec): Parsed | undefine
       i++;
     }
   }
-  if (args.length > cmd.args.length || cmd.args.some((required, n) => required && n >= args.length)) return undefined;
-  return { name: name!, args: cmd.args.map((_, n) => args[n]), opts: { ...opts, ...globals } };
+  if ((!cmd.variadic && args.length > cmd.args.length) || cmd.args.some((required, n) => required && n >= args.length)) return undefined;
+  const last = cmd.args.length - 1;
+  return { name: name!, args: cmd.args.map((_, n) => (cmd.variadic && n === last ? args.slice(n) : args[n])), opts: { ...opts, ...globals } };
 }

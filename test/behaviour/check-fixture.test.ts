@@ -206,6 +206,53 @@ describe('check over the fixture repository', () => {
   });
 });
 
+describe('check [paths...]', () => {
+  it('judges only the documents named, against the whole repository', async () => {
+    const repo = fixtureRepo();
+    const one = 'rfcs/draft/RFC-0010-broken-links.md';
+    const r = await repo.run(['check', one]);
+    expect(r.code).toBe(1);
+    const got = textFindings(r.stdout).map((f) => prefix(f));
+    expect(got.sort()).toEqual(
+      EXPECTED.filter((f) => f.path === one)
+        .map((f) => prefix(f))
+        .sort(),
+    );
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 errors, 0 warnings in 1 file (1 document checked).');
+    // A document that refers to others is judged with them in view: a clean one stays clean.
+    const clean = await repo.run(['check', 'rfcs/approved/RFC-0002-order-queue.md']);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toBe('No problems in 1 document.\n');
+  });
+
+  it('takes folders, several paths and -C, and says which files hold no document', async () => {
+    const repo = fixtureRepo();
+    const r = await repo.run(['check', 'tech-specs/review', 'rfcs/README.md']);
+    expect(r.code).toBe(1);
+    const got = textFindings(r.stdout).map((f) => prefix(f));
+    expect(got.sort()).toEqual(
+      EXPECTED.filter((f) => f.path.startsWith('tech-specs/review/'))
+        .map((f) => prefix(f))
+        .sort(),
+    );
+    expect(r.stderr).toBe('note: rfcs/README.md holds no document archdoc manages; skipped\n');
+    const inside = await repo.run(['-C', 'rfcs', 'check', 'approved']);
+    expect(inside.stdout).toContain('rfcs/approved/RFC-0017-approved-by-hand.md:6:1: error workflow-guard: ');
+    expect(inside.stdout).not.toContain('rfcs/draft/');
+  });
+
+  it('refuses a path that does not exist or lies outside the repository (exit 2)', async () => {
+    const repo = fixtureRepo();
+    const missing = await repo.run(['check', 'rfcs/draft/RFC-0999-nowhere.md']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: rfcs/draft/RFC-0999-nowhere.md: no such file or folder\n');
+    const outside = await repo.run(['check', '../elsewhere.md']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('../elsewhere.md: outside the repository');
+    noTrace(outside);
+  });
+});
+
 describe('check options and configuration', () => {
   it('--strict fails on warnings alone; plain check passes', async () => {
     const repo = makeRepo({ init: false });

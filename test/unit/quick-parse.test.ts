@@ -113,7 +113,12 @@ describe('quickParse', () => {
       args: [],
       opts: opts('list', { json: true, all: true, cwd: 'docs' }),
     });
-    expect(quickParse(argv('check', '--format', 'github'), SPEC)).toEqual({ name: 'check', args: [], opts: opts('check', { format: 'github' }) });
+    expect(quickParse(argv('check', '--format', 'github'), SPEC)).toEqual({ name: 'check', args: [[]], opts: opts('check', { format: 'github' }) });
+    expect(quickParse(argv('check', 'rfcs/a.md', '--strict', 'docs/adr'), SPEC)).toEqual({
+      name: 'check',
+      args: [['rfcs/a.md', 'docs/adr']],
+      opts: opts('check', { strict: true }),
+    });
     expect(quickParse(argv('rfc-status', '1', '--set', 'REVIEW'), SPEC)?.args).toEqual(['1']);
   });
 
