@@ -96,7 +96,6 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const predecessor: DocRecord | undefined = replaced;
   if (predecessor && !kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
   // Options that do not apply to this kind are refused rather than silently dropped.
-  if (opts.reviewer?.length && !kind.fields.includes('reviewers')) throw new UsageError(`--reviewer does not apply to ${kind.plural}`);
   for (const [option, value] of Object.entries(opts.links ?? {})) {
     if (value !== undefined && !kind.createLinks?.[option]) throw new UsageError(`--${option} does not apply to ${kind.plural}`);
   }
@@ -208,6 +207,8 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   }
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
+  // Reviewers named at creation are kept, whether or not the kind lists them among its fields.
+  if (d.reviewers.length && !('reviewers' in data)) data.reviewers = reviewerEntries(d.reviewers);
   const head = stringifySimple(data) ?? stringifyYaml(data, { lineWidth: 0, nullStr: '' });
   const body = renderBody(ctx.root, kind.template, {
     id: d.id,

@@ -73,9 +73,6 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   const original = readText(ctx.root, doc.path);
   let text = original;
   // Reviewer and link edits come first, so the transition's guards see them.
-  if ((opts.reviewer?.length ?? 0) > 0 && !doc.kind.fields.includes('reviewers') && !('reviewers' in doc.data)) {
-    throw new UsageError(`--reviewer does not apply to ${doc.kind.plural}`);
-  }
   for (const spec of opts.reviewer ?? []) {
     const plan = planReviewer(current, spec, ctx.today);
     if (!plan.ok) throw plan.reason === 'document' ? new RefusedError(plan.message) : new UsageError(plan.message);

@@ -90,7 +90,7 @@ function addCreateOptions(cmd: Command, kind?: string): Command {
     .option('-y, --yes', 'never prompt; fail on a missing value instead')
     .option('--no-interactive', 'never prompt (same as --yes)')
     .option('--no-commit', 'write the file but do not commit it');
-  if (!kind || kind === 'rfc') cmd.option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect);
+  cmd.option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'the RFC this spec implements (sets decision_ref)');
   if (!kind || kind === 'adr') cmd.option('--supersedes <id>', 'the ADR this one replaces (marks it SUPERSEDED)');
   return cmd;
@@ -102,7 +102,7 @@ function addStatusOptions(cmd: Command, kind?: string): Command {
     .option('--comment <text>', 'why; recorded in the history with the status change')
     .option('--by <id>', 'the replacing document, for SUPERSEDED (and ARCHIVED specs)')
     .option('--no-commit', 'write the change but do not commit it');
-  if (!kind || kind === 'rfc') cmd.option('--reviewer <name>', 'add a reviewer, or set one\'s status: "Name", "Name:approved" (repeatable)', collect);
+  cmd.option('--reviewer <name>', 'add a reviewer, or set one\'s status: "Name", "Name:approved" (repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--link-rfc <id>', 'link the spec to an RFC (sets decision_ref)');
   return cmd;
 }
@@ -278,7 +278,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       withOptions(
         program
           .command(k.status)
-          .description(`show ${k.a}, or change its status${k.name === 'rfc' ? ' or reviewers' : ''} (one commit)`)
+          .description(`show ${k.a}, or change its status or reviewers (one commit)`)
           .addHelpText('after', () => workflowHelp(k.name))
           .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
         (c) => addStatusOptions(c, k.name),

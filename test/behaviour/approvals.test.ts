@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type Repo } from '../helpers.js';
-import { FOLDER, frontmatter, porcelain, rfcText } from './rfc-fixtures.js';
+import { FOLDER, frontmatter, porcelain, rfcText, writeIt } from './rfc-fixtures.js';
 
 const REVIEW = `${FOLDER.REVIEW}/RFC-0001-orders.md`;
 
@@ -105,5 +105,21 @@ describe('approvals', () => {
     const r = await repo.run(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('approvals');
+  });
+
+  it('tech specs and ADRs accept reviewers, at creation and later; they need no approval by default', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-adr', 'Use Kafka for events', '--reviewer', 'Bo Chen'])).code).toBe(0);
+    const adr = repo.find('ADR-0001');
+    expect(frontmatter(repo.read(adr)).reviewers).toEqual([{ name: 'Bo Chen', status: 'pending' }]);
+    expect((await repo.run(['create-tech-spec', 'Orders API'])).code).toBe(0);
+    const r = await repo.run(['tech-spec-status', '1', '--reviewer', 'Dee Park:approved']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(frontmatter(repo.read(repo.find('TS-0001'))).reviewers).toEqual([{ name: 'Dee Park', status: 'approved' }]);
+    // Accepted with its reviewer still pending: ADRs ask for no approval unless configured to.
+    writeIt(repo, adr, 'adr');
+    repo.git('commit', '-qam', 'write ADR-0001');
+    expect((await repo.run(['adr-status', '1', '--set', 'ACCEPTED'])).code).toBe(0);
+    expect((await repo.run(['check'])).code).toBe(0);
   });
 });
