@@ -20,6 +20,10 @@ export interface Git {
   mv(from: string, to: string): Promise<void>;
   /** Stages new paths and commits exactly `paths` with `message`. */
   commitPaths(paths: string[], message: string, newPaths: string[]): Promise<string>;
+  /** Paths whose staged content differs from HEAD (added, copied, modified, renamed), relative to the root. */
+  stagedPaths(): Promise<string[]>;
+  /** Every path in git's index under the root, and the staged text of those `wanted` keeps: one ls-files, one cat-file. */
+  indexFiles(wanted: (rel: string) => boolean): Promise<{ paths: string[]; texts: Map<string, string> }>;
 }
 
 export class GitError extends Error {
@@ -43,6 +47,15 @@ export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv
   const r = spawnSync('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
   if (r.status !== 0) throw new GitError(args, `${r.stderr}${r.stdout && !r.stderr ? r.stdout : ''}`, r.status ?? r.signal);
+  return r.stdout;
+}
+
+/** Runs git with `input` on stdin and resolves with its stdout as bytes (blobs are not text until split). */
+async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<Buffer> {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('git', args, { cwd, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
+  if (r.status !== 0) throw new GitError(args, String(r.stderr), r.status ?? r.signal);
   return r.stdout;
 }
 
@@ -96,6 +109,34 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     async commitPaths(paths, message, newPaths) {
       if (newPaths.length) await retryingLock(() => git(['add', '--', ...newPaths]));
       return retryingLock(() => git(['commit', '--quiet', '-m', message, '--', ...paths]));
+    },
+    async stagedPaths() {
+      const out = await git(['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR']);
+      return out.split('\0').filter(Boolean);
+    },
+    async indexFiles(wanted) {
+      // Stage 0 only: during a merge, conflicted paths have no one staged text.
+      const entries = (await git(['ls-files', '--stage', '-z']))
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+          const tab = line.indexOf('\t');
+          const [, blob, stage] = line.slice(0, tab).split(' ');
+          return { blob: blob!, stage: stage!, rel: line.slice(tab + 1) };
+        });
+      const paths = entries.map((e) => e.rel);
+      const read = entries.filter((e) => e.stage === '0' && wanted(e.rel));
+      const texts = new Map<string, string>();
+      if (read.length === 0) return { paths, texts };
+      const out = await runGitBytes(root, ['cat-file', '--batch'], env, read.map((e) => `${e.blob}\n`).join(''));
+      let at = 0;
+      for (const e of read) {
+        const eol = out.indexOf(0x0a, at);
+        const size = Number(out.toString('latin1', at, eol).split(' ')[2]);
+        texts.set(e.rel, out.toString('utf8', eol + 1, eol + 1 + size));
+        at = eol + 1 + size + 1;
+      }
+      return { paths, texts };
     },
   };
 }

@@ -43,6 +43,16 @@ function readHolder(file: string): Holder | undefined {
 }
 
 /**
+ * Whether a live process holds the lock (one on another host counts as live): its journal is a
+ * change under way, not a killed run's. A git hook run by archdoc's own commit (`archdoc check`
+ * in pre-commit) sees it so, and reads instead of waiting for its own parent.
+ */
+export function heldByLiveProcess(root: string, gitDir: string | undefined): boolean {
+  const holder = readHolder(lockPath(root, gitDir));
+  return !!holder && (holder.host !== os.hostname() || alive(holder.pid));
+}
+
+/**
  * Takes the lock, waiting for a live holder up to `waitMs`. A dead holder's lock is taken over:
  * renamed aside first, so that of two processes taking it over only one succeeds.
  */

@@ -87,6 +87,34 @@ function looksLikeDocument(rec: DocRecord, filename: string): boolean {
   return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data);
 }
 
+/**
+ * Documents from texts read elsewhere (git's index, for `check --staged`): the files that
+ * readDocuments would find in the work tree, by the same rules (a kind's folder, `.md`, no dot
+ * folder or node_modules on the way, meant as a document).
+ */
+export function documentsFromTexts(config: Config, files: Map<string, string>): DocRecord[] {
+  const out: DocRecord[] = [];
+  for (const [rel, text] of files) {
+    const kind = isDocumentPath(config, rel);
+    if (!kind) continue;
+    const rec = parseDoc(text, rel, kind, config.idPadding);
+    if (looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1))) out.push(rec);
+  }
+  return out;
+}
+
+/** The kind a repository path would be a document of, by the rules of the folder walk; undefined for any other path. */
+export function isDocumentPath(config: Config, rel: string): KindDef | undefined {
+  if (!MARKDOWN.test(rel)) return undefined;
+  const kind = kindOfPath(config, rel);
+  if (!kind) return undefined;
+  const inner = rel
+    .slice(kind.folder.length + 1)
+    .split('/')
+    .slice(0, -1);
+  return inner.some((d) => d === 'node_modules' || d.startsWith('.')) ? undefined : kind;
+}
+
 /** Reads and parses every document of the given kinds (all kinds by default). Never throws for a bad file. */
 export function readDocuments(root: string, config: Config, kinds: KindDef[] = Object.values(config.kinds)): DocRecord[] {
   const out: DocRecord[] = [];

@@ -4,7 +4,7 @@ import { createContext, loadIndex, type Context, type GlobalOptions } from './sh
 import { formatGithub, formatJson, formatText } from '../terminal/findings.js';
 import { runChecks, summariseFindings } from '../core/check/index.js';
 import { UsageError } from '../core/errors.js';
-import { exists, readDocuments } from '../adapters/store.js';
+import { documentsFromTexts, exists, isDocumentPath, readDocuments } from '../adapters/store.js';
 import type { DocRecord } from '../core/document.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
@@ -14,6 +14,8 @@ export interface CheckOptions extends GlobalOptions {
   strict?: boolean;
   /** Only the documents in these files or folders, relative to where archdoc runs. */
   paths?: string[];
+  /** Judge the documents as git's index holds them, only those with staged changes (pre-commit). */
+  staged?: boolean;
 }
 
 export async function run(opts: CheckOptions, services: Partial<Context> = {}): Promise<number> {
@@ -21,17 +23,17 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
   const format = opts.format ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${CHECK_FORMATS.join(', ')}`);
   ctx.system.readWholeRepository?.();
-  const docs = readDocuments(ctx.root, ctx.config);
+  const { docs, exists: present, staged } = opts.staged ? await fromIndex(ctx) : fromWorkTree(ctx);
   const index = loadIndex(ctx, docs);
-  const known = new Set(docs.map((d) => d.path));
-  const named = opts.paths?.length ? narrowTo(ctx, opts, docs) : undefined;
+  let named = opts.paths?.length ? narrowTo(ctx, opts, docs) : undefined;
+  if (staged) named = new Set([...staged].filter((p) => !named || named.has(p)));
   const findings = runChecks({
     // Named paths: their documents are judged, against every document's ids and links.
-    docs: named ? docs.filter((d) => named.has(d.path)) : docs,
+    docs: named ? docs.filter((d) => named!.has(d.path)) : docs,
     index,
     config: ctx.config,
     today: ctx.today,
-    exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)),
+    exists: present,
   }).filter((f) => !named || named.has(f.path));
   const summary = summariseFindings(findings, named ? named.size : docs.length);
   if (format === 'json') ctx.out.raw(formatJson(findings, summary));
@@ -58,4 +60,35 @@ function narrowTo(ctx: Context, opts: CheckOptions, docs: DocRecord[]): Set<stri
     for (const d of hits) out.add(d.path);
   }
   return out;
+}
+
+interface Judged {
+  docs: DocRecord[];
+  /** Whether a repository path exists (links to files that are not documents). */
+  exists(path: string): boolean;
+  /** With --staged: the documents with staged changes. */
+  staged?: Set<string>;
+}
+
+function fromWorkTree(ctx: Context): Judged {
+  const docs = readDocuments(ctx.root, ctx.config);
+  const known = new Set(docs.map((d) => d.path));
+  return { docs, exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)) };
+}
+
+/**
+ * The repository as the next commit would hold it: every document read from git's index, links
+ * resolved against the files in it; judged are the documents with staged changes. What the work
+ * tree holds beside the index (edits not staged, untracked files) does not count.
+ */
+async function fromIndex(ctx: Context): Promise<Judged> {
+  if (!ctx.git) throw new UsageError('--staged needs a git repository: it checks what git has staged for the next commit');
+  const { paths, texts } = await ctx.git.indexFiles((rel) => !!isDocumentPath(ctx.config, rel));
+  const docs = documentsFromTexts(ctx.config, texts);
+  const known = new Set(paths);
+  const isDoc = new Set(docs.map((d) => d.path));
+  const staged = new Set((await ctx.git.stagedPaths()).filter((p) => isDoc.has(p)));
+  // A folder named in a link exists when a file of the index lies under it.
+  const exists = (p: string) => known.has(p) || [...known].some((k) => k.startsWith(`${p}/`));
+  return { docs, exists, staged };
 }

@@ -240,7 +240,8 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       (c) =>
         c
           .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
-          .option('--strict', 'warnings fail the check too'),
+          .option('--strict', 'warnings fail the check too')
+          .option('--staged', "check the documents as git's index holds them, those with staged changes only (pre-commit hooks)"),
     ).action(action('check'));
 
   if (wanted('completion'))

@@ -542,3 +542,42 @@ describe('the repaired fixture', () => {
     }
   });
 });
+
+describe('check --staged', () => {
+  const RFC = 'rfcs/draft/RFC-0001-staged.md';
+  const text = (status: string, title = 'Staged') => `---\nrfc_id: RFC-0001\ntitle: ${title}\nstatus: ${status}\n---\n\n# RFC-0001: ${title}\n`;
+
+  it('judges what git has staged, not the work tree, and only the documents with staged changes', async () => {
+    const repo = makeRepo();
+    repo.write(RFC, text('DRAFT'));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'seed');
+    // Nothing staged: nothing judged, whatever the work tree holds.
+    repo.write(RFC, text('SHIPPED'));
+    const none = await repo.run(['check', '--staged']);
+    expect(none.stdout).toBe('No problems in 0 documents.\n');
+    expect(none.code).toBe(0);
+    // The bad text staged, the work tree put right: the staged text is what fails.
+    repo.git('add', RFC);
+    repo.write(RFC, text('DRAFT'));
+    const bad = await repo.run(['check', '--staged']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`${RFC}:4:1: error status-unknown: `);
+    expect(bad.stdout.trimEnd().split('\n').pop()).toBe('1 error, 0 warnings in 1 file (1 document checked).');
+    // And the other way round: a sound new text staged, a broken one left in the work tree.
+    repo.write(RFC, text('DRAFT', 'Staged again'));
+    repo.git('add', RFC);
+    repo.write(RFC, text('SHIPPED'));
+    const good = await repo.run(['check', '--staged']);
+    expect(good.code, good.stdout).toBe(0);
+    expect(good.stdout).toBe('No problems in 1 document.\n');
+    expect((await repo.run(['check'])).code).toBe(1);
+  });
+
+  it('is a usage error outside git (exit 2)', async () => {
+    const repo = makeRepo({ git: false });
+    const r = await repo.run(['check', '--staged']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--staged needs a git repository');
+  });
+});

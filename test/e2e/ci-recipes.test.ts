@@ -73,4 +73,21 @@ describe('CI recipes in docs/ci.md', () => {
     expect(ok.stderr).toContain('No problems in 1 document.');
     expect(ok.status).toBe(0);
   });
+
+  it("the pre-commit hook judges only what a commit changes, so archdoc's own commits pass beside older debt", async () => {
+    const repo = makeRepo();
+    // An old broken ADR, committed before the hook existed.
+    await seed(repo, true);
+    repo.git('commit', '-qam', 'old debt');
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    fs.copyFileSync(hookFile, hook);
+    fs.chmodSync(hook, 0o755);
+    const env = { ...testEnv(repo.home), PATH: `${npxShim()}:${process.env.PATH}` };
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env, encoding: 'utf8' });
+    const created = run('create-rfc', 'Adopt PostgreSQL', '--yes');
+    expect(created.status, created.stderr).toBe(0);
+    const reviewer = run('rfc-status', '1', '--reviewer', 'Alice Chen');
+    expect(reviewer.status, reviewer.stderr).toBe(0);
+    expect(repo.log()[0]).toBe('docs(rfc): RFC-0001 added reviewer Alice Chen (pending)');
+  });
 });

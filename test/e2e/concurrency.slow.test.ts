@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '../env.js';
 import { BIN, frontmatter, makeRepo, porcelain, type Repo } from '../helpers.js';
+import { writeIt } from '../behaviour/rfc-fixtures.js';
 
 const SLOW = { timeout: 300_000 };
 
@@ -25,6 +26,9 @@ describe('concurrent changes of one document', () => {
     for (let round = 0; round < 20; round++) {
       const repo = makeRepo();
       expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+      // Written, so that REVIEW is open to it (check's rules ask for the sections from REVIEW on).
+      writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql.md', 'rfc');
+      repo.git('commit', '-qam', 'write RFC-0001');
       const reviewers = Array.from({ length: 8 }, (_, i) => `Reviewer ${round}-${i}`);
       const runs = await Promise.all([
         repo.spawn(['rfc-status', '1', '--set', 'REVIEW']),
@@ -57,6 +61,8 @@ describe('killed at any moment', () => {
   it('kill -9 during 100 status changes: the next command leaves the repository as before or after each change, never between', SLOW, async () => {
     const repo = makeRepo();
     expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--yes']).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql.md', 'rfc');
+    repo.git('commit', '-qam', 'write RFC-0001');
     for (let i = 0; i < 100; i++) {
       const commits = repo.commitCount();
       const set = i % 2 === 0 ? 'REVIEW' : 'DRAFT';
@@ -136,6 +142,8 @@ describe('interrupted', () => {
   it('Ctrl-C while a pre-commit hook runs: the commit fails, everything is put back, exit 130', SLOW, async () => {
     const repo = makeRepo();
     expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql.md', 'rfc');
+    repo.git('commit', '-qam', 'write RFC-0001');
     const marker = path.join(repo.dir, '.git', 'hook-started');
     const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
     fs.mkdirSync(path.dirname(hook), { recursive: true });

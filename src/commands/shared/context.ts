@@ -12,6 +12,7 @@ import { closeMatches } from '../../core/suggest.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
 import { hasJournal, inTransaction, recoverNow, type Transaction } from '../../adapters/transaction.js';
+import { heldByLiveProcess } from '../../adapters/repo-lock.js';
 import { systemOutput, type Output } from '../../terminal/output.js';
 import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
 import { processSystem, type System } from '../../terminal/system.js';
@@ -54,9 +55,11 @@ export async function createContext(opts: GlobalOptions, services: Partial<Conte
   const system = services.system ?? processSystem();
   const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.'), system.env));
   const out = services.out ?? (await systemOutput(system));
-  // A run that was killed in the middle of a change left its journal: any command finishes it first.
+  // A run that was killed in the middle of a change left its journal: any command finishes it
+  // first. A journal whose lock a live process holds is a change under way (this may be its git
+  // hook): a writer waits for that lock anyway, a reader reads on.
   const gitDir = ws.gitDir;
-  if (hasJournal(ws.root, gitDir)) await recoverNow(ws.root, gitDir, (line) => out.err(line));
+  if (hasJournal(ws.root, gitDir) && !heldByLiveProcess(ws.root, gitDir)) await recoverNow(ws.root, gitDir, (line) => out.err(line));
   const git = 'git' in services ? services.git : ws.gitDir ? openGit(ws.root, ws.gitDir, system.env) : undefined;
   return {
     system,
