@@ -1,7 +1,7 @@
 /** `archdoc list` (every kind) and `list-rfcs`, `list-tech-specs`, `list-adrs`. */
 import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
-import { docJson, filterDocs, sortDocs, summarise, type ListFilter } from '../core/list.js';
+import { docJson, filterDocs, sortByWait, sortDocs, summarise, type ListFilter } from '../core/list.js';
 import { UsageError } from '../core/errors.js';
 import { table } from '../terminal/output.js';
 import { readDocumentFronts } from '../adapters/store.js';
@@ -16,6 +16,8 @@ export interface ListOptions extends GlobalOptions {
   author?: string;
   all?: boolean;
   rfc?: string;
+  /** Only what waits on this reviewer (`me`: git's user.name), oldest first. */
+  reviewer?: string;
   format?: string;
   json?: boolean;
 }
@@ -36,6 +38,7 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   if (opts.author) filter.author = opts.author;
   if (opts.all) filter.all = true;
   if (opts.rfc) filter.rfc = resolveDoc(ctx, docs, opts.rfc, ctx.config.kinds.rfc).id!;
+  if (opts.reviewer !== undefined) filter.reviewer = await reviewerName(ctx, opts.reviewer);
   if (filter.status) {
     const known = new Set(kinds.flatMap((k) => Object.keys(k.statuses)));
     for (const s of filter.status) {
@@ -47,15 +50,19 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
     }
   }
   const mine = docs.filter((d) => kinds.includes(d.kind));
-  const shown = sortDocs(
-    filterDocs(mine, filter, index),
-    kinds.map((k) => k.name),
-  );
+  const filtered = filterDocs(mine, filter, index);
+  const shown = filter.reviewer
+    ? sortByWait(filtered)
+    : sortDocs(
+        filtered,
+        kinds.map((k) => k.name),
+      );
 
   if (format === 'json') {
     const payload = {
       schema_version: JSON_SCHEMA_VERSION,
-      summary: kinds.map((k) => summarise(k, mine)),
+      // The counts are those of what the filters keep.
+      summary: kinds.map((k) => summarise(k, shown)),
       documents: shown.map((d) => docJson(d, index)),
     };
     ctx.out.raw(JSON.stringify(payload, null, 2));
@@ -63,8 +70,15 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   }
   if (format === 'csv') {
     const esc = (v: string | undefined) => (v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    ctx.out.out('id,kind,title,status,author,created,last_updated,path');
-    for (const d of shown) ctx.out.out([d.id, d.kind.name, d.title, d.status, d.author, d.created, d.lastUpdated, d.path].map(esc).join(','));
+    ctx.out.out('id,kind,title,status,author,created,last_updated,path,reviewers,links');
+    for (const d of shown) {
+      const j = docJson(d, index);
+      const reviewers = j.reviewers.map((r) => `${r.name} (${r.status})`).join('; ');
+      const links = Object.entries(j.links)
+        .map(([field, ids]) => `${field}: ${ids.join(' ')}`)
+        .join('; ');
+      ctx.out.out([d.id, d.kind.name, d.title, d.status, d.author, d.created, d.lastUpdated, d.path, reviewers, links].map(esc).join(','));
+    }
     return;
   }
   renderHuman(ctx, kinds, mine, shown, format, opts);
@@ -81,7 +95,8 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     return;
   }
   for (const k of kinds) {
-    const s = summarise(k, mine);
+    // The counts are those of what the filters keep.
+    const s = summarise(k, shown);
     if (kinds.length > 1 && s.total === 0) continue;
     const counts = Object.entries(s.counts).map(([status, n]) => `${status} ${c.bold(String(n))}`);
     if (s.broken) counts.push(c.yellow(`unreadable ${s.broken}`));
@@ -113,9 +128,17 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
   const archived = mine.filter(
     (d) => d.kind.statuses[d.status ?? '']?.archived && (!opts.author || (d.author ?? '').toLowerCase().includes(opts.author.trim().toLowerCase())),
   ).length;
-  if (!opts.all && !opts.status?.length && archived) {
+  if (!opts.all && !opts.status?.length && opts.reviewer === undefined && archived) {
     out.out('');
     out.out(c.dim(`${archived} archived not shown; add --all to include them.`));
   }
   for (const d of shown) for (const p of d.problems) out.err(`${c.yellow('warning:')} ${d.path}:${p.line}: ${p.message}`);
+}
+
+/** `--reviewer me` is git's user.name; any other value is a name (or part of one). */
+async function reviewerName(ctx: Context, given: string): Promise<string> {
+  if (given.trim().toLowerCase() !== 'me') return given;
+  const name = await ctx.git?.userName();
+  if (!name) throw new UsageError('--reviewer me: git has no user.name here; give the name instead, e.g. --reviewer "Alice Chen"');
+  return name;
 }

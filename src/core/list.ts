@@ -2,6 +2,7 @@
 import type { DocRecord } from './document.js';
 import { isArchived, type KindDef } from './kinds.js';
 import { referencedId, type IdIndex } from './links.js';
+import { approvedStatuses } from './check/statuses.js';
 
 export interface ListFilter {
   status?: string[];
@@ -10,6 +11,35 @@ export interface ListFilter {
   all?: boolean;
   /** Only documents whose `decision_ref` names this id. */
   rfc?: string;
+  /** Only documents waiting on this reviewer (part of the name, any case). */
+  reviewer?: string;
+}
+
+/**
+ * Whether `d` waits on a reviewer whose name contains `who`: they are named with no verdict yet
+ * (pending or in progress), and the document is neither archived nor approved already.
+ */
+export function waitsOn(d: DocRecord, who: string): boolean {
+  const name = who.trim().toLowerCase();
+  if (!d.status || isArchived(d.kind, d.status) || approvedStatuses(d.kind).has(d.status)) return false;
+  return d.reviewers.some((r) => r.name.toLowerCase().includes(name) && (r.status === 'pending' || r.status === 'in-progress'));
+}
+
+/** The day `d` entered its status (its last history entry for it), else its last update or creation: how long it has waited. */
+export function waitingSince(d: DocRecord): string {
+  const history = Array.isArray(d.data.history) ? (d.data.history as unknown[]) : [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i] as Record<string, unknown> | null;
+    if (e && String(e.status ?? '').toUpperCase() === d.status && typeof e.date === 'string') return e.date;
+  }
+  return d.lastUpdated ?? d.created ?? '';
+}
+
+/** Oldest wait first, then id: a reviewer's queue. */
+export function sortByWait(docs: DocRecord[]): DocRecord[] {
+  const keyed = docs.map((d) => ({ d, w: waitingSince(d), n: d.num ?? 0 }));
+  keyed.sort((a, b) => cmp(a.w, b.w) || a.n - b.n || cmp(a.d.path, b.d.path));
+  return keyed.map((x) => x.d);
 }
 
 export function filterDocs(docs: DocRecord[], f: ListFilter, index: Pick<IdIndex, 'prefixes' | 'padding'>): DocRecord[] {
@@ -26,6 +56,7 @@ export function filterDocs(docs: DocRecord[], f: ListFilter, index: Pick<IdIndex
     } else if (!f.all && isArchived(d.kind, d.status)) return false;
     if (author && !(d.author ?? '').toLowerCase().includes(author)) return false;
     if (f.rfc !== undefined && referencedId(d.data.decision_ref, index) !== f.rfc) return false;
+    if (f.reviewer !== undefined && !waitsOn(d, f.reviewer)) return false;
     return true;
   });
 }

@@ -111,6 +111,7 @@ function addListOptions(cmd: Command, kind?: string): Command {
   cmd
     .option('--status <status>', 'only this status (repeatable, or comma-separated)', collect)
     .option('--author <name>', 'only documents by this author')
+    .option('--reviewer <name>', 'only documents waiting on this reviewer (me: your git user.name), oldest first')
     .option('--all', 'include archived documents')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'list', 'json', 'csv']).default('table'))
     .option('--json', 'same as --format json');

@@ -145,7 +145,7 @@ describe('a kind defined only in the configuration', SLOW, () => {
 
     const list = await repo.run(['list', '--type', 'prd']);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toContain('PRDs (2): DRAFT 1 · DROPPED 1');
+    expect(list.stdout).toContain('PRDs (1): DRAFT 1');
     expect(list.stdout).toContain('PRD-0001');
     expect(list.stdout).not.toContain('PRD-0002');
     expect(list.stdout).toContain('1 archived not shown; add --all to include them.');

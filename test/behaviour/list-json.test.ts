@@ -192,13 +192,20 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['documents[0]', 'documents[1].created', 'extra']));
   });
 
-  it('summarises every kind, archived and unreadable files included', () => {
+  it('summarises every kind as the filters leave it: unreadable files included, archived ones with --all', () => {
     const payload = json(run('list', '--json'));
     expect(payload.summary).toEqual([
-      { kind: 'rfc', label: 'RFC', total: 4, counts: { REVIEW: 1, APPROVED: 1, REJECTED: 1 }, broken: 1 },
+      { kind: 'rfc', label: 'RFC', total: 3, counts: { REVIEW: 1, APPROVED: 1 }, broken: 1 },
       { kind: 'tech-spec', label: 'Tech spec', total: 2, counts: { REVIEW: 1, DRAFT: 1 }, broken: 0 },
       { kind: 'adr', label: 'ADR', total: 2, counts: { PROPOSED: 1, ACCEPTED: 1 }, broken: 0 },
     ]);
+    expect(json(run('list', '--json', '--all')).summary[0]).toEqual({
+      kind: 'rfc',
+      label: 'RFC',
+      total: 4,
+      counts: { REVIEW: 1, APPROVED: 1, REJECTED: 1 },
+      broken: 1,
+    });
   });
 
   it('hides archived documents unless --all', () => {
@@ -260,7 +267,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      'RFCs (4): REVIEW 1 · APPROVED 1 · REJECTED 1 · unreadable 1',
+      'RFCs (3): REVIEW 1 · APPROVED 1 · unreadable 1',
       'Tech specs (2): REVIEW 1 · DRAFT 1',
       'ADRs (2): PROPOSED 1 · ACCEPTED 1',
       '',
@@ -279,8 +286,9 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
     expect(ids(json(run('list', '--status', 'review,accepted', '--json')))).toEqual(['RFC-0001', 'TS-0002', 'ADR-0001']);
     // Asking for an archived status shows it without --all.
     expect(ids(json(run('list', '--status', 'rejected', '--json')))).toEqual(['RFC-0003']);
-    // The summary still counts everything.
-    expect(lower.summary[0]!.total).toBe(4);
+    // The summary counts what the filter keeps.
+    expect(lower.summary[0]!.total).toBe(1);
+    expect(lower.summary[0]!.counts).toEqual({ REVIEW: 1 });
     const table = run('list', '--status', 'review');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^RFC-0001\s+REVIEW\s+Adopt Kafka/m);
@@ -311,7 +319,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
     expect(validate(SCHEMA, payload)).toEqual([]);
     const table = run('list-rfcs');
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[0]).toBe('RFCs (4): REVIEW 1 · APPROVED 1 · REJECTED 1 · unreadable 1');
+    expect(table.stdout.split('\n')[0]).toBe('RFCs (3): REVIEW 1 · APPROVED 1 · unreadable 1');
     expect(table.stdout).not.toContain('TS-0001');
   });
 });

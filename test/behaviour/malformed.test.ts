@@ -386,7 +386,7 @@ describe('a malformed corpus', () => {
     it('--format csv exits 0 with a row per document', () => {
       expect(runs.listCsv.code).toBe(0);
       const rows = runs.listCsv.stdout.trimEnd().split('\n');
-      expect(rows[0]).toBe('id,kind,title,status,author,created,last_updated,path');
+      expect(rows[0]).toBe('id,kind,title,status,author,created,last_updated,path,reviewers,links');
       for (const c of CASES) expect(runs.listCsv.stdout, c.path).toContain(c.path);
     });
   });
