@@ -1,7 +1,7 @@
 import { asText, type DocRecord } from '../../document.js';
 import { normaliseHeading } from '../../sections.js';
 import { referencedId } from '../../links.js';
-import type { GuardSpec } from '../../kinds.js';
+import type { GuardSpec, KindDef } from '../../kinds.js';
 import { guardResults } from '../../workflow.js';
 import { approvedStatuses, fromOnward, pastInitial } from '../statuses.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
@@ -26,12 +26,9 @@ export const workflowGuard: Rule<'workflow-guard'> = {
     };
     for (const d of docs) {
       const status = d.status;
-      const guards = d.kind.guards;
-      if (!d.parsed || !d.statusKnown || !status || !guards) continue;
-      const kind = d.kind;
-      const passed = Object.keys(guards).filter((s) => s === status || (!kind.statuses[s]?.archived && fromOnward(kind, s).has(status)));
-      for (const s of passed) {
-        const own = (guards[s] ?? []).filter((g) => !reportedElsewhere(g, d, status, lookup));
+      if (!d.parsed || !d.statusKnown || !status || !d.kind.guards) continue;
+      for (const [s, guards] of guardsIn(d.kind, status)) {
+        const own = guards.filter((g) => g.type !== 'linked-status' || !linkReportedElsewhere(g, d, status, lookup));
         if (own.length === 0) continue;
         const { located } = guardResults(d, s, lookup, undefined, own);
         for (const f of located) {
@@ -44,21 +41,48 @@ export const workflowGuard: Rule<'workflow-guard'> = {
   },
 };
 
-/** Whether another rule already reports this guard for a document in `status`. */
-function reportedElsewhere(g: GuardSpec, d: DocRecord, status: string, lookup: (ref: string) => unknown): boolean {
+const planned = new WeakMap<KindDef, Map<string, Array<[string, GuardSpec[]]>>>();
+
+/**
+ * The guards a document in `status` must meet, by the status that set them: its own and those of
+ * the statuses it went through, less what another rule reports whatever the document (see
+ * reportedElsewhere). Worked out once per kind and status: check asks for every document.
+ */
+function guardsIn(kind: KindDef, status: string): Array<[string, GuardSpec[]]> {
+  let byStatus = planned.get(kind);
+  if (!byStatus) {
+    byStatus = new Map();
+    planned.set(kind, byStatus);
+  }
+  let out = byStatus.get(status);
+  if (!out) {
+    const guards = kind.guards ?? {};
+    out = Object.keys(guards)
+      .filter((s) => s === status || (!kind.statuses[s]?.archived && fromOnward(kind, s).has(status)))
+      .map((s): [string, GuardSpec[]] => [s, (guards[s] ?? []).filter((g) => !reportedElsewhere(g, kind, status))])
+      .filter(([, gs]) => gs.length > 0);
+    byStatus.set(status, out);
+  }
+  return out;
+}
+
+/** Whether another rule reports this guard for any document of `kind` in `status`. */
+function reportedElsewhere(g: GuardSpec, kind: KindDef, status: string): boolean {
   switch (g.type) {
     case 'sections': {
-      if (!pastInitial(d.kind).has(status)) return false;
-      const required = new Set((d.kind.requiredSections ?? []).map(normaliseHeading));
+      if (!pastInitial(kind).has(status)) return false;
+      const required = new Set((kind.requiredSections ?? []).map(normaliseHeading));
       return g.sections.every((s) => required.has(normaliseHeading(s)));
     }
     case 'no-placeholders':
-      return approvedStatuses(d.kind).has(status);
-    case 'linked-status': {
-      const ref = asText(d.data[g.field]);
-      return !ref || !lookup(ref) || (g.field === 'decision_ref' && approvedStatuses(d.kind).has(status));
-    }
+      return approvedStatuses(kind).has(status);
     default:
       return false;
   }
+}
+
+/** A linked-status guard is left to broken-link (nothing linked) and to spec-rfc-not-approved (an approved spec's decision_ref). */
+function linkReportedElsewhere(g: Extract<GuardSpec, { type: 'linked-status' }>, d: DocRecord, status: string, lookup: (ref: string) => unknown): boolean {
+  const ref = asText(d.data[g.field]);
+  return !ref || !lookup(ref) || (g.field === 'decision_ref' && approvedStatuses(d.kind).has(status));
 }
