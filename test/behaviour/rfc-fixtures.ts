@@ -161,27 +161,7 @@ export function rfcText(o: {
     related_rfcs: [],
     ...(o.extra ?? {}),
   };
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${[
-    `# ${o.id}: ${o.title}`,
-    '',
-    '## Overview',
-    '',
-    `This RFC proposes ${o.title.toLowerCase()}.`,
-    '',
-    ...WRITTEN_DECISION,
-    '## Technical Design',
-    '',
-    TECHNICAL_DESIGN,
-    '',
-    '## Implementation Plan',
-    '',
-    `1. ${IMPLEMENTATION_PLAN}`,
-    '',
-    '## Decision Record',
-    '',
-    'Recorded by hand for the test.',
-    '',
-  ].join('\n')}`;
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${writtenBody('rfc', o.id, o.title)}\n## Decision Record\n\nRecorded by hand for the test.\n`;
 }
 
 /** Subject of the HEAD commit. */
