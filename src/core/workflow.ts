@@ -83,7 +83,7 @@ export function planTransition(input: TransitionInput): TransitionPlan {
   edits.push({ op: 'set', path: ['status'], value: to });
   edits.push({ op: 'set', path: ['last_updated'], value: today });
   // Back to the first draft: the reviews were of another text, so they start again.
-  if (to === kind.initial && approvalPolicy(kind).reset_on_draft) edits.push(...reviewsReset(doc));
+  if (to === kind.initial && approvalPolicy(kind).reset_on_draft) edits.push(...reviewsReset(doc, today));
   const effects = kind.onEnter?.[to];
   for (const field of effects?.dates ?? []) edits.push({ op: 'set', path: [field], value: today });
   if (effects?.archive) {
@@ -139,9 +139,13 @@ export function guardResults(
       }
       case 'reviewer-approved': {
         const policy = approvalPolicy(kind);
-        const author = asText(doc.data.author)?.trim().toLowerCase();
-        const own = (r: { name: string }) => policy.exclude_author && !!author && r.name.trim().toLowerCase() === author;
-        const approved = doc.reviewers.filter((r) => r.status === 'approved' && !own(r));
+        // Every author, however the field is written (one name, or a list of them).
+        const authors = new Set(
+          (Array.isArray(doc.data.author) ? doc.data.author : [doc.data.author]).map((a) => asText(a)?.trim().toLowerCase()).filter(Boolean),
+        );
+        const own = (r: { name: string }) => policy.exclude_author && authors.has(r.name.trim().toLowerCase());
+        // One approval per person, however often the name is listed.
+        const approved = [...new Map(doc.reviewers.filter((r) => r.status === 'approved' && !own(r)).map((r) => [r.name.trim().toLowerCase(), r])).values()];
         const declined = policy.declined_blocks ? doc.reviewers.filter((r) => r.status === 'declined') : [];
         const selfApproved = doc.reviewers.some((r) => r.status === 'approved' && own(r));
         if (declined.length) {
@@ -195,19 +199,19 @@ export function guardResults(
   return { failures, warnings, located };
 }
 
-/** Edits that set every reviewer's status back to pending, in the form each entry is written in. */
-function reviewsReset(doc: DocRecord): FrontmatterEdit[] {
-  const raw = doc.data.reviewers;
-  if (!Array.isArray(raw)) return [];
+/**
+ * Edits that set every reviewer's status back to pending, in whichever form the list is written
+ * (the forms planReviewer reads and writes); a list written as one string is rewritten as names.
+ */
+function reviewsReset(doc: DocRecord, today: string): FrontmatterEdit[] {
+  const waiting = doc.reviewers.filter((r) => r.status !== 'pending');
+  if (waiting.length === 0) return [];
+  if (!Array.isArray(doc.data.reviewers)) return [{ op: 'set', path: ['reviewers'], value: doc.reviewers.map((r) => r.name) }];
   const edits: FrontmatterEdit[] = [];
-  raw.forEach((item, i) => {
-    const r = doc.reviewers.find(
-      (x) => x.name === (item && typeof item === 'object' ? asText((item as Record<string, unknown>).name) : String(item).split(':')[0]!.trim()),
-    );
-    if (!r || r.status === 'pending') return;
-    if (item && typeof item === 'object' && 'name' in item) edits.push({ op: 'set', path: ['reviewers', i, 'status'], value: 'pending' });
-    else edits.push({ op: 'set', path: ['reviewers', i], value: r.name });
-  });
+  for (const r of waiting) {
+    const plan = planReviewer(doc, `${r.name}:pending`, today);
+    if (plan.ok) edits.push(...plan.edits.filter((e) => !(e.op === 'set' && e.path[0] === 'last_updated')));
+  }
   return edits;
 }
 
@@ -252,16 +256,23 @@ export function parseReviewerSpec(spec: string): { ok: true; name: string; statu
   return status === undefined ? { ok: true, name } : { ok: true, name, status };
 }
 
+/** The name in one entry of `reviewers`, in each form the reader takes: `Name`, `Name: status`, `{name, status}`, `{Name: status}`. */
+function reviewerEntryName(r: unknown): string | undefined {
+  if (typeof r === 'string') return r.split(':')[0]!.trim();
+  if (!r || typeof r !== 'object') return undefined;
+  const o = r as Record<string, unknown>;
+  if ('name' in o) return asText(o.name);
+  const keys = Object.keys(o);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
 export function planReviewer(doc: DocRecord, spec: string, today: string): ReviewerPlan {
   const parsed = parseReviewerSpec(spec);
   if (!parsed.ok) return parsed;
   const { name, status: rawStatus } = parsed;
   const raw = doc.data.reviewers;
   const list = Array.isArray(raw) ? raw : [];
-  const at = list.findIndex((r) => {
-    const n = typeof r === 'string' ? r.split(':')[0]!.trim() : r && typeof r === 'object' ? asText((r as Record<string, unknown>).name) : undefined;
-    return n?.toLowerCase() === name.toLowerCase();
-  });
+  const at = list.findIndex((r) => reviewerEntryName(r)?.toLowerCase() === name.toLowerCase());
   const edits: FrontmatterEdit[] = [];
   if (at === -1) {
     const status = rawStatus ?? 'pending';
@@ -277,6 +288,8 @@ export function planReviewer(doc: DocRecord, spec: string, today: string): Revie
   }
   const item = list[at];
   if (item && typeof item === 'object' && 'name' in item) edits.push({ op: 'set', path: ['reviewers', at, 'status'], value: rawStatus });
+  // `- Name: status`, a map of one key: its value is the status.
+  else if (item && typeof item === 'object') edits.push({ op: 'set', path: ['reviewers', at, reviewerEntryName(item)!], value: rawStatus });
   else edits.push({ op: 'set', path: ['reviewers', at], value: `${name}: ${rawStatus}` });
   edits.push({ op: 'set', path: ['last_updated'], value: today });
   return { ok: true, edits, summary: `reviewer ${name}: ${current?.status ?? 'pending'} → ${rawStatus}` };

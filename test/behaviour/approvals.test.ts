@@ -123,3 +123,32 @@ describe('approvals', () => {
     expect((await repo.run(['check'])).code).toBe(0);
   });
 });
+
+describe('approvals, whatever form the lists take', () => {
+  const write = (repo: Repo, fields: string) => {
+    const text = rfcText({ id: 'RFC-0001', title: 'Orders', status: 'REVIEW', extra: { history: [{ status: 'REVIEW', date: '2026-11-02' }] } });
+    repo.write(REVIEW, text.replace(/reviewers:\n(  .*\n)+/, fields));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'seed');
+  };
+
+  it('returning to DRAFT resets reviews written as `Name: status` maps', async () => {
+    const repo = makeRepo();
+    write(repo, 'reviewers:\n  - Bob Li: approved\n  - Carol Wu: declined\n');
+    expect((await repo.run(['rfc-status', '1', '--set', 'DRAFT'])).code).toBe(0);
+    const fm = frontmatter(repo.read(`${FOLDER.DRAFT}/RFC-0001-orders.md`));
+    expect(fm.reviewers).toEqual([{ 'Bob Li': 'pending' }, { 'Carol Wu': 'pending' }]);
+  });
+
+  it('an author listed among several does not approve alone, and a name listed twice counts once', async () => {
+    const self = makeRepo();
+    write(self, 'reviewers:\n  - name: Ann Lee\n    status: approved\n');
+    self.write(REVIEW, self.read(REVIEW).replace('author: Hand Writer', 'author: [Ann Lee, Hand Writer]'));
+    self.git('commit', '-qam', 'two authors');
+    await refusedEverywhere(self, "the author's own approval does not count");
+    const twice = makeRepo();
+    twice.write('.archdoc.yml', 'kinds:\n  rfc:\n    approvals: { min: 2 }\n');
+    write(twice, 'reviewers:\n  - Bob Li: approved\n  - bob li: approved\n');
+    await refusedEverywhere(twice, 'APPROVED needs 2 approvals; 1 so far');
+  });
+});

@@ -62,3 +62,35 @@ export function pastInitial(kind: KindDef): Set<string> {
   }
   return out;
 }
+
+const dominatorCache = new WeakMap<KindDef, Map<string, boolean>>();
+
+/**
+ * Whether every way from the kind's initial status to `target` goes through `via`: only then has
+ * a document in `target` met the guards of entering `via` (a tech spec may go DRAFT → APPROVED
+ * without passing REVIEW, so REVIEW's guards are not APPROVED's).
+ */
+export function alwaysThrough(kind: KindDef, via: string, target: string): boolean {
+  if (via === target) return true;
+  let cache = dominatorCache.get(kind);
+  if (!cache) {
+    cache = new Map();
+    dominatorCache.set(kind, cache);
+  }
+  const key = `${via}\u0000${target}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    // Reachable from the initial status without entering `via`?
+    const seen = new Set<string>();
+    const queue = kind.initial === via ? [] : [kind.initial];
+    while (queue.length) {
+      const s = queue.shift()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      for (const t of kind.transitions[s] ?? []) if (t !== via) queue.push(t);
+    }
+    result = !seen.has(target);
+    cache.set(key, result);
+  }
+  return result;
+}

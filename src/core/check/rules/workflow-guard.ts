@@ -3,11 +3,11 @@ import { normaliseHeading } from '../../sections.js';
 import { referencedId } from '../../links.js';
 import type { GuardSpec, KindDef } from '../../kinds.js';
 import { guardResults } from '../../workflow.js';
-import { approvedStatuses, fromOnward, pastInitial } from '../statuses.js';
+import { alwaysThrough, approvedStatuses, pastInitial } from '../statuses.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /**
- * A document meets the guards of its status and of the statuses it went through on the way there
+ * A document meets the guards of its status and of the statuses every way to it goes through
  * (an IN_PROGRESS RFC still has its approval): the same guards a status change checks, so editing
  * the status by hand does not get round them. What another rule already reports is left to it:
  * required sections past the first draft (required-section), placeholders in an approved document
@@ -32,7 +32,7 @@ export const workflowGuard: Rule<'workflow-guard'> = {
         if (own.length === 0) continue;
         const { located } = guardResults(d, s, lookup, undefined, own);
         for (const f of located) {
-          const line = f.line ?? (f.message.includes('reviewer') ? keyAt(d, 'reviewers') : keyAt(d, 'status'));
+          const line = f.line ?? (f.message.includes('reviewer') && 'reviewers' in d.data ? keyAt(d, 'reviewers') : keyAt(d, 'status'));
           out.push({ path: d.path, line, col: 1, message: s === status ? f.message : `${f.message} (required from ${s} on)` });
         }
       }
@@ -58,7 +58,7 @@ function guardsIn(kind: KindDef, status: string): Array<[string, GuardSpec[]]> {
   if (!out) {
     const guards = kind.guards ?? {};
     out = Object.keys(guards)
-      .filter((s) => s === status || (!kind.statuses[s]?.archived && fromOnward(kind, s).has(status)))
+      .filter((s) => s === status || (!kind.statuses[s]?.archived && alwaysThrough(kind, s, status)))
       .map((s): [string, GuardSpec[]] => [s, (guards[s] ?? []).filter((g) => !reportedElsewhere(g, kind, status))])
       .filter(([, gs]) => gs.length > 0);
     byStatus.set(status, out);
