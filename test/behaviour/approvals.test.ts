@@ -127,7 +127,7 @@ describe('approvals', () => {
 describe('approvals, whatever form the lists take', () => {
   const write = (repo: Repo, fields: string) => {
     const text = rfcText({ id: 'RFC-0001', title: 'Orders', status: 'REVIEW', extra: { history: [{ status: 'REVIEW', date: '2026-11-02' }] } });
-    repo.write(REVIEW, text.replace(/reviewers:\n(  .*\n)+/, fields));
+    repo.write(REVIEW, text.replace(/reviewers:\n( {2}.*\n)+/, fields));
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'seed');
   };
