@@ -70,6 +70,7 @@ const result = await build({
   entryPoints: {
     main: 'src/entry/main.ts',
     cli: 'src/entry/cli.ts',
+    'commands/gate': 'src/commands/shared/gate.ts',
     ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])),
   },
   outdir: path.relative(root, dist),
@@ -126,6 +127,16 @@ const result = await build({
       setup(b) {
         b.onResolve({ filter: /^\.\/cli\.js$/ }, (a) =>
           a.importer.endsWith(path.join('src', 'entry', 'main.ts')) ? { path: './cli.cjs', external: true } : undefined,
+        );
+      },
+    },
+    {
+      // The change gate (every check rule) is a file of its own for create, which needs it only to
+      // supersede: a plain create does not load the rules.
+      name: 'gate-apart-for-create',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/shared\/gate\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'commands', 'create.ts')) ? { path: './gate.cjs', external: true } : undefined,
         );
       },
     },

@@ -20,8 +20,8 @@ export interface Git {
   mv(from: string, to: string): Promise<void>;
   /** Stages new paths and commits exactly `paths` with `message`. */
   commitPaths(paths: string[], message: string, newPaths: string[]): Promise<string>;
-  /** Paths whose staged content differs from HEAD (added, copied, modified, renamed), relative to the root. */
-  stagedPaths(): Promise<string[]>;
+  /** Paths whose staged content differs from HEAD (added, copied, modified, renamed), and those staged to go (deleted, or the old side of a rename), relative to the root. */
+  stagedPaths(): Promise<{ changed: string[]; gone: string[] }>;
   /** Every path in git's index under the root, and the staged text of those `wanted` keeps: one ls-files, one cat-file. */
   indexFiles(wanted: (rel: string) => boolean): Promise<{ paths: string[]; texts: Map<string, string> }>;
 }
@@ -111,8 +111,20 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       return retryingLock(() => git(['commit', '--quiet', '-m', message, '--', ...paths]));
     },
     async stagedPaths() {
-      const out = await git(['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR']);
-      return out.split('\0').filter(Boolean);
+      // -z --name-status: a status, then its path (two paths for a rename or a copy).
+      const fields = (await git(['diff', '--cached', '--name-status', '-z', '--relative', '-M'])).split('\0');
+      const changed: string[] = [];
+      const gone: string[] = [];
+      for (let i = 0; i < fields.length - 1; ) {
+        const status = fields[i++]!;
+        if (status.startsWith('R') || status.startsWith('C')) {
+          const from = fields[i++]!;
+          changed.push(fields[i++]!);
+          if (status.startsWith('R')) gone.push(from);
+        } else if (status === 'D') gone.push(fields[i++]!);
+        else changed.push(fields[i++]!);
+      }
+      return { changed, gone };
     },
     async indexFiles(wanted) {
       // Stage 0 only: during a merge, conflicted paths have no one staged text.

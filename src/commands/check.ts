@@ -87,7 +87,9 @@ async function fromIndex(ctx: Context): Promise<Judged> {
   const docs = documentsFromTexts(ctx.config, texts);
   const known = new Set(paths);
   const isDoc = new Set(docs.map((d) => d.path));
-  const staged = new Set((await ctx.git.stagedPaths()).filter((p) => isDoc.has(p)));
+  const { changed, gone } = await ctx.git.stagedPaths();
+  // A document deleted or renamed may break the links of any other: then every document is judged.
+  const staged = gone.some((p) => isDocumentPath(ctx.config, p)) ? isDoc : new Set(changed.filter((p) => isDoc.has(p)));
   // A folder named in a link exists when a file of the index lies under it.
   const exists = (p: string) => known.has(p) || [...known].some((k) => k.startsWith(`${p}/`));
   return { docs, exists, staged };

@@ -133,6 +133,10 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         const touched = await supersedePredecessor(ctx, tx, predecessor, id, rel, docs, warnings);
         paths.push(...touched.paths);
         newPaths.push(...touched.newPaths);
+        // Superseding is a status change like any other: judged by check's rules before the commit
+        // (loaded only here: a plain create needs none of them).
+        const { judgeChange } = await import('./shared/gate.js');
+        warnings.push(...judgeChange(ctx, { before: docs, doc: predecessor, path: touched.path, written: [...touched.paths, rel], entering: false }));
       }
       const message = `docs(${kind.name}): create ${id} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id}` : ''}`;
       const note = await commitChange(ctx, { paths, newPaths, message }, opts);

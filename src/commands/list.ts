@@ -38,7 +38,10 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   if (opts.author) filter.author = opts.author;
   if (opts.all) filter.all = true;
   if (opts.rfc) filter.rfc = resolveDoc(ctx, docs, opts.rfc, ctx.config.kinds.rfc).id!;
-  if (opts.reviewer !== undefined) filter.reviewer = await reviewerName(ctx, opts.reviewer);
+  if (opts.reviewer !== undefined) {
+    filter.reviewer = await reviewerName(ctx, opts.reviewer);
+    if (opts.reviewer.trim().toLowerCase() === 'me') filter.reviewerExact = true;
+  }
   if (filter.status) {
     const known = new Set(kinds.flatMap((k) => Object.keys(k.statuses)));
     for (const s of filter.status) {

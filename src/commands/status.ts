@@ -141,7 +141,11 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   }
   const touched = await applyChange(ctx, tx, doc, transition, extra, docs, by);
   // The result is judged by check's rules before it is committed; a refusal undoes the writes.
-  warnings.push(...judgeChange(ctx, { before: docs, doc, path: touched.path, written: touched.paths, entering: !!transition }));
+  // Leaving for the initial status or an archived one (a retreat, a withdrawal) refuses only what
+  // the change itself breaks: a document is not held in a status by problems it already had.
+  const retreat = !transition || transition.to === doc.kind.initial || !!doc.kind.statuses[transition.to]?.archived;
+  const uncommittedEdits = ctx.commit && (await tx.uncommitted(doc.path)) === 'work-tree';
+  warnings.push(...judgeChange(ctx, { before: docs, doc, path: touched.path, written: touched.paths, entering: !retreat, uncommittedEdits }));
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
   const message = `docs(${kindName}): ${doc.id} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;

@@ -13,16 +13,20 @@ export interface ListFilter {
   rfc?: string;
   /** Only documents waiting on this reviewer (part of the name, any case). */
   reviewer?: string;
+  /** `reviewer` is a whole name (`--reviewer me`), not a part of one. */
+  reviewerExact?: boolean;
 }
 
 /**
  * Whether `d` waits on a reviewer whose name contains `who`: they are named with no verdict yet
  * (pending or in progress), and the document is neither archived nor approved already.
  */
-export function waitsOn(d: DocRecord, who: string): boolean {
+export function waitsOn(d: DocRecord, who: string, exact = false): boolean {
   const name = who.trim().toLowerCase();
-  if (!d.status || isArchived(d.kind, d.status) || approvedStatuses(d.kind).has(d.status)) return false;
-  return d.reviewers.some((r) => r.name.toLowerCase().includes(name) && (r.status === 'pending' || r.status === 'in-progress'));
+  // A first draft waits on its author, not its reviewers (its reviews start again there).
+  if (!d.status || d.status === d.kind.initial || isArchived(d.kind, d.status) || approvedStatuses(d.kind).has(d.status)) return false;
+  const named = (r: { name: string }) => (exact ? r.name.trim().toLowerCase() === name : r.name.toLowerCase().includes(name));
+  return d.reviewers.some((r) => named(r) && (r.status === 'pending' || r.status === 'in-progress'));
 }
 
 /** The day `d` entered its status (its last history entry for it), else its last update or creation: how long it has waited. */
@@ -56,7 +60,7 @@ export function filterDocs(docs: DocRecord[], f: ListFilter, index: Pick<IdIndex
     } else if (!f.all && isArchived(d.kind, d.status)) return false;
     if (author && !(d.author ?? '').toLowerCase().includes(author)) return false;
     if (f.rfc !== undefined && referencedId(d.data.decision_ref, index) !== f.rfc) return false;
-    if (f.reviewer !== undefined && !waitsOn(d, f.reviewer)) return false;
+    if (f.reviewer !== undefined && !waitsOn(d, f.reviewer, f.reviewerExact)) return false;
     return true;
   });
 }

@@ -574,6 +574,21 @@ describe('check --staged', () => {
     expect((await repo.run(['check'])).code).toBe(1);
   });
 
+  it('judges every document when one is staged to go: its links elsewhere may break', async () => {
+    const repo = makeRepo();
+    repo.write(RFC, text('DRAFT'));
+    repo.write(
+      'rfcs/draft/RFC-0002-linking.md',
+      `---\nrfc_id: RFC-0002\ntitle: Linking\nstatus: DRAFT\nrelated_rfcs: [RFC-0001]\n---\n\n# RFC-0002: Linking\n`,
+    );
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'seed');
+    repo.git('rm', '-q', RFC);
+    const r = await repo.run(['check', '--staged']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('rfcs/draft/RFC-0002-linking.md:5:1: error broken-link: related_rfcs names RFC-0001, which does not exist');
+  });
+
   it('is a usage error outside git (exit 2)', async () => {
     const repo = makeRepo({ git: false });
     const r = await repo.run(['check', '--staged']);

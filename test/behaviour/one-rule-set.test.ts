@@ -140,3 +140,41 @@ describe('the status command and check agree on every transition', SLOW, () => {
     });
   }
 });
+
+describe('changes that break other documents', () => {
+  /** RFC-0001 APPROVED, and TS-0001 APPROVED on it (decision_ref written as `rfc-1`). */
+  function specOnRfc(): Repo {
+    const repo = makeRepo();
+    const rfc = DEFAULT_KINDS.rfc!;
+    const spec = DEFAULT_KINDS['tech-spec']!;
+    repo.write(
+      `${folderOf(rfc, 'APPROVED')}/RFC-0001-base.md`,
+      documentText(rfc, 'RFC-0001', 'APPROVED', { written: true, reviewers: [{ name: 'Alice Chen', status: 'approved' }] }),
+    );
+    const specText = documentText(spec, 'TS-0001', 'APPROVED', { written: true });
+    repo.write(`${folderOf(spec, 'APPROVED')}/TS-0001-on-base.md`, specText.replace('status: APPROVED', 'status: APPROVED\ndecision_ref: rfc-1'));
+    repo.write(`${folderOf(rfc, 'DRAFT')}/RFC-0002-successor.md`, documentText(rfc, 'RFC-0002', 'DRAFT', { written: true, reviewers: [] }));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'seed');
+    return repo;
+  }
+
+  it('a status change that leaves an approved spec on an unapproved RFC is refused, however the spec names it', async () => {
+    const repo = specOnRfc();
+    expect((await repo.run(['check'])).code).toBe(0);
+    const r = await repo.run(['rfc-status', '1', '--set', 'SUPERSEDED', '--by', '2']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('`archdoc check` would reject the result');
+    expect(r.stderr).toMatch(/tech-specs\/approved\/TS-0001-on-base\.md:\d+: spec-rfc-not-approved: /);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('so is superseding it with create --supersedes', async () => {
+    const repo = specOnRfc();
+    const r = await repo.run(['create', 'rfc', 'New base', '--supersedes', 'RFC-0001']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('spec-rfc-not-approved');
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect((await repo.run(['check'])).code).toBe(0);
+  });
+});

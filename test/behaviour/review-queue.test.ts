@@ -32,7 +32,9 @@ function repoWithReviews(): Repo {
     { name: 'Bob Li', status: 'approved' },
     { name: 'Test Author', status: 'pending' },
   ]);
-  rfc(5, 'DRAFT', '2026-10-01', [{ name: 'Alice Chen', status: 'pending' }], { related_rfcs: ['RFC-0001'] });
+  rfc(5, 'REVIEW', '2026-10-01', [{ name: 'Alice Chen', status: 'pending' }], { related_rfcs: ['RFC-0001'] });
+  // A first draft waits on its author, not on the reviewer named for later.
+  rfc(6, 'DRAFT', '2026-09-01', [{ name: 'Alice Chen', status: 'pending' }]);
   repo.git('add', '-A');
   repo.git('commit', '-qm', 'seed');
   return repo;
@@ -47,6 +49,8 @@ describe('list --reviewer', () => {
     // RFC-0003 has my approval, RFC-0004 is approved already, RFC-0005 waits on someone else.
     expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(['RFC-0002', 'RFC-0001']);
     expect(r.stdout.split('\n')[0]).toBe('RFCs (2): REVIEW 2');
+    // `me` is the whole name: "Author" alone is part of it, and matches as a name given by hand.
+    expect((await repo.run(['list', '--reviewer', 'author', '--json'])).stdout).toContain('RFC-0002');
     const named = await repo.run(['list-rfcs', '--reviewer', 'alice', '--json']);
     expect(JSON.parse(named.stdout).documents.map((d: { id: string }) => d.id)).toEqual(['RFC-0005']);
   });
@@ -69,7 +73,7 @@ describe('list --format csv', () => {
       'RFC-0002,rfc,Case 2,REVIEW,Hand Writer,2026-01-10,2026-01-12,rfcs/review/RFC-0002-case-2.md,Test Author (in-progress); Bob Li (approved),',
     );
     expect(lines).toContain(
-      'RFC-0005,rfc,Case 5,DRAFT,Hand Writer,2026-01-10,2026-01-12,rfcs/draft/RFC-0005-case-5.md,Alice Chen (pending),related_rfcs: RFC-0001',
+      'RFC-0005,rfc,Case 5,REVIEW,Hand Writer,2026-01-10,2026-01-12,rfcs/review/RFC-0005-case-5.md,Alice Chen (pending),related_rfcs: RFC-0001',
     );
   });
 });

@@ -9,6 +9,7 @@ import type { DocRecord } from '../../core/document.js';
 import { runChecks, type Finding } from '../../core/check/index.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, kindOfPath, readDocument } from '../../adapters/store.js';
+import { fieldLinks, type IdIndex } from '../../core/links.js';
 
 /**
  * What the rules find in the documents of `all` that `judged` keeps: ids and links resolve against
@@ -27,8 +28,10 @@ function findingsIn(ctx: Context, all: DocRecord[], judged: (d: DocRecord) => bo
 }
 
 /** Whether `d` was written by the change or may link to what it wrote (by id or by file name). */
-function nearChange(written: Set<string>, ids: string[], names: string[]): (d: DocRecord) => boolean {
-  return (d) => written.has(d.path) || names.some((n) => d.body.includes(n)) || (ids.length > 0 && ids.some((id) => JSON.stringify(d.data).includes(id)));
+function nearChange(written: Set<string>, ids: Set<string>, names: string[], index: Pick<IdIndex, 'prefixes' | 'padding'>): (d: DocRecord) => boolean {
+  // Link fields are read as the rules read them, so `rfc-1` or `RFC 1` names RFC-0001 here too.
+  return (d) =>
+    written.has(d.path) || names.some((n) => d.body.includes(n)) || (ids.size > 0 && fieldLinks(d, index).some((l) => !!l.target && ids.has(l.target)));
 }
 
 export interface GateInput {
@@ -41,6 +44,8 @@ export interface GateInput {
   written: string[];
   /** True for a status change: every error in the document refuses it, not only new ones. */
   entering: boolean;
+  /** The document has uncommitted edits, which the commit (and so the judgement) leaves out. */
+  uncommittedEdits?: boolean;
 }
 
 /**
@@ -57,13 +62,16 @@ export function judgeChange(ctx: Context, input: GateInput): string[] {
     const rec = kind && readDocument(ctx.root, rel, kind, ctx.config.idPadding);
     if (rec) after.push(rec);
   }
-  // A finding is the same before and after when only the document's path changed.
-  const key = (f: Finding, moved: boolean) => `${f.rule}\u0000${moved && f.path === doc.path ? input.path : f.path}\u0000${f.message.replace(/\d+/g, '#')}`;
+  // A finding is the same before and after when only the document's path changed, or only the
+  // details it quotes (line numbers, the reviewers in parentheses).
+  const key = (f: Finding, moved: boolean) =>
+    `${f.rule}\u0000${moved && f.path === doc.path ? input.path : f.path}\u0000${f.message.replace(/\([^)]*\)/g, '()').replace(/\d+/g, '#')}`;
   const changed = [...input.before, ...after].filter((d) => gone.has(d.path));
   const near = nearChange(
     gone,
-    [...new Set(changed.map((d) => d.id).filter((id): id is string => !!id))],
+    new Set(changed.map((d) => d.id).filter((id): id is string => !!id)),
     [...new Set([...gone].map((p) => p.slice(p.lastIndexOf('/') + 1)))],
+    loadIndex(ctx, input.before),
   );
   const before = new Set(findingsIn(ctx, input.before, near).map((f) => key(f, true)));
   const found = findingsIn(ctx, after, near);
@@ -71,14 +79,20 @@ export function judgeChange(ctx: Context, input: GateInput): string[] {
   const blocking = found.filter((f) => f.severity === 'error' && ((input.entering && f.path === input.path) || isNew(f)));
   if (blocking.length) {
     const self = after.find((d) => d.path === input.path);
-    // The refused change is undone: lines are given in the file as it stays.
-    const shift = self && input.entering ? self.bodyLine - doc.bodyLine : 0;
+    // The refused change is undone: a body line is given in the file as it stays; a line of the
+    // frontmatter, which the change itself rewrote, is not given at all.
+    const shift = self ? self.bodyLine - doc.bodyLine : 0;
     const shown = (f: Finding) => {
-      const mine = f.path === input.path;
-      return `  ${mine ? doc.path : f.path}:${mine && f.line >= (self?.bodyLine ?? 0) ? f.line - shift : f.line}: ${f.rule}: ${f.message}`;
+      if (f.path !== input.path) return `  ${f.path}:${f.line}: ${f.rule}: ${f.message}`;
+      return self && f.line >= self.bodyLine ? `  ${doc.path}:${f.line - shift}: ${f.rule}: ${f.message}` : `  ${doc.path}: ${f.rule}: ${f.message}`;
     };
     throw new RefusedError(`${doc.id ?? doc.path} was not changed: \`archdoc check\` would reject the result.`, [
       ...blocking.map(shown),
+      ...(input.uncommittedEdits
+        ? [
+            `${doc.path} has edits you have not committed: archdoc commits its change on the committed text, and that is what was judged. Commit your edits first.`,
+          ]
+        : []),
       'Fix these (or change what you asked for), then run the command again.',
     ]);
   }
