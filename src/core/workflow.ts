@@ -8,7 +8,7 @@ import type { FrontmatterEdit } from './frontmatter.js';
 import { allowedNext, approvalPolicy, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
 import { closest } from './suggest.js';
-import { findSection, hasContent, placeholders } from './sections.js';
+import { hasContent, placeholders, sectionOf } from './sections.js';
 
 export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;
 
@@ -140,12 +140,12 @@ export function guardResults(
       case 'reviewer-approved': {
         const policy = approvalPolicy(kind);
         // Every author, however the field is written (one name, or a list of them).
-        const authors = new Set(
-          (Array.isArray(doc.data.author) ? doc.data.author : [doc.data.author]).map((a) => asText(a)?.trim().toLowerCase()).filter(Boolean),
-        );
-        const own = (r: { name: string }) => policy.exclude_author && authors.has(r.name.trim().toLowerCase());
+        const raw = doc.data.author;
+        const authors = Array.isArray(raw) ? raw.map((a) => asText(a)?.trim().toLowerCase()) : [asText(raw)?.trim().toLowerCase()];
+        const own = (r: { name: string }) => policy.exclude_author && authors.includes(r.name.trim().toLowerCase());
         // One approval per person, however often the name is listed.
-        const approved = [...new Map(doc.reviewers.filter((r) => r.status === 'approved' && !own(r)).map((r) => [r.name.trim().toLowerCase(), r])).values()];
+        const approvers = doc.reviewers.filter((r) => r.status === 'approved' && !own(r));
+        const approved = approvers.length < 2 ? approvers : [...new Map(approvers.map((r) => [r.name.trim().toLowerCase(), r])).values()];
         const declined = policy.declined_blocks ? doc.reviewers.filter((r) => r.status === 'declined') : [];
         const selfApproved = doc.reviewers.some((r) => r.status === 'approved' && own(r));
         if (declined.length) {
@@ -169,7 +169,7 @@ export function guardResults(
       }
       case 'sections':
         for (const name of guard.sections) {
-          const s = findSection(doc.body, name);
+          const s = sectionOf(doc, name);
           if (!s) fail(`section "## ${name}" is missing`);
           else if (!hasContent(s)) fail(`section "## ${name}" has no content yet`, doc.bodyLine + s.line - 1);
         }

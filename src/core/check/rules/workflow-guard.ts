@@ -28,7 +28,9 @@ export const workflowGuard: Rule<'workflow-guard'> = {
       const status = d.status;
       if (!d.parsed || !d.statusKnown || !status || !d.kind.guards) continue;
       for (const [s, guards] of guardsIn(d.kind, status)) {
-        const own = guards.filter((g) => g.type !== 'linked-status' || !linkReportedElsewhere(g, d, status, lookup));
+        const own = guards.some((g) => g.type === 'linked-status')
+          ? guards.filter((g) => g.type !== 'linked-status' || !linkReportedElsewhere(g, d, status, lookup))
+          : guards;
         if (own.length === 0) continue;
         const { located } = guardResults(d, s, lookup, undefined, own);
         for (const f of located) {
