@@ -30,6 +30,20 @@ class BodySection implements Section {
     public to: number,
   ) {}
 
+  /** Whether `test` holds for one of its lines, in order, reading no further than it must. */
+  someLine(test: (line: string) => boolean): boolean {
+    if (this.#lines) return this.#lines.some(test);
+    if (this.from === -1 || this.from > this.to) return false;
+    for (let start = this.from; start <= this.to; ) {
+      let end = this.body.indexOf('\n', start);
+      if (end === -1 || end > this.to) end = this.to;
+      const line = this.body.slice(start, this.body.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
+      if (test(line)) return true;
+      start = end + 1;
+    }
+    return false;
+  }
+
   get lines(): string[] {
     if (!this.#lines) {
       // None after its heading, or the next heading starts on the line after it.
@@ -159,7 +173,7 @@ export function placeholders(body: string): Placeholder[] {
 /** True when a section says something beyond headings, placeholders and table/list scaffolding. */
 export function hasContent(section: Section): boolean {
   let inFence = false;
-  return section.lines.some((line) => {
+  const test = (line: string) => {
     if (line === '') return false;
     if (FENCE.test(line)) {
       inFence = !inFence;
@@ -174,7 +188,9 @@ export function hasContent(section: Section): boolean {
       .replace(/\|?\s*:?-{3,}:?\s*/g, '')
       .replace(/[|*_>]/g, '');
     return /[\p{L}\p{N}]/u.test(stripped);
-  });
+  };
+  // A written section says so in its first lines: they are read one by one, not split all at once.
+  return section instanceof BodySection ? section.someLine(test) : section.lines.some(test);
 }
 
 /** The first sentences (up to `max` characters) of a section, as one line. */

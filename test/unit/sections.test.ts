@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSection, sections } from '../../src/core/sections.js';
+import { findSection, hasContent, sections } from '../../src/core/sections.js';
 
 /** Sections as archdoc first split them: the whole body into lines, then each section's lines kept. */
 function byLines(body: string, level = 2): Array<{ name: string; line: number; lines: string[] }> {
@@ -58,6 +58,19 @@ describe('sections', () => {
       fc.property(body, fc.constantFrom(2, 3), (text, level) => {
         const got = sections(text, level).map((s) => ({ name: s.name, line: s.line, lines: s.lines }));
         expect(got).toEqual(byLines(text, level));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('have content exactly when their lines do, read one by one or split at once', () => {
+    const content = fc.constantFrom('Real text.', '[Placeholder]', '- [ ]', '| --- |', '<!-- note -->', '   ', '### Sub', '```', 'code', '\r');
+    const written = fc
+      .tuple(fc.array(fc.oneof(line, content), { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+      .map(([ls, eol, last]) => ls.join(eol) + (last ? eol : ''));
+    fc.assert(
+      fc.property(written, (text) => {
+        for (const s of sections(text)) expect(hasContent(s)).toBe(hasContent({ name: s.name, line: s.line, lines: [...s.lines] }));
       }),
       { numRuns: 5_000 },
     );

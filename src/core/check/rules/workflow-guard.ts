@@ -7,8 +7,8 @@ import { alwaysThrough, approvedStatuses, pastInitial } from '../statuses.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /**
- * A document meets the guards of its status and of the statuses every way to it goes through
- * (an IN_PROGRESS RFC still has its approval): the same guards a status change checks, so editing
+ * A document meets the guards of its status and, unless it is archived, of the statuses every way
+ * to it goes through (an IN_PROGRESS RFC still has its approval; an archived one is held to its own): the same guards a status change checks, so editing
  * the status by hand does not get round them. What another rule already reports is left to it:
  * required sections past the first draft (required-section), placeholders in an approved document
  * (placeholder), an approved spec's decision_ref (spec-rfc-not-approved), links that do not
@@ -60,7 +60,7 @@ function guardsIn(kind: KindDef, status: string): Array<[string, GuardSpec[]]> {
   if (!out) {
     const guards = kind.guards ?? {};
     out = Object.keys(guards)
-      .filter((s) => s === status || (!kind.statuses[s]?.archived && alwaysThrough(kind, s, status)))
+      .filter((s) => s === status || (!kind.statuses[status]?.archived && !kind.statuses[s]?.archived && alwaysThrough(kind, s, status)))
       .map((s): [string, GuardSpec[]] => [s, (guards[s] ?? []).filter((g) => !reportedElsewhere(g, kind, status))])
       .filter(([, gs]) => gs.length > 0);
     byStatus.set(status, out);
