@@ -97,6 +97,7 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     out.out(`Start one with: archdoc ${kinds.length === 1 ? (k.commands?.create ?? `create ${k.name}`) : 'create-rfc'} "Your title"`);
     return;
   }
+  let summarised = false;
   for (const k of kinds) {
     // The counts are those of what the filters keep.
     const s = summarise(k, shown);
@@ -104,10 +105,17 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     const counts = Object.entries(s.counts).map(([status, n]) => `${status} ${c.bold(String(n))}`);
     if (s.broken) counts.push(c.yellow(`unreadable ${s.broken}`));
     out.out(`${c.bold(k.plural)} (${s.total}): ${counts.join(c.dim(' · ')) || c.dim('none')}`);
+    summarised = true;
   }
-  out.out('');
+  if (summarised) out.out('');
   if (shown.length === 0) {
-    out.out(c.dim('Nothing matches these filters.'));
+    out.out(
+      c.dim(
+        opts.reviewer !== undefined
+          ? `Nothing waits on ${opts.reviewer.trim().toLowerCase() === 'me' ? 'you' : opts.reviewer}.`
+          : 'Nothing matches these filters.',
+      ),
+    );
   } else if (format === 'list') {
     for (const d of shown) {
       out.out(`${c.bold(d.id ?? '?')} ${oneLine(d.title ?? 'N/A')}`);

@@ -51,6 +51,7 @@ describe('list --reviewer', () => {
     expect(r.stdout.split('\n')[0]).toBe('RFCs (2): REVIEW 2');
     // `me` is the whole name: "Author" alone is part of it, and matches as a name given by hand.
     expect((await repo.run(['list', '--reviewer', 'author', '--json'])).stdout).toContain('RFC-0002');
+    expect((await repo.run(['list', '--reviewer', 'Nobody'])).stdout).toBe('Nothing waits on Nobody.\n');
     const named = await repo.run(['list-rfcs', '--reviewer', 'alice', '--json']);
     expect(JSON.parse(named.stdout).documents.map((d: { id: string }) => d.id)).toEqual(['RFC-0005']);
   });
