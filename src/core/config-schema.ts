@@ -102,6 +102,7 @@ const kind: JsonSchema = {
         exclude_author: { type: 'boolean', default: true, description: "The author's own approval does not count." },
         declined_blocks: { type: 'boolean', default: true, description: 'A declined review blocks approval.' },
         reset_on_draft: { type: 'boolean', default: true, description: 'Reviews go back to pending when the document returns to its initial status.' },
+        reset_on_change: { type: 'boolean', default: true, description: 'An approval of an earlier text of the body does not count for a status change.' },
       },
     },
   },

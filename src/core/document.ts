@@ -19,6 +19,23 @@ export interface ReadProblem {
 export interface Reviewer {
   name: string;
   status: string;
+  /** When the approval was recorded by archdoc, and a fingerprint of the body it approved. */
+  approvedOn?: string;
+  bodyHash?: string;
+}
+
+/**
+ * A fingerprint of a body (FNV-1a, 32 bits, in hex): enough to tell that the text a reviewer
+ * approved has changed since. Line endings and trailing blank lines do not count.
+ */
+export function bodyHash(body: string): string {
+  const text = body.replace(/\r\n/g, '\n').replace(/\s+$/, '');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 export interface DocRecord {
@@ -67,8 +84,14 @@ export function readReviewers(v: unknown): Reviewer[] {
     } else if (r && typeof r === 'object' && !Array.isArray(r)) {
       const o = r as Record<string, unknown>;
       const name = asText(o.name);
-      if (name) out.push({ name, status: (asText(o.status) ?? 'pending').toLowerCase() });
-      else {
+      if (name) {
+        const rec: Reviewer = { name, status: (asText(o.status) ?? 'pending').toLowerCase() };
+        const on = readDate(o.approved_on);
+        const hash = asText(o.body_hash);
+        if (on) rec.approvedOn = on;
+        if (hash) rec.bodyHash = hash;
+        out.push(rec);
+      } else {
         // `- Alice: approved` parses as a one-key map.
         const [[k, s] = []] = Object.entries(o);
         if (k) out.push({ name: k, status: (asText(s) ?? 'pending').toLowerCase() });

@@ -38,9 +38,11 @@ export interface ApprovalPolicy {
   exclude_author?: boolean;
   declined_blocks?: boolean;
   reset_on_draft?: boolean;
+  /** An approval given to an earlier text of the body does not count for a status change. */
+  reset_on_change?: boolean;
 }
 
-export const APPROVAL_DEFAULTS: Required<ApprovalPolicy> = { min: 1, exclude_author: true, declined_blocks: true, reset_on_draft: true };
+export const APPROVAL_DEFAULTS: Required<ApprovalPolicy> = { min: 1, exclude_author: true, declined_blocks: true, reset_on_draft: true, reset_on_change: true };
 
 /** The kind's approval policy, its unset parts taken from APPROVAL_DEFAULTS. */
 export function approvalPolicy(kind: KindDef): Required<ApprovalPolicy> {

@@ -3,7 +3,7 @@
  * takes the document and what it links to, and returns either a refusal or a plan of edits.
  */
 import type { DocRecord } from './document.js';
-import { asText } from './document.js';
+import { asText, bodyHash } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
 import { allowedNext, approvalPolicy, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
@@ -143,8 +143,12 @@ export function guardResults(
         const raw = doc.data.author;
         const authors = Array.isArray(raw) ? raw.map((a) => asText(a)?.trim().toLowerCase()) : [asText(raw)?.trim().toLowerCase()];
         const own = (r: { name: string }) => policy.exclude_author && authors.includes(r.name.trim().toLowerCase());
+        // A status change counts only approvals of the text as it is now (check reports the
+        // others as approval-stale).
+        const current = cli && policy.reset_on_change ? bodyHash(doc.body) : undefined;
+        const stale = (r: { bodyHash?: string }) => !!current && !!r.bodyHash && r.bodyHash !== current;
         // One approval per person, however often the name is listed.
-        const approvers = doc.reviewers.filter((r) => r.status === 'approved' && !own(r));
+        const approvers = doc.reviewers.filter((r) => r.status === 'approved' && !own(r) && !stale(r));
         const approved = approvers.length < 2 ? approvers : [...new Map(approvers.map((r) => [r.name.trim().toLowerCase(), r])).values()];
         const declined = policy.declined_blocks ? doc.reviewers.filter((r) => r.status === 'declined') : [];
         const selfApproved = doc.reviewers.some((r) => r.status === 'approved' && own(r));
@@ -155,7 +159,8 @@ export function guardResults(
         }
         if (approved.length < policy.min) {
           const others = doc.reviewers.filter((r) => !own(r));
-          const why = selfApproved ? `; the author's own approval does not count` : '';
+          const staleOnes = doc.reviewers.filter((r) => r.status === 'approved' && stale(r));
+          const why = `${selfApproved ? `; the author's own approval does not count` : ''}${staleOnes.length ? `; ${staleOnes.map((r) => `${r.name} approved an earlier text${r.approvedOn ? ` (on ${r.approvedOn})` : ''}`).join(', ')}` : ''}`;
           if (policy.min === 1 && approved.length === 0) {
             fail(
               others.length
@@ -278,16 +283,40 @@ export function planReviewer(doc: DocRecord, spec: string, today: string): Revie
     const status = rawStatus ?? 'pending';
     if (raw !== undefined && raw !== null && !Array.isArray(raw))
       return { ok: false, reason: 'document', message: `reviewers in ${doc.path} is not a list; fix it by hand first` };
-    edits.push({ op: 'append', key: 'reviewers', item: { name, status } });
+    edits.push({
+      op: 'append',
+      key: 'reviewers',
+      item: status === 'approved' ? { name, status, approved_on: today, body_hash: bodyHash(doc.body) } : { name, status },
+    });
     edits.push({ op: 'set', path: ['last_updated'], value: today });
     return { ok: true, edits, summary: `added reviewer ${name} (${status})` };
   }
   const current = doc.reviewers.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  const item = list[at];
+  // An approval given again to a text that changed since: recorded anew, with the text it approves.
+  const renewed = rawStatus === 'approved' && current?.status === 'approved' && !!current.bodyHash && current.bodyHash !== bodyHash(doc.body);
+  if (renewed && item && typeof item === 'object' && 'name' in item) {
+    return {
+      ok: true,
+      edits: [
+        { op: 'set', path: ['reviewers', at, 'approved_on'], value: today },
+        { op: 'set', path: ['reviewers', at, 'body_hash'], value: bodyHash(doc.body) },
+        { op: 'set', path: ['last_updated'], value: today },
+      ],
+      summary: `reviewer ${name}: approved again, of the text as it is now`,
+    };
+  }
   if (rawStatus === undefined || current?.status === rawStatus) {
     return { ok: true, edits: [], summary: `${name} is already a reviewer (${current?.status ?? 'pending'})` };
   }
-  const item = list[at];
-  if (item && typeof item === 'object' && 'name' in item) edits.push({ op: 'set', path: ['reviewers', at, 'status'], value: rawStatus });
+  if (item && typeof item === 'object' && 'name' in item) {
+    edits.push({ op: 'set', path: ['reviewers', at, 'status'], value: rawStatus });
+    // What was approved, and when: check tells when the body changes after it.
+    if (rawStatus === 'approved') {
+      edits.push({ op: 'set', path: ['reviewers', at, 'approved_on'], value: today });
+      edits.push({ op: 'set', path: ['reviewers', at, 'body_hash'], value: bodyHash(doc.body) });
+    }
+  }
   // `- Name: status`, a map of one key: its value is the status.
   else if (item && typeof item === 'object') edits.push({ op: 'set', path: ['reviewers', at, reviewerEntryName(item)!], value: rawStatus });
   else edits.push({ op: 'set', path: ['reviewers', at], value: `${name}: ${rawStatus}` });

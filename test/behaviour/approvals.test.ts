@@ -15,7 +15,7 @@ const REVIEW = `${FOLDER.REVIEW}/RFC-0001-orders.md`;
 function inReview(reviewers: Array<{ name: string; status: string }>, config?: string): Repo {
   const repo = makeRepo();
   if (config) repo.write('.archdoc.yml', config);
-  repo.write(REVIEW, rfcText({ id: 'RFC-0001', title: 'Orders', status: 'REVIEW', reviewers, extra: { history: [{ status: 'REVIEW', date: '2026-11-02' }] } }));
+  repo.write(REVIEW, rfcText({ id: 'RFC-0001', title: 'Orders', status: 'REVIEW', reviewers, extra: { history: [{ status: 'REVIEW', date: '2026-11-20' }] } }));
   repo.git('add', '-A');
   repo.git('commit', '-qm', 'seed');
   return repo;
@@ -115,7 +115,7 @@ describe('approvals', () => {
     expect((await repo.run(['create-tech-spec', 'Orders API'])).code).toBe(0);
     const r = await repo.run(['tech-spec-status', '1', '--reviewer', 'Dee Park:approved']);
     expect(r.code, r.stderr).toBe(0);
-    expect(frontmatter(repo.read(repo.find('TS-0001'))).reviewers).toEqual([{ name: 'Dee Park', status: 'approved' }]);
+    expect(frontmatter(repo.read(repo.find('TS-0001'))).reviewers).toMatchObject([{ name: 'Dee Park', status: 'approved' }]);
     // Accepted with its reviewer still pending: ADRs ask for no approval unless configured to.
     writeIt(repo, adr, 'adr');
     repo.git('commit', '-qam', 'write ADR-0001');
@@ -150,5 +150,39 @@ describe('approvals, whatever form the lists take', () => {
     twice.write('.archdoc.yml', 'kinds:\n  rfc:\n    approvals: { min: 2 }\n');
     write(twice, 'reviewers:\n  - Bob Li: approved\n  - bob li: approved\n');
     await refusedEverywhere(twice, 'APPROVED needs 2 approvals; 1 so far');
+  });
+});
+
+describe('an approval is of the text approved', () => {
+  it('records what was approved; a later edit is reported, and does not count for APPROVED until approved again', async () => {
+    const repo = inReview([{ name: 'Alice Chen', status: 'pending' }]);
+    expect((await repo.run(['rfc-status', '1', '--reviewer', 'Alice Chen:approved'])).code).toBe(0);
+    const approved = frontmatter(repo.read(REVIEW)).reviewers as Array<Record<string, string>>;
+    expect(approved[0]).toMatchObject({ name: 'Alice Chen', status: 'approved', approved_on: '2026-11-25' });
+    expect(approved[0]!.body_hash).toMatch(/^[0-9a-f]{8}$/);
+    const clean = await repo.run(['check']);
+    expect(clean.stdout).toBe('No problems in 1 document.\n');
+
+    // Edited after the approval: check says so, and APPROVED does not count it.
+    repo.write(REVIEW, repo.read(REVIEW).replace('Option 1, accepting', 'Option 2, accepting'));
+    repo.git('commit', '-qam', 'change the recommendation');
+    const check = await repo.run(['check']);
+    expect(check.stdout).toContain(`${REVIEW}:6:1: warning approval-stale: changed since Alice Chen approved on 2026-11-25`);
+    const refused = await repo.run(['rfc-status', '1', '--set', 'APPROVED']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Alice Chen approved an earlier text (on 2026-11-25)');
+
+    // Approved again, of the text as it is now.
+    const again = await repo.run(['rfc-status', '1', '--reviewer', 'Alice Chen:approved']);
+    expect(again.stdout).toContain('reviewer Alice Chen: approved again, of the text as it is now');
+    expect((await repo.run(['rfc-status', '1', '--set', 'APPROVED'])).code).toBe(0);
+    // Written on once in progress, as planned: no warning.
+    const at = `${FOLDER.APPROVED}/RFC-0001-orders.md`;
+    expect((await repo.run(['rfc-status', '1', '--set', 'IN_PROGRESS'])).code).toBe(0);
+    const now = `${FOLDER.IN_PROGRESS}/RFC-0001-orders.md`;
+    expect(repo.exists(at)).toBe(false);
+    repo.write(now, `${repo.read(now)}\nMore detail for the team.\n`);
+    repo.git('commit', '-qam', 'write on');
+    expect((await repo.run(['check'])).stdout).toBe('No problems in 1 document.\n');
   });
 });

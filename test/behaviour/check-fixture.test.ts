@@ -47,6 +47,7 @@ const EXPECTED: Expected[] = [
   e('rfcs/approved/RFC-0017-approved-by-hand.md', 6, 1, 'error', 'workflow-guard', 'no reviewer has approved yet (Bob Kim: pending)'),
   e('rfcs/review/RFC-0008-misfiled.md', 4, 1, 'error', 'status-folder', 'rfcs/draft/'),
   e('rfcs/review/RFC-0011-one-option.md', 27, 1, 'warning', 'decision-discipline', '1 option'),
+  e('rfcs/review/RFC-0019-edited-after-approval.md', 6, 1, 'warning', 'approval-stale', 'changed since Alice Chen approved on 2026-11-20'),
   e('rfcs/review/RFC-0012-loaded.md', 31, 19, 'warning', 'loaded-word', 'obviously'),
   e('tech-specs/approved/TS-0001-premature.md', 5, 1, 'error', 'spec-rfc-not-approved', 'RFC-0001'),
   e('tech-specs/approved/TS-0002-placeholder.md', 24, 8, 'error', 'placeholder', '[Team Name]'),
@@ -55,10 +56,10 @@ const EXPECTED: Expected[] = [
   e('tech-specs/review/TS-0004-stale.md', 4, 1, 'warning', 'stale-review', '85 days'),
 ];
 const ERRORS = 16;
-const WARNINGS = 7;
-const FILES = 20;
-const DOCUMENTS = 23;
-const SUMMARY = '16 errors, 7 warnings in 20 files (23 documents checked).';
+const WARNINGS = 8;
+const FILES = 21;
+const DOCUMENTS = 24;
+const SUMMARY = '16 errors, 8 warnings in 21 files (24 documents checked).';
 
 /** Every rule: the fixture has at least one finding of each, so a new rule needs a case here. */
 const ALL_RULES = RULE_IDS;
@@ -301,7 +302,7 @@ describe('check options and configuration', () => {
     expect(r.stdout).not.toContain('warning stale-review');
     const want = EXPECTED.filter((f) => f.rule !== 'loaded-word').map((f) => prefix(f.rule === 'stale-review' ? { ...f, severity: 'error' } : f));
     expect(got.map((f) => prefix(f)).sort()).toEqual(want.sort());
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('17 errors, 5 warnings in 19 files (23 documents checked).');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('17 errors, 6 warnings in 20 files (24 documents checked).');
   });
 
   it('review_stale_days moves the threshold', async () => {
@@ -309,7 +310,7 @@ describe('check options and configuration', () => {
     repo.write('.archdoc.yml', 'review_stale_days: 90\n');
     const r = await repo.run(['check']);
     expect(r.stdout).not.toContain('stale-review');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 6 warnings in 19 files (23 documents checked).');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('16 errors, 7 warnings in 20 files (24 documents checked).');
   });
 
   it('an unknown rule name in the configuration is a usage error (exit 2)', async () => {
@@ -459,6 +460,9 @@ const REPAIRS: Record<string, string | null> = {
     '    date: 2026-11-12',
   ]),
   'rfcs/draft/RFC-0015-bad-dates.md': draftRfc('RFC-0015', 'Good dates', ['created: 2024-12-15', 'last_updated: 2025-01-05']),
+  'rfcs/review/RFC-0019-edited-after-approval.md': fs
+    .readFileSync(path.join(FIXTURE, 'rfcs/review/RFC-0019-edited-after-approval.md'), 'utf8')
+    .replace(/\n {4}approved_on: .*\n {4}body_hash: .*\n/, '\n'),
   'rfcs/draft/RFC-0018-history-typo.md': draftRfc('RFC-0018', 'History without a typo', ['history:', '  - status: DRAFT', '    date: 2026-11-01']),
   'rfcs/approved/RFC-0017-approved-by-hand.md': fs
     .readFileSync(path.join(FIXTURE, 'rfcs/approved/RFC-0017-approved-by-hand.md'), 'utf8')

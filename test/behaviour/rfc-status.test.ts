@@ -125,7 +125,7 @@ describe('rfc-status', () => {
     const upd = await repo.run(['rfc-status', 'RFC-0001', '--reviewer', 'Bob:approved']);
     expect(upd.code, upd.stderr).toBe(0);
     expect(upd.stdout).toContain('reviewer Bob: pending → approved');
-    expect(frontmatter(repo.read(rel)).reviewers).toEqual([{ name: 'Bob', status: 'approved' }]);
+    expect(frontmatter(repo.read(rel)).reviewers).toMatchObject([{ name: 'Bob', status: 'approved', approved_on: DATE }]);
     expect(repo.commitCount()).toBe(count + 2);
     expect(headSubject(repo)).toBe('docs(rfc): RFC-0001 reviewer Bob: pending → approved');
     expect(headChanges(repo)).toEqual([`M\t${rel}`]);

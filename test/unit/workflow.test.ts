@@ -74,7 +74,12 @@ describe('planReviewer', () => {
     expect(planReviewer(d, 'Bob', '2026-11-25')).toMatchObject({ ok: true, summary: 'added reviewer Bob (pending)' });
     expect(planReviewer(d, 'alice:approved', '2026-11-25')).toMatchObject({
       ok: true,
-      edits: [{ op: 'set', path: ['reviewers', 0, 'status'], value: 'approved' }, expect.anything()],
+      edits: [
+        { op: 'set', path: ['reviewers', 0, 'status'], value: 'approved' },
+        { op: 'set', path: ['reviewers', 0, 'approved_on'], value: '2026-11-25' },
+        { op: 'set', path: ['reviewers', 0, 'body_hash'], value: expect.stringMatching(/^[0-9a-f]{8}$/) },
+        expect.anything(),
+      ],
     });
     expect(planReviewer(d, 'Alice:maybe', '2026-11-25')).toMatchObject({ ok: false });
   });

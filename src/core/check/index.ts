@@ -1,5 +1,6 @@
 /** Runs every check rule over the documents and returns the findings, sorted. Pure. */
 import type { RuleSetting } from '../config.js';
+import { approvalStale } from './rules/approval-stale.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dateFormat } from './rules/date-format.js';
 import { decisionDiscipline } from './rules/decision-discipline.js';
@@ -41,6 +42,7 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
   'stale-review': staleReview,
   'history-status': historyStatus,
   'history-mismatch': historyMismatch,
+  'approval-stale': approvalStale,
   'date-format': dateFormat,
   'status-section': statusSection,
 };

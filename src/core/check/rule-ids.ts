@@ -21,6 +21,7 @@ export const RULE_IDS = [
   'stale-review',
   'history-status',
   'history-mismatch',
+  'approval-stale',
   'date-format',
   'status-section',
 ] as const;
