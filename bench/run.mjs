@@ -199,11 +199,13 @@ ${sections}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
-whose baseline is mostly git, moves the most. On 2026-11-30, across six runs of today's build on
-the machine above, Node 24's ratios were: \`--help\` 1.23 to 1.30, \`list --json\` at 100
-documents 1.19 to 1.25, \`check\` at 10 000 documents 2.20 to 2.31, \`create-rfc\` 1.23 to 1.30.
-\`--help\` and \`create-rfc\` hold their targets with little to spare: a ratio within 0.04 of its
-target can fall either side of it from one run to the next. Run the bench on an idle machine, and not straight
+whose baseline is mostly git, moves the most. On 2026-11-30, across five runs of the build with
+the one-rule-set checks (rules \`workflow-guard\`, \`history-mismatch\`, \`approval-stale\`) on
+the machine above, Node 24's ratios were: \`--help\` 1.24 to 1.29, \`list --json\` at 100
+documents 1.20 to 1.25, \`check\` at 10 000 documents 2.32 to 2.54, \`create-rfc\` 1.28 to 1.31.
+\`check\` at 10 000 documents and \`create-rfc\` hold their targets with little to spare: a ratio
+within 0.04 of its target can fall either side of it from one run to the next, more so while
+another process uses the machine. Run the bench on an idle machine, and not straight
 after another run, whose clean-up of 10 000 files still occupies the disk for a while.
 
 ## Where create-rfc's time goes
