@@ -24,6 +24,12 @@ export interface Git {
   stagedPaths(): Promise<{ changed: string[]; gone: string[] }>;
   /** Every path in git's index under the root, and the staged text of those `wanted` keeps: one ls-files, one cat-file. */
   indexFiles(wanted: (rel: string) => boolean): Promise<{ paths: string[]; texts: Map<string, string> }>;
+  /** The commit where `ref` and HEAD meet; undefined when `ref` names nothing. */
+  mergeBase(ref: string): Promise<string | undefined>;
+  /** The text, at `commit`, of the files under the root that `wanted` keeps. */
+  filesAt(commit: string, wanted: (rel: string) => boolean): Promise<Map<string, string>>;
+  /** What became of the files under the root since `commit`, in the work tree: renamed (old → new) and deleted. */
+  changesSince(commit: string): Promise<{ renamed: Map<string, string>; deleted: Set<string>; touched: Set<string> }>;
 }
 
 export class GitError extends Error {
@@ -57,6 +63,21 @@ async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, 
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
   if (r.status !== 0) throw new GitError(args, String(r.stderr), r.status ?? r.signal);
   return r.stdout;
+}
+
+/** The text of each blob, by path: one `git cat-file --batch` for them all. */
+async function readBlobs(root: string, env: NodeJS.ProcessEnv, entries: Array<{ blob: string; rel: string }>): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  if (entries.length === 0) return texts;
+  const out = await runGitBytes(root, ['cat-file', '--batch'], env, entries.map((e) => `${e.blob}\n`).join(''));
+  let at = 0;
+  for (const e of entries) {
+    const eol = out.indexOf(0x0a, at);
+    const size = Number(out.toString('latin1', at, eol).split(' ')[2]);
+    texts.set(e.rel, out.toString('utf8', eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return texts;
 }
 
 /** Runs a git call, retrying briefly while another git process holds `index.lock`. */
@@ -126,6 +147,42 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       }
       return { changed, gone };
     },
+    async mergeBase(ref) {
+      try {
+        return (await git(['merge-base', ref, 'HEAD'])).trim() || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async filesAt(commit, wanted) {
+      const entries = (await git(['ls-tree', '-r', '-z', commit]))
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+          const tab = line.indexOf('\t');
+          const [, type, blob] = line.slice(0, tab).split(' ');
+          return { type: type!, blob: blob!, rel: line.slice(tab + 1) };
+        })
+        .filter((e) => e.type === 'blob' && wanted(e.rel));
+      return readBlobs(root, env, entries);
+    },
+    async changesSince(commit) {
+      const fields = (await git(['diff', '-M', '--name-status', '-z', '--relative', commit])).split('\0');
+      const renamed = new Map<string, string>();
+      const deleted = new Set<string>();
+      const touched = new Set<string>();
+      for (let i = 0; i < fields.length - 1; ) {
+        const status = fields[i++]!;
+        if (status.startsWith('R') || status.startsWith('C')) {
+          const from = fields[i++]!;
+          const to = fields[i++]!;
+          if (status.startsWith('R')) renamed.set(from, to);
+          touched.add(to);
+        } else if (status === 'D') deleted.add(fields[i++]!);
+        else touched.add(fields[i++]!);
+      }
+      return { renamed, deleted, touched };
+    },
     async indexFiles(wanted) {
       // Stage 0 only: during a merge, conflicted paths have no one staged text.
       const entries = (await git(['ls-files', '--stage', '-z']))
@@ -138,17 +195,7 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
         });
       const paths = entries.map((e) => e.rel);
       const read = entries.filter((e) => e.stage === '0' && wanted(e.rel));
-      const texts = new Map<string, string>();
-      if (read.length === 0) return { paths, texts };
-      const out = await runGitBytes(root, ['cat-file', '--batch'], env, read.map((e) => `${e.blob}\n`).join(''));
-      let at = 0;
-      for (const e of read) {
-        const eol = out.indexOf(0x0a, at);
-        const size = Number(out.toString('latin1', at, eol).split(' ')[2]);
-        texts.set(e.rel, out.toString('utf8', eol + 1, eol + 1 + size));
-        at = eol + 1 + size + 1;
-      }
-      return { paths, texts };
+      return { paths, texts: await readBlobs(root, env, read) };
     },
   };
 }

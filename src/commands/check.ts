@@ -6,6 +6,7 @@ import { runChecks, summariseFindings } from '../core/check/index.js';
 import { UsageError } from '../core/errors.js';
 import { documentsFromTexts, exists, isDocumentPath, readDocuments } from '../adapters/store.js';
 import type { DocRecord } from '../core/document.js';
+import type { BaseState } from '../core/check/types.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
@@ -16,6 +17,8 @@ export interface CheckOptions extends GlobalOptions {
   paths?: string[];
   /** Judge the documents as git's index holds them, only those with staged changes (pre-commit). */
   staged?: boolean;
+  /** Judge what changed since the merge base with this ref (a pull request): see the range rules. */
+  base?: string;
 }
 
 export async function run(opts: CheckOptions, services: Partial<Context> = {}): Promise<number> {
@@ -23,18 +26,23 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
   const format = opts.format ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${CHECK_FORMATS.join(', ')}`);
   ctx.system.readWholeRepository?.();
+  if (opts.staged && opts.base !== undefined) throw new UsageError('--staged and --base judge different things: give one of them');
   const { docs, exists: present, staged } = opts.staged ? await fromIndex(ctx) : fromWorkTree(ctx);
   const index = loadIndex(ctx, docs);
   let named = opts.paths?.length ? narrowTo(ctx, opts, docs) : undefined;
   if (staged) named = new Set([...staged].filter((p) => !named || named.has(p)));
+  const base = opts.base !== undefined ? await baseState(ctx, opts.base) : undefined;
+  // Since the base: only the documents the range touched are judged, so older debt does not block it.
+  if (base) named = new Set([...touchedSince(base, docs)].filter((p) => !named || named.has(p)));
   const findings = runChecks({
+    ...(base ? { base: base.state } : {}),
     // Named paths: their documents are judged, against every document's ids and links.
     docs: named ? docs.filter((d) => named!.has(d.path)) : docs,
     index,
     config: ctx.config,
     today: ctx.today,
     exists: present,
-  }).filter((f) => !named || named.has(f.path));
+  }).filter((f) => !named || named.has(f.path) || !!base?.state.deleted.has(f.path));
   const summary = summariseFindings(findings, named ? named.size : docs.length);
   if (format === 'json') ctx.out.raw(formatJson(findings, summary));
   else if (format === 'github') for (const l of formatGithub(findings, summary)) ctx.out.out(l);
@@ -93,4 +101,20 @@ async function fromIndex(ctx: Context): Promise<Judged> {
   // A folder named in a link exists when a file of the index lies under it.
   const exists = (p: string) => known.has(p) || [...known].some((k) => k.startsWith(`${p}/`));
   return { docs, exists, staged };
+}
+
+/** The documents at the merge base of `ref` and HEAD, and what became of their files since. */
+async function baseState(ctx: Context, ref: string): Promise<{ state: BaseState; touched: Set<string> }> {
+  if (!ctx.git) throw new UsageError('--base needs a git repository');
+  const commit = await ctx.git.mergeBase(ref);
+  if (!commit) throw new UsageError(`--base ${ref}: no such branch, tag or commit shares history with HEAD`);
+  const texts = await ctx.git.filesAt(commit, (rel) => !!isDocumentPath(ctx.config, rel));
+  const { renamed, deleted, touched } = await ctx.git.changesSince(commit);
+  return { state: { ref, docs: documentsFromTexts(ctx.config, texts), renamed, deleted }, touched };
+}
+
+/** The documents changed since the base, and those it did not have (new, not yet added to git). */
+function touchedSince(base: { state: BaseState; touched: Set<string> }, docs: DocRecord[]): Set<string> {
+  const was = new Set([...base.state.docs.map((d) => d.path), ...base.state.renamed.values()]);
+  return new Set(docs.filter((d) => base.touched.has(d.path) || !was.has(d.path)).map((d) => d.path));
 }

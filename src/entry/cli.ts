@@ -242,7 +242,8 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         c
           .addOption(new Option('--format <format>', 'text, json, or github (Actions annotations)').choices(['text', 'json', 'github']).default('text'))
           .option('--strict', 'warnings fail the check too')
-          .option('--staged', "check the documents as git's index holds them, those with staged changes only (pre-commit hooks)"),
+          .option('--staged', "check the documents as git's index holds them, those with staged changes only (pre-commit hooks)")
+          .option('--base <ref>', 'check what changed since the merge base with <ref> (pull requests): workflow steps, ids, deletions, the documents touched'),
     ).action(action('check'));
 
   if (wanted('completion'))

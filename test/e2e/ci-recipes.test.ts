@@ -39,7 +39,11 @@ describe('CI recipes in docs/ci.md', () => {
   it('the GitHub Actions step passes on a sound repository and annotates a broken one', async () => {
     const workflow = parse(fs.readFileSync(workflowFile, 'utf8'));
     const runs: string[] = workflow.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
-    expect(runs).toEqual(['npm ci', 'npx --no-install archdoc check --format github']);
+    expect(runs).toEqual([
+      'npm ci',
+      'npx --no-install archdoc check --format github',
+      'npx --no-install archdoc check --base "origin/$GITHUB_BASE_REF" --format github',
+    ]);
     const shim = npxShim();
     for (const broken of [false, true]) {
       const repo = makeRepo();
@@ -51,6 +55,26 @@ describe('CI recipes in docs/ci.md', () => {
         expect(r.stdout).toMatch(/^::error file=docs\/adr\/ADR-0001-use-postgresql-for-orders\.md,line=4,col=1,title=archdoc status-unknown::status "MAYBE"/m);
       } else {
         expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+      }
+    }
+  });
+
+  it('the pull-request step judges what the branch changes since origin/<base>', async () => {
+    const workflow = parse(fs.readFileSync(workflowFile, 'utf8'));
+    const step = workflow.jobs.check.steps.find((s: { run?: string }) => s.run?.includes('--base'));
+    const shim = npxShim();
+    for (const broken of [false, true]) {
+      const repo = makeRepo();
+      repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+      await seed(repo, broken);
+      const env = { ...testEnv(repo.home), PATH: `${shim}:${process.env.PATH}`, GITHUB_BASE_REF: 'main' };
+      const r = spawnSync('sh', ['-c', step.run], { cwd: repo.dir, env, encoding: 'utf8' });
+      if (broken) {
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/^::error file=docs\/adr\/ADR-0001-use-postgresql-for-orders\.md,line=4,col=1,title=archdoc status-unknown::/m);
+      } else {
+        expect(r.stdout).toBe('No problems in 1 document.\n');
         expect(r.status).toBe(0);
       }
     }

@@ -1,6 +1,7 @@
 /** Runs every check rule over the documents and returns the findings, sorted. Pure. */
 import type { RuleSetting } from '../config.js';
 import { approvalStale } from './rules/approval-stale.js';
+import { rangeEdited, rangeIdentity, rangeWorkflow } from './rules/range.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dateFormat } from './rules/date-format.js';
 import { decisionDiscipline } from './rules/decision-discipline.js';
@@ -43,6 +44,9 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
   'history-status': historyStatus,
   'history-mismatch': historyMismatch,
   'approval-stale': approvalStale,
+  'range-workflow': rangeWorkflow,
+  'range-identity': rangeIdentity,
+  'range-edited': rangeEdited,
   'date-format': dateFormat,
   'status-section': statusSection,
 };

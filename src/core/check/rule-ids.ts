@@ -22,11 +22,17 @@ export const RULE_IDS = [
   'history-status',
   'history-mismatch',
   'approval-stale',
+  'range-workflow',
+  'range-identity',
+  'range-edited',
   'date-format',
   'status-section',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+
+/** The rules that judge a range (`check --base`): without a base they find nothing. */
+export const RANGE_RULE_IDS: readonly RuleId[] = ['range-workflow', 'range-identity', 'range-edited'];
 
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);

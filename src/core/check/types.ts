@@ -22,6 +22,18 @@ export interface CheckContext {
   today: string;
   /** Whether a repository-relative path exists (links to files that are not documents). */
   exists(path: string): boolean;
+  /** `check --base`: the documents at the merge base, and what became of their files since. */
+  base?: BaseState;
+}
+
+export interface BaseState {
+  /** The ref given, for messages. */
+  ref: string;
+  docs: DocRecord[];
+  /** Old path → new path, for the files renamed since the base. */
+  renamed: Map<string, string>;
+  /** Paths of the files deleted since the base. */
+  deleted: Set<string>;
 }
 
 /** What a rule reports; the runner adds the rule id and the configured severity. */
