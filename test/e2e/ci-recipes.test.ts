@@ -30,7 +30,8 @@ async function seed(repo: Repo, broken: boolean): Promise<void> {
 }
 
 describe('CI recipes in docs/ci.md', () => {
-  it('docs/ci.md shows the recipe files verbatim', () => {
+  it('docs/ci.md shows the recipe files verbatim, and docs/workflows.md the GitHub Actions job', () => {
+    expect(fs.readFileSync(path.join(DOCS, 'workflows.md'), 'utf8')).toContain(`\`\`\`yaml\n${fs.readFileSync(workflowFile, 'utf8')}\`\`\``);
     const md = fs.readFileSync(path.join(DOCS, 'ci.md'), 'utf8');
     expect(md).toContain(`\`\`\`yaml\n${fs.readFileSync(workflowFile, 'utf8')}\`\`\``);
     expect(md).toContain(`\`\`\`sh\n${fs.readFileSync(hookFile, 'utf8')}\`\`\``);
