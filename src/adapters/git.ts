@@ -65,6 +65,37 @@ async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, 
   return r.stdout;
 }
 
+/** `-z` lines of `<mode> <a> <b>\t<path>` (ls-tree, ls-files --stage), as [a, b, path]. */
+function entryLines(out: string): Array<[string, string, string]> {
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [, a, b] = line.slice(0, tab).split(' ');
+      return [a!, b!, line.slice(tab + 1)];
+    });
+}
+
+/** `git diff --name-status -z -M`: the files renamed (old → new), deleted, and added or changed (renames' new side included). */
+function nameStatus(out: string): { renamed: Map<string, string>; deleted: Set<string>; touched: Set<string> } {
+  const fields = out.split('\0');
+  const renamed = new Map<string, string>();
+  const deleted = new Set<string>();
+  const touched = new Set<string>();
+  for (let i = 0; i < fields.length - 1; ) {
+    const status = fields[i++]!;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[i++]!;
+      const to = fields[i++]!;
+      if (status.startsWith('R')) renamed.set(from, to);
+      touched.add(to);
+    } else if (status === 'D') deleted.add(fields[i++]!);
+    else touched.add(fields[i++]!);
+  }
+  return { renamed, deleted, touched };
+}
+
 /** The text of each blob, by path: one `git cat-file --batch` for them all. */
 async function readBlobs(root: string, env: NodeJS.ProcessEnv, entries: Array<{ blob: string; rel: string }>): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
@@ -132,20 +163,8 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       return retryingLock(() => git(['commit', '--quiet', '-m', message, '--', ...paths]));
     },
     async stagedPaths() {
-      // -z --name-status: a status, then its path (two paths for a rename or a copy).
-      const fields = (await git(['diff', '--cached', '--name-status', '-z', '--relative', '-M'])).split('\0');
-      const changed: string[] = [];
-      const gone: string[] = [];
-      for (let i = 0; i < fields.length - 1; ) {
-        const status = fields[i++]!;
-        if (status.startsWith('R') || status.startsWith('C')) {
-          const from = fields[i++]!;
-          changed.push(fields[i++]!);
-          if (status.startsWith('R')) gone.push(from);
-        } else if (status === 'D') gone.push(fields[i++]!);
-        else changed.push(fields[i++]!);
-      }
-      return { changed, gone };
+      const { renamed, deleted, touched } = nameStatus(await git(['diff', '--cached', '--name-status', '-z', '--relative', '-M']));
+      return { changed: [...touched], gone: [...deleted, ...renamed.keys()] };
     },
     async mergeBase(ref) {
       try {
@@ -155,44 +174,19 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       }
     },
     async filesAt(commit, wanted) {
-      const entries = (await git(['ls-tree', '-r', '-z', commit]))
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-          const tab = line.indexOf('\t');
-          const [, type, blob] = line.slice(0, tab).split(' ');
-          return { type: type!, blob: blob!, rel: line.slice(tab + 1) };
-        })
+      // `<mode> <type> <blob>\t<path>`
+      const entries = entryLines(await git(['ls-tree', '-r', '-z', commit]))
+        .map(([type, blob, rel]) => ({ type, blob, rel }))
         .filter((e) => e.type === 'blob' && wanted(e.rel));
       return readBlobs(root, env, entries);
     },
     async changesSince(commit) {
-      const fields = (await git(['diff', '-M', '--name-status', '-z', '--relative', commit])).split('\0');
-      const renamed = new Map<string, string>();
-      const deleted = new Set<string>();
-      const touched = new Set<string>();
-      for (let i = 0; i < fields.length - 1; ) {
-        const status = fields[i++]!;
-        if (status.startsWith('R') || status.startsWith('C')) {
-          const from = fields[i++]!;
-          const to = fields[i++]!;
-          if (status.startsWith('R')) renamed.set(from, to);
-          touched.add(to);
-        } else if (status === 'D') deleted.add(fields[i++]!);
-        else touched.add(fields[i++]!);
-      }
-      return { renamed, deleted, touched };
+      return nameStatus(await git(['diff', '-M', '--name-status', '-z', '--relative', commit]));
     },
     async indexFiles(wanted) {
       // Stage 0 only: during a merge, conflicted paths have no one staged text.
-      const entries = (await git(['ls-files', '--stage', '-z']))
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-          const tab = line.indexOf('\t');
-          const [, blob, stage] = line.slice(0, tab).split(' ');
-          return { blob: blob!, stage: stage!, rel: line.slice(tab + 1) };
-        });
+      // `<mode> <blob> <stage>\t<path>`
+      const entries = entryLines(await git(['ls-files', '--stage', '-z'])).map(([blob, stage, rel]) => ({ blob, stage, rel }));
       const paths = entries.map((e) => e.rel);
       const read = entries.filter((e) => e.stage === '0' && wanted(e.rel));
       return { paths, texts: await readBlobs(root, env, read) };
