@@ -22,7 +22,7 @@ export interface ListOptions extends GlobalOptions {
   json?: boolean;
 }
 
-export const JSON_SCHEMA_VERSION = 1;
+export const JSON_SCHEMA_VERSION = 2;
 
 export async function run(opts: ListOptions, services: Partial<Context> = {}): Promise<void> {
   const ctx = await createContext({ ...opts, yes: true }, services);

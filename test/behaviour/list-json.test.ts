@@ -177,7 +177,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
     const payload = json(run('list', '--json'));
     expect(validate(SCHEMA, payload)).toEqual([]);
     expect(validate(SCHEMA, json(run('list', '--json', '--all')))).toEqual([]);
-    expect(payload.schema_version).toBe(1);
+    expect(payload.schema_version).toBe(2);
     // `--format json` is the same output.
     expect(run('list', '--format', 'json').stdout).toBe(run('list', '--json').stdout);
   });

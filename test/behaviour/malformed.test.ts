@@ -395,7 +395,7 @@ describe('a malformed corpus', () => {
     it('exits 0 with valid JSON listing every document', () => {
       expect(runs.listJson.code, runs.listJson.stderr).toBe(0);
       expect(() => JSON.parse(runs.listJson.stdout)).not.toThrow();
-      expect(listJson.schema_version).toBe(1);
+      expect(listJson.schema_version).toBe(2);
       expect(listJson.documents.map((d) => d.path).sort()).toEqual(CASES.map((c) => c.path).sort());
     });
 
