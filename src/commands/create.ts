@@ -9,7 +9,7 @@ import { statusFolder, type KindDef } from '../core/kinds.js';
 import { mayBeSimilarTo, similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
-import { approvedStatuses } from '../core/check/statuses.js';
+import { approvedStatuses, statusRules } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { folderNames, readDocuments, scanKind } from '../adapters/store.js';
 import type { Transaction } from '../adapters/transaction.js';
@@ -137,6 +137,11 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         // (loaded only here: a plain create needs none of them).
         const { judgeChange } = await import('./shared/gate.js');
         warnings.push(...judgeChange(ctx, { before: docs, doc: predecessor, path: touched.path, written: [...touched.paths, rel], entering: false }));
+      }
+      if (statusRules(kind, kind.initial).size > 0) {
+        // The configuration asks something of the initial status: the new document must meet it.
+        const { judgeNew } = await import('./shared/gate.js');
+        warnings.push(...judgeNew(ctx, rel, kind));
       }
       const message = `docs(${kind.name}): create ${id} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id}` : ''}`;
       const note = await commitChange(ctx, { paths, newPaths, message }, opts);

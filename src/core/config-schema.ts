@@ -1,4 +1,5 @@
 /** The configuration file's schema, as JSON Schema. Validated against in src/core/config.ts. */
+import { STATUS_RULE_IDS } from './check/rule-ids.js';
 import type { JsonSchema } from './schema.js';
 
 const statusName: JsonSchema = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
@@ -93,6 +94,12 @@ const kind: JsonSchema = {
     superseded_status: statusName,
     decision_discipline: { type: 'boolean' },
     approved_statuses: { type: 'array', items: statusName, description: 'Statuses that count as approved or later for check.' },
+    status_rules: {
+      type: 'object',
+      propertyNames: statusName,
+      additionalProperties: { type: 'array', items: { enum: [...STATUS_RULE_IDS] } },
+      description: 'The check rules that must hold in each status; a status not named keeps its default.',
+    },
     approvals: {
       type: 'object',
       additionalProperties: false,

@@ -55,6 +55,7 @@ function narrowed(base: KindDef, statuses: string[], given: Record<string, unkno
   if (!('guards' in given)) out.guards = pick(base.guards);
   if (!('onEnter' in given)) out.onEnter = pick(base.onEnter);
   if (!('order' in given) && base.order) out.order = base.order.filter((s) => keep.has(s));
+  if (!('statusRules' in given)) out.statusRules = pick(base.statusRules);
   if (!('approvedStatuses' in given) && base.approvedStatuses) out.approvedStatuses = base.approvedStatuses.filter((s) => keep.has(s));
   if (!('supersededStatus' in given) && base.supersededStatus && !keep.has(base.supersededStatus)) delete out.supersededStatus;
   return out;
@@ -65,7 +66,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
   const warnings: string[] = [];
   if (raw === null || raw === undefined) raw = {};
   const issues = validate(CONFIG_SCHEMA, raw);
-  for (const i of issues) errors.push(`${i.path}: ${i.message}`);
+  for (const i of issues) errors.push(`${i.path}: ${i.message}${everyStatusHint(i.path, raw)}`);
   if (errors.length) return { config: DEFAULT_CONFIG, errors, warnings };
   const file = raw as Record<string, unknown>;
 
@@ -126,6 +127,15 @@ export function resolveConfig(raw: unknown): ConfigResult {
   return { config, errors, warnings };
 }
 
+/** A rule that holds in every status, named in a status's list: say where it is configured instead. */
+function everyStatusHint(path: string, raw: unknown): string {
+  const m = /^kinds\.([^.]+)\.status_rules\.([^.[]+)\[(\d+)\]$/.exec(path);
+  if (!m) return '';
+  const kinds = (raw as { kinds?: Record<string, { status_rules?: Record<string, unknown[]> }> }).kinds;
+  const named = kinds?.[m[1]!]?.status_rules?.[m[2]!]?.[Number(m[3])];
+  return typeof named === 'string' && isRuleId(named) ? `; "${named}" holds in every status (turn it off or re-grade it under \`rules\`)` : '';
+}
+
 function checkKind(k: KindDef, errors: string[]): void {
   const at = `kinds.${k.name}`;
   const statuses = Object.keys(k.statuses ?? {});
@@ -145,4 +155,5 @@ function checkKind(k: KindDef, errors: string[]): void {
   for (const s of k.order ?? []) known(s, `${at}.order`);
   if (k.supersededStatus) known(k.supersededStatus, `${at}.superseded_status`);
   for (const s of k.approvedStatuses ?? []) known(s, `${at}.approved_statuses`);
+  for (const s of Object.keys(k.statusRules ?? {})) known(s, `${at}.status_rules`);
 }

@@ -2,6 +2,7 @@
  * Document kinds and their workflows, as data. The defaults below are merged with the config
  * file (src/core/config.ts), so a repository can change a workflow or add a kind without code.
  */
+import type { StatusRuleId } from './check/rule-ids.js';
 
 export type Layout = 'by-status' | 'flat';
 
@@ -101,6 +102,11 @@ export interface KindDef {
   decisionDiscipline?: boolean;
   /** Statuses that mean "approved or later" for `check` (default: APPROVED or ACCEPTED and what follows). */
   approvedStatuses?: string[];
+  /**
+   * The status rules (STATUS_RULE_IDS) that hold in a status, per status; a status not named
+   * keeps its default (statusRules in check/statuses.ts).
+   */
+  statusRules?: Record<string, StatusRuleId[]>;
 }
 
 const year = '{year}';

@@ -19,16 +19,37 @@ type KindName = 'rfc' | 'tech-spec' | 'adr';
 interface Variant {
   written: boolean;
   reviewers?: Array<{ name: string; status: string }>;
+  /** A template placeholder left in a written body. */
+  leftover?: boolean;
+  /** The kind's `status_rules` in the configuration, when not the defaults. */
+  statusRules?: 'strict' | 'none';
 }
 
+const STATUS_RULES = ['required-section', 'placeholder', 'decision-discipline', 'loaded-word'];
+
+/** `strict`: every status past the first asks every status rule; `none`: no status asks any. */
+function statusRulesConfig(kind: KindDef, which: 'strict' | 'none'): string {
+  const rules = Object.fromEntries(
+    Object.entries(kind.statuses).map(([s, def]) => [s, which === 'strict' && s !== kind.initial && !def.archived ? STATUS_RULES : []]),
+  );
+  return stringify({ kinds: { [kind.name]: { status_rules: rules } } });
+}
+
+const approving = [{ name: 'Alice Chen', status: 'approved' }];
+
 const VARIANTS: Record<KindName, Variant[]> = {
-  rfc: [false, true].flatMap((written) => [
-    { written, reviewers: [] },
-    { written, reviewers: [{ name: 'Alice Chen', status: 'pending' }] },
-    { written, reviewers: [{ name: 'Alice Chen', status: 'approved' }] },
-  ]),
-  'tech-spec': [{ written: false }, { written: true }],
-  adr: [{ written: false }, { written: true }],
+  rfc: [
+    ...[false, true].flatMap((written) => [
+      { written, reviewers: [] },
+      { written, reviewers: [{ name: 'Alice Chen', status: 'pending' }] },
+      { written, reviewers: approving },
+    ]),
+    { written: true, reviewers: approving, leftover: true },
+    { written: true, reviewers: approving, leftover: true, statusRules: 'strict' },
+    { written: false, reviewers: approving, statusRules: 'none' },
+  ],
+  'tech-spec': [{ written: false }, { written: true }, { written: true, leftover: true, statusRules: 'strict' }, { written: false, statusRules: 'none' }],
+  adr: [{ written: false }, { written: true }, { written: true, leftover: true, statusRules: 'strict' }, { written: false, statusRules: 'none' }],
 };
 
 const FM = /^---\n([\s\S]*?\n)?---\n/;
@@ -48,7 +69,7 @@ function documentText(kind: KindDef, id: string, status: string, v: Variant): st
   if (v.reviewers) data.reviewers = v.reviewers;
   data.history = [{ status, date: '2026-11-02' }];
   const body = v.written
-    ? writtenBody(kind.name as KindName, id, `Case ${id}`).replace('\nPROPOSED\n', `\n${status}\n`)
+    ? writtenBody(kind.name as KindName, id, `Case ${id}`).replace('\nPROPOSED\n', `\n${status}\n`) + (v.leftover ? '\n[Measured Latency Figures]\n' : '')
     : `# ${id}: Case ${id}\n\n${kind.statusSection ? `## Status\n\n${status}\n\n` : ''}## Notes\n\n[Describe the proposal]\n`;
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
 }
@@ -85,6 +106,7 @@ async function errorsFor(repo: Repo, rel: string): Promise<string[]> {
 async function agreement(kindName: KindName, v: Variant): Promise<{ made: number; refused: number }> {
   const kind = DEFAULT_KINDS[kindName]!;
   const repo = makeRepo();
+  if (v.statusRules) repo.write('.archdoc.yml', statusRulesConfig(kind, v.statusRules));
   const pairs = Object.entries(kind.transitions).flatMap(([from, tos]) => tos.map((to) => ({ from, to })));
   // A written successor, in the initial status, for the transitions that take --by.
   const successorId = idOf(kind, 99);

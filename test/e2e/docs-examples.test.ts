@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/check/index.js';
+import { statusRules } from '../../src/core/check/statuses.js';
 import { DEFAULT_KINDS } from '../../src/core/kinds.js';
 import { BIN, makeRepo, tempDir, testEnv, type Repo } from '../helpers.js';
 
@@ -270,6 +271,15 @@ describe('documentation tables match the code', () => {
       description: m[3]!.replace(/`/g, ''),
     }));
     const fromCode = RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description.replace(/`/g, '') }));
+    expect(rows).toEqual(fromCode);
+  });
+
+  it('docs/configuration.md: the status rules table gives what each status of each built-in kind asks', () => {
+    const text = fs.readFileSync(path.join(DOCS, 'configuration.md'), 'utf8');
+    const rows = [...text.matchAll(/^\| ([a-z-]+) \| ([A-Z_]+) \| (none|`.*`) \|$/gm)].map((m) => `${m[1]} ${m[2]}: ${m[3]!.replace(/`/g, '')}`);
+    const fromCode = Object.values(DEFAULT_KINDS).flatMap((k) =>
+      Object.keys(k.statuses).map((s) => `${k.name} ${s}: ${[...statusRules(k, s)].join(', ') || 'none'}`),
+    );
     expect(rows).toEqual(fromCode);
   });
 });

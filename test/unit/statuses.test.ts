@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvedStatuses, fromOnward, pastInitial } from '../../src/core/check/statuses.js';
+import { approvedStatuses, fromOnward, holdsIn, pastInitial, statusRules } from '../../src/core/check/statuses.js';
 import { DEFAULT_KINDS } from '../../src/core/kinds.js';
 
 const { rfc, 'tech-spec': ts, adr } = DEFAULT_KINDS as Required<typeof DEFAULT_KINDS>;
@@ -15,5 +15,15 @@ describe('status phases', () => {
   });
   it('past the initial status, archived left out', () => {
     expect([...pastInitial(adr!)]).toEqual(['ACCEPTED']);
+  });
+  it('status rules: a kind names them per status, a status it does not name keeps the default', () => {
+    const strict = { ...rfc!, statusRules: { REVIEW: ['placeholder' as const] } };
+    expect([...statusRules(strict, 'REVIEW')]).toEqual(['placeholder']);
+    expect([...statusRules(strict, 'APPROVED')]).toEqual([...statusRules(rfc!, 'APPROVED')]);
+    expect(holdsIn(strict, 'REVIEW', 'required-section')).toBe(false);
+    expect(holdsIn(rfc!, 'REVIEW', 'required-section')).toBe(true);
+    // A status the kind does not have holds nothing.
+    expect(holdsIn(rfc!, 'SHIPPED', 'required-section')).toBe(false);
+    expect(holdsIn(rfc!, undefined, 'required-section')).toBe(false);
   });
 });

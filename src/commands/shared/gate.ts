@@ -7,6 +7,9 @@ import type { Context } from './context.js';
 import { loadIndex } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { runChecks, type Finding } from '../../core/check/index.js';
+import { RULE_IDS, STATUS_RULE_IDS } from '../../core/check/rule-ids.js';
+import type { RuleSetting } from '../../core/config.js';
+import type { KindDef } from '../../core/kinds.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, kindOfPath, readDocument } from '../../adapters/store.js';
 import { fieldLinks, type IdIndex } from '../../core/links.js';
@@ -97,4 +100,30 @@ export function judgeChange(ctx: Context, input: GateInput): string[] {
     ]);
   }
   return found.filter((f) => f.severity === 'warning' && written.has(f.path) && isNew(f)).map((f) => `${f.path}:${f.line}: ${f.rule}: ${f.message}`);
+}
+
+/**
+ * A new document meets what its kind's initial status asks (its `status_rules`; by default none):
+ * the rules that judge a document alone are run on it as written, errors refuse the create.
+ * Returns the warnings, to print.
+ */
+export function judgeNew(ctx: Context, rel: string, kind: KindDef): string[] {
+  const doc = readDocument(ctx.root, rel, kind, ctx.config.idPadding);
+  if (!doc) return [];
+  // Only the status rules, at their configured severity: the others need the whole repository.
+  const statusRule = new Set<string>(STATUS_RULE_IDS);
+  const settings: Record<string, RuleSetting> = {};
+  for (const id of RULE_IDS) {
+    const setting = statusRule.has(id) ? ctx.config.rules[id] : 'off';
+    if (setting) settings[id] = setting;
+  }
+  const found = runChecks({ docs: [doc], index: loadIndex(ctx, [doc]), config: ctx.config, today: ctx.today, exists: (p) => exists(ctx.root, p) }, settings);
+  const errors = found.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    throw new RefusedError(`${doc.id ?? rel} was not created: \`archdoc check\` would reject it.`, [
+      ...errors.map((f) => `  ${f.path}:${f.line}: ${f.rule}: ${f.message}`),
+      `The status ${kind.initial} asks for ${[...new Set(errors.map((f) => f.rule))].join(', ')} (the kind's status_rules in the configuration); a new document is written from the template, so the template must meet them.`,
+    ]);
+  }
+  return found.filter((f) => f.severity === 'warning').map((f) => `${f.path}:${f.line}: ${f.rule}: ${f.message}`);
 }

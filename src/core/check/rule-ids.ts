@@ -34,6 +34,14 @@ export type RuleId = (typeof RULE_IDS)[number];
 /** The rules that judge a range (`check --base`): without a base they find nothing. */
 export const RANGE_RULE_IDS: readonly RuleId[] = ['range-workflow', 'range-identity', 'range-edited'];
 
+/**
+ * The rules that judge a document by what its status asks, so each status names which of them
+ * hold in it (a kind's `status_rules`; the defaults are `defaultStatusRules` in statuses.ts).
+ */
+export const STATUS_RULE_IDS = ['required-section', 'placeholder', 'decision-discipline', 'loaded-word'] as const satisfies readonly RuleId[];
+
+export type StatusRuleId = (typeof STATUS_RULE_IDS)[number];
+
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
 }

@@ -1,5 +1,6 @@
-/** Which statuses count as "approved or later", "in review or later" for a kind. Pure. */
+/** Which statuses count as "approved or later", "in review or later" for a kind, and which status rules hold in each. Pure. */
 import type { KindDef } from '../kinds.js';
+import type { StatusRuleId } from './rule-ids.js';
 
 function reachable(kind: KindDef, start: string): Set<string> {
   const seen = new Set<string>();
@@ -93,4 +94,40 @@ export function alwaysThrough(kind: KindDef, via: string, target: string): boole
     cache.set(key, result);
   }
   return result;
+}
+
+/**
+ * What each status asks by default, after the design brief: the required sections written once
+ * past the first draft, the decision discipline (for kinds that follow it) from REVIEW on, and no
+ * template placeholder from the approved statuses on. Archived statuses ask none of these: an
+ * abandoned draft stays as it was left.
+ */
+export function defaultStatusRules(kind: KindDef, status: string): StatusRuleId[] {
+  const out: StatusRuleId[] = [];
+  if (pastInitial(kind).has(status)) out.push('required-section');
+  if (approvedStatuses(kind).has(status)) out.push('placeholder');
+  if (kind.decisionDiscipline && kind.statuses.REVIEW && fromOnward(kind, 'REVIEW').has(status)) out.push('decision-discipline', 'loaded-word');
+  return out;
+}
+
+const statusRulesCache = new WeakMap<KindDef, Map<string, ReadonlySet<StatusRuleId>>>();
+
+/** The status rules that hold for a document of `kind` in `status`: the kind's `status_rules`, else the defaults. */
+export function statusRules(kind: KindDef, status: string): ReadonlySet<StatusRuleId> {
+  let byStatus = statusRulesCache.get(kind);
+  if (!byStatus) {
+    byStatus = new Map();
+    statusRulesCache.set(kind, byStatus);
+  }
+  let set = byStatus.get(status);
+  if (!set) {
+    set = new Set(kind.statusRules?.[status] ?? defaultStatusRules(kind, status));
+    byStatus.set(status, set);
+  }
+  return set;
+}
+
+/** Whether `rule` judges a document of `kind` in `status`: the status is known and names it. */
+export function holdsIn(kind: KindDef, status: string | undefined, rule: StatusRuleId): boolean {
+  return status !== undefined && Object.hasOwn(kind.statuses, status) && statusRules(kind, status).has(rule);
 }

@@ -1,18 +1,19 @@
 import { sectionOf, sections } from '../../sections.js';
-import { fromOnward } from '../statuses.js';
+import { holdsIn } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /**
- * An RFC in review or later compares options against criteria set in advance: an Evaluation
- * Criteria table, at least two options, each with advantages and disadvantages.
+ * A decision compares options against criteria set in advance: an Evaluation Criteria table, at
+ * least two options, each with advantages and disadvantages. Holds in the statuses that name it
+ * (by default: an RFC in REVIEW or later).
  */
 export const decisionDiscipline: Rule<'decision-discipline'> = {
   id: 'decision-discipline',
   severity: 'warning',
-  description: 'an RFC in REVIEW or later has an Evaluation Criteria table and at least two options, each with advantages and disadvantages',
+  description: 'an RFC in REVIEW or later (by default) has an Evaluation Criteria table and at least two options, each with advantages and disadvantages',
   run: ({ docs }) =>
     docs.flatMap((d) => {
-      if (!d.parsed || !d.kind.decisionDiscipline || !d.status || !d.kind.statuses.REVIEW || !fromOnward(d.kind, 'REVIEW').has(d.status)) return [];
+      if (!d.parsed || !holdsIn(d.kind, d.status, 'decision-discipline')) return [];
       const out: RawFinding[] = [];
       const criteria = sectionOf(d, 'Evaluation Criteria');
       if (!criteria?.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {

@@ -1,4 +1,5 @@
 import { sectionOf } from '../../sections.js';
+import { holdsIn } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /** Words that argue by assertion instead of by the criteria. */
@@ -13,10 +14,10 @@ const ANY = new RegExp(SOURCE, 'i');
 export const loadedWord: Rule<'loaded-word'> = {
   id: 'loaded-word',
   severity: 'warning',
-  description: 'the Options Analysis of an RFC avoids loaded words such as "obviously", "clearly", "best", "no-brainer"',
+  description: 'the Options Analysis of an RFC in REVIEW or later (by default) avoids loaded words such as "obviously", "clearly", "best", "no-brainer"',
   run: ({ docs }) =>
     docs.flatMap((d) => {
-      if (!d.parsed || !d.kind.decisionDiscipline || !d.status || d.status === d.kind.initial) return [];
+      if (!d.parsed || !holdsIn(d.kind, d.status, 'loaded-word')) return [];
       const analysis = sectionOf(d, 'Options Analysis');
       if (!analysis) return [];
       const out: RawFinding[] = [];

@@ -1,15 +1,15 @@
 import { placeholders } from '../../sections.js';
-import { approvedStatuses } from '../statuses.js';
+import { holdsIn } from '../statuses.js';
 import type { Rule } from '../types.js';
 
-/** An approved document has no `[Template placeholder]` left. */
+/** In the statuses that name this rule (by default: approved or later), no `[Template placeholder]` is left. */
 export const placeholder: Rule<'placeholder'> = {
   id: 'placeholder',
   severity: 'error',
-  description: 'no template placeholder ([Component/Feature Name]-style brackets) is left in an approved document',
+  description: 'no template placeholder ([Component/Feature Name]-style brackets) is left in a status that asks for it (by default: approved or later)',
   run: ({ docs }) =>
     docs.flatMap((d) => {
-      if (!d.parsed || !d.status || !approvedStatuses(d.kind).has(d.status)) return [];
+      if (!d.parsed || !holdsIn(d.kind, d.status, 'placeholder')) return [];
       return placeholders(d.body).map((p) => ({
         path: d.path,
         line: d.bodyLine + p.line - 1,

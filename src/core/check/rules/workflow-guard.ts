@@ -3,7 +3,7 @@ import { normaliseHeading } from '../../sections.js';
 import { referencedId } from '../../links.js';
 import type { GuardSpec, KindDef } from '../../kinds.js';
 import { guardResults } from '../../workflow.js';
-import { alwaysThrough, approvedStatuses, pastInitial } from '../statuses.js';
+import { alwaysThrough, approvedStatuses, holdsIn } from '../statuses.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /**
@@ -72,12 +72,12 @@ function guardsIn(kind: KindDef, status: string): Array<[string, GuardSpec[]]> {
 function reportedElsewhere(g: GuardSpec, kind: KindDef, status: string): boolean {
   switch (g.type) {
     case 'sections': {
-      if (!pastInitial(kind).has(status)) return false;
+      if (!holdsIn(kind, status, 'required-section')) return false;
       const required = new Set((kind.requiredSections ?? []).map(normaliseHeading));
       return g.sections.every((s) => required.has(normaliseHeading(s)));
     }
     case 'no-placeholders':
-      return approvedStatuses(kind).has(status);
+      return holdsIn(kind, status, 'placeholder');
     default:
       return false;
   }
