@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BIN, makeRepo, tempDir, testEnv, type Repo } from '../helpers.js';
+import { writeIt } from '../behaviour/rfc-fixtures.js';
 
 const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
 const workflowFile = path.join(DOCS, 'ci', 'github-actions.yml');
@@ -115,4 +116,69 @@ describe('CI recipes in docs/ci.md', () => {
     expect(reviewer.status, reviewer.stderr).toBe(0);
     expect(repo.log()[0]).toBe('docs(rfc): RFC-0001 added reviewer Alice Chen (pending)');
   });
+
+  it('with the hook installed, archdoc refuses an unwritten RFC before the commit, and every step of a written one passes the hook', async () => {
+    const repo = makeRepo();
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    fs.copyFileSync(hookFile, hook);
+    fs.chmodSync(hook, 0o755);
+    const env = { ...testEnv(repo.home), PATH: `${npxShim()}:${process.env.PATH}` };
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(run('create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice Chen').status).toBe(0);
+    expect(run('create-adr', 'Use PostgreSQL for orders').status).toBe(0);
+    // Untouched templates: refused by archdoc itself (not by the hook), nothing changed.
+    for (const args of [
+      ['rfc-status', '1', '--set', 'REVIEW'],
+      ['adr-status', '1', '--set', 'ACCEPTED'],
+    ]) {
+      const r = run(...args);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain('`archdoc check` would reject the result');
+      expect(r.stderr).not.toContain('hook');
+      expect(repo.git('status', '--porcelain')).toBe('');
+    }
+    writeIt(repo, repo.find('RFC-0001'), 'rfc');
+    writeIt(repo, repo.find('ADR-0001'), 'adr');
+    const written = spawnSync('git', ['commit', '-qam', 'write them'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(written.status, written.stderr).toBe(0);
+    for (const args of [
+      ['rfc-status', '1', '--set', 'REVIEW'],
+      ['rfc-status', '1', '--reviewer', 'Alice Chen:approved'],
+      ['rfc-status', '1', '--set', 'APPROVED'],
+      ['rfc-status', '1', '--set', 'IN_PROGRESS'],
+      ['rfc-status', '1', '--set', 'COMPLETED'],
+      ['adr-status', '1', '--set', 'ACCEPTED'],
+    ]) {
+      const r = run(...args);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(run('check', '--strict').status).toBe(0);
+  });
+
+  it('check --strict rejects an APPROVED RFC written by hand with no reviewers and no history', async () => {
+    const repo = makeRepo();
+    expect(run(repo, 'create-rfc', 'Adopt PostgreSQL').status).toBe(0);
+    const draft = repo.find('RFC-0001');
+    writeIt(repo, draft, 'rfc');
+    const approved = draft.replace('/draft/', '/approved/');
+    repo.write(
+      approved,
+      repo
+        .read(draft)
+        .replace('status: DRAFT', 'status: APPROVED')
+        .replace(/^history:\n( {2}.*\n)*/m, ''),
+    );
+    fs.rmSync(path.join(repo.dir, draft));
+    expect(repo.read(approved)).toMatch(/^reviewers: \[\]$/m);
+    expect(repo.read(approved)).not.toContain('history:');
+    const r = run(repo, 'check', '--strict');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${approved}:`);
+    expect(r.stdout).toMatch(/error workflow-guard: .*review/);
+  });
 });
+
+function run(repo: Repo, ...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env: testEnv(repo.home), encoding: 'utf8' });
+}
