@@ -116,3 +116,59 @@ export function operationInProgress(gitDir: string): string | undefined {
   ];
   return states.find(([file]) => fs.existsSync(path.join(gitDir, file)))?.[1];
 }
+
+/**
+ * Whether the repository may have a ref besides the branch HEAD is on: another branch, a
+ * remote-tracking branch, a number reservation. Read from files, so a repository with one branch
+ * pays no git process for the question; anything it cannot read says "maybe".
+ */
+export function mayHaveOtherRefs(gitDir: string): boolean {
+  let common = gitDir;
+  try {
+    common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+  } catch {
+    // Not a linked worktree: the git directory holds the refs.
+  }
+  if (fs.existsSync(path.join(common, 'reftable'))) return true;
+  let own: string | undefined;
+  try {
+    own = /^ref:\s*(\S+)/.exec(fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8'))?.[1];
+  } catch {
+    return true;
+  }
+  const names = new Set<string>();
+  try {
+    for (const line of fs.readFileSync(path.join(common, 'packed-refs'), 'utf8').split('\n')) {
+      const m = /^[0-9a-f]+ (refs\/(?:heads|remotes|archdoc)\/\S+)$/.exec(line);
+      if (m) names.add(m[1]!);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return true;
+  }
+  const walk = (rel: string): boolean => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(common, rel), { withFileTypes: true });
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code !== 'ENOENT';
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (walk(`${rel}/${e.name}`)) return true;
+      } else names.add(`${rel}/${e.name}`);
+    }
+    return false;
+  };
+  if (walk('refs/heads') || walk('refs/remotes') || walk('refs/archdoc')) return true;
+  names.delete(own ?? '');
+  return names.size > 0;
+}
+
+/** The short name of the branch HEAD is on (`feature/x`), or undefined when detached or unreadable. */
+export function readHeadBranch(gitDir: string): string | undefined {
+  try {
+    return /^ref:\s*refs\/heads\/(\S+)/.exec(fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}

@@ -57,7 +57,7 @@ export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 /** Runs git with `input` on stdin and resolves with its stdout as bytes (blobs are not text until split). */
-async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<Buffer> {
+export async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<Buffer> {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync('git', args, { cwd, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);

@@ -7,6 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { documentsFromTexts, exists, isDocumentPath, readDocuments } from '../adapters/store.js';
 import type { DocRecord } from '../core/document.js';
 import type { BaseState } from '../core/check/types.js';
+import { knownElsewhereWithTitles } from './shared/numbering.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
@@ -34,8 +35,11 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
   const base = opts.base !== undefined ? await baseState(ctx, opts.base) : undefined;
   // Since the base: only the documents the range touched are judged, so older debt does not block it.
   if (base) named = new Set([...touchedSince(base, docs)].filter((p) => !named || named.has(p)));
+  // Ids other branches and reservations give to other documents: collisions seen before the merge.
+  const elsewhere = await knownElsewhereWithTitles(ctx, docs);
   const findings = runChecks({
     ...(base ? { base: base.state } : {}),
+    ...(elsewhere.length ? { elsewhere } : {}),
     // Named paths: their documents are judged, against every document's ids and links.
     docs: named ? docs.filter((d) => named!.has(d.path)) : docs,
     index,

@@ -6,6 +6,7 @@ import { brokenLink } from './rules/broken-link.js';
 import { dateFormat } from './rules/date-format.js';
 import { decisionDiscipline } from './rules/decision-discipline.js';
 import { duplicateId } from './rules/duplicate-id.js';
+import { branchCollision } from './rules/branch-collision.js';
 import { frontmatterParse } from './rules/frontmatter-parse.js';
 import { historyMismatch } from './rules/history-mismatch.js';
 import { historyStatus } from './rules/history-status.js';
@@ -32,6 +33,7 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
   'status-unknown': statusUnknown,
   'status-folder': statusFolderRule,
   'duplicate-id': duplicateId,
+  'branch-collision': branchCollision,
   'broken-link': brokenLink,
   'supersede-symmetry': supersedeSymmetry,
   'spec-rfc-not-approved': specRfcNotApproved,

@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'status-unknown',
   'status-folder',
   'duplicate-id',
+  'branch-collision',
   'broken-link',
   'supersede-symmetry',
   'spec-rfc-not-approved',
@@ -33,6 +34,9 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** The rules that judge a range (`check --base`): without a base they find nothing. */
 export const RANGE_RULE_IDS: readonly RuleId[] = ['range-workflow', 'range-identity', 'range-edited'];
+
+/** The rules that judge the work tree against other branches: a repository of files alone has none. */
+export const BRANCH_RULE_IDS: readonly RuleId[] = ['branch-collision'];
 
 /**
  * The rules that judge a document by what its status asks, so each status names which of them

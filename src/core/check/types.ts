@@ -1,6 +1,7 @@
 /** Types shared by the check rules. A rule is pure: documents in, findings out. */
 import type { Config, Severity } from '../config.js';
 import type { DocRecord } from '../document.js';
+import type { ElsewhereDoc } from '../elsewhere.js';
 import type { IdIndex } from '../links.js';
 import type { RuleId } from './rule-ids.js';
 
@@ -24,6 +25,8 @@ export interface CheckContext {
   exists(path: string): boolean;
   /** `check --base`: the documents at the merge base, and what became of their files since. */
   base?: BaseState;
+  /** Documents on the repository's other branches and in number reservations, titles read where they collide. */
+  elsewhere?: readonly ElsewhereDoc[];
 }
 
 export interface BaseState {

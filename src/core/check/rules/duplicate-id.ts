@@ -15,7 +15,7 @@ export const duplicateId: Rule<'duplicate-id'> = {
           path: d.path,
           line: keyAt(d, d.kind.idKey),
           col: 1,
-          message: `${id} is also used by ${others.join(', ')}; give one of them the next free number`,
+          message: `${id} is also used by ${others.join(', ')}; give one of them a new number: archdoc renumber ${d.path}`,
         });
       }
     }
