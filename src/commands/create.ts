@@ -14,6 +14,8 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { folderNames, readDocuments, scanKind } from '../adapters/store.js';
 import type { Transaction } from '../adapters/transaction.js';
 import { applyChange, type Touched } from './shared/apply.js';
+import { knownElsewhere, takeNumber } from './shared/numbering.js';
+import { highestElsewhere } from '../core/elsewhere.js';
 import { renderBody } from '../adapters/templates.js';
 
 export interface CreateOptions extends GlobalOptions {
@@ -25,6 +27,8 @@ export interface CreateOptions extends GlobalOptions {
   /** Link options by name (`rfc` for `--rfc`), as the kind's `createLinks` declares. */
   links?: Record<string, string | undefined>;
   supersedes?: string;
+  /** With `numbering.reserve`: number from what this clone knows, without reserving. */
+  offline?: boolean;
 }
 
 export interface CreateResult {
@@ -111,7 +115,19 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   // One transaction while choosing the number, creating the file and committing: concurrent
   // creates never take the same number, and a failure anywhere leaves nothing behind.
   const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
-    let num = Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0) + 1;
+    // Free here, on every other branch and in every reservation known; reserved on the shared
+    // remote first when the configuration asks for it.
+    const elsewhere = await knownElsewhere(ctx);
+    const taken = await takeNumber(ctx, {
+      kind,
+      from: Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0, highestElsewhere(kind.name, elsewhere)) + 1,
+      basename: (n) => `${formatId(kind.prefix, n, ctx.config.idPadding)}-${slug}.md`,
+      title: oneLine(title!),
+      author: author!,
+      ...(opts.offline ? { offline: true } : {}),
+    });
+    if (taken.warning) warnings.push(taken.warning);
+    let num = taken.num;
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
       const rel = `${folder}/${id}-${slug}.md`;

@@ -127,6 +127,19 @@ export const CONFIG_SCHEMA: JsonSchema = {
     commit: { type: 'boolean', default: true, description: 'Commit every change to git.' },
     review_stale_days: { type: 'integer', minimum: 1, default: 14, description: 'check warns about documents in REVIEW longer than this.' },
     kinds: { type: 'object', propertyNames: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, additionalProperties: kind },
+    numbering: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How new documents get their numbers.',
+      properties: {
+        reserve: {
+          type: 'string',
+          // A remote's name or URL: never one that git would read as an option.
+          pattern: '^[^-\\s][^\\s]*$',
+          description: 'Reserve each new number on this remote (refs/archdoc/ids/<kind>/<number>) before creating the document.',
+        },
+      },
+    },
     rules: {
       type: 'object',
       description: 'Turn check rules off or change their severity.',

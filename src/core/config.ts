@@ -18,6 +18,8 @@ export interface Config {
   reviewStaleDays: number;
   kinds: Record<string, KindDef>;
   rules: Record<string, RuleSetting>;
+  /** `reserve`: the remote on which `create` reserves each number (docs/branches.md). */
+  numbering: { reserve?: string };
 }
 
 export interface ConfigResult {
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: Config = {
   reviewStaleDays: 14,
   kinds: DEFAULT_KINDS,
   rules: {},
+  numbering: {},
 };
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -123,6 +126,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
     reviewStaleDays: (file.review_stale_days as number | undefined) ?? DEFAULT_CONFIG.reviewStaleDays,
     kinds,
     rules: (file.rules ?? {}) as Record<string, RuleSetting>,
+    numbering: (file.numbering ?? {}) as { reserve?: string },
   };
   return { config, errors, warnings };
 }

@@ -89,7 +89,8 @@ function addCreateOptions(cmd: Command, kind?: string): Command {
     .option('--force', 'create even when a document with a similar title exists')
     .option('-y, --yes', 'never prompt; fail on a missing value instead')
     .option('--no-interactive', 'never prompt (same as --yes)')
-    .option('--no-commit', 'write the file but do not commit it');
+    .option('--no-commit', 'write the file but do not commit it')
+    .option('--offline', 'with numbering.reserve in the config: take the next number this clone knows, without reserving it');
   cmd.option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'the RFC this spec implements (sets decision_ref)');
   if (!kind || kind === 'adr') cmd.option('--supersedes <id>', 'the ADR this one replaces (marks it SUPERSEDED)');
@@ -127,7 +128,7 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 }
 
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
-const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
+const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', 'renumber', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
 
 /**
  * The command a run names, when registering it alone gives the same result as registering all:
@@ -225,7 +226,10 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
 
   if (wanted('status'))
     withOptions(
-      program.command('status').description('show a document, or change its status or reviewers (one commit)').argument('<id>', 'RFC-0007, TS-12, adr-4, ...'),
+      program
+        .command('status')
+        .description('show a document, or change its status or reviewers (one commit)')
+        .argument('<id>', 'RFC-0007, TS-12, adr-4, ..., or the path of its file'),
       (c) => addStatusOptions(c),
     ).action(action('status'));
 
@@ -264,8 +268,26 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     program
       .command('show')
       .description('show any document with its links (both ways) and its history')
-      .argument('<id>', 'RFC-0003, TS-12, adr-4, ...')
+      .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file')
       .action(action('show'));
+
+  if (wanted('renumber'))
+    withOptions(
+      program
+        .command('renumber')
+        .description('give a document a number free on every branch: renames it and rewrites its id and every reference (one commit)')
+        .argument('<id>', 'RFC-0003, TS-12, ..., or the path of its file (when two files share the id)')
+        .addHelpText(
+          'after',
+          '\nExamples:\n  archdoc renumber RFC-0002\n  archdoc renumber rfcs/draft/RFC-0002-adopt-kafka.md --dry-run\n  archdoc renumber TS-0004 --to TS-0010',
+        ),
+      (c) =>
+        c
+          .option('--to <id>', 'this number instead of the next free one (refused when taken here, on a branch or by a reservation)')
+          .option('--dry-run', 'print what would change, change nothing')
+          .option('--offline', 'with numbering.reserve in the config: do not reserve the new number on the remote')
+          .option('--no-commit', 'write the change but do not commit it'),
+    ).action(action('renumber'));
 
   for (const k of KINDS) {
     if (wanted(k.create))
@@ -283,7 +305,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           .command(k.status)
           .description(`show ${k.a}, or change its status or reviewers (one commit)`)
           .addHelpText('after', () => workflowHelp(k.name))
-          .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7`),
+          .argument('<id>', `${k.label} id: ${k.prefix}-0007, 0007, 7, or the path of its file`),
         (c) => addStatusOptions(c, k.name),
       ).action(action(k.status));
 

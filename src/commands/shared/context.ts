@@ -88,11 +88,33 @@ export function loadIndex(ctx: Context, docs: DocRecord[]): IdIndex {
   );
 }
 
+/** Whether what a person typed names a file rather than an id: it has a folder or ends in `.md`. */
+export function looksLikePath(input: string): boolean {
+  return /[/\\]/.test(input) || /\.md$/i.test(input);
+}
+
 /**
- * Resolves what a person typed (`RFC-0007`, `0007`, `7`, `rfc-7`, `TS-12`) to one document.
- * `kind` narrows bare numbers; unknown ids are refused with close matches.
+ * The document in the file `input` names, relative to where archdoc runs (or to the root): the way
+ * to tell apart two documents that carry one id.
+ */
+function docAtPath(ctx: Context, docs: DocRecord[], input: string, kind?: KindDef): DocRecord {
+  const fromCwd = path.relative(ctx.root, path.resolve(ctx.system.cwd, input)).split(path.sep).join('/');
+  const rel = [fromCwd, input.replace(/\\/g, '/').replace(/^\.\//, '')].find((r) => docs.some((d) => d.path === r));
+  const doc = rel && docs.find((d) => d.path === rel);
+  if (!doc)
+    throw new RefusedError(`${input}: no document archdoc manages is in that file.`, [
+      'Give an id (RFC-0007) or the path of a document, relative to where you are.',
+    ]);
+  if (kind && doc.kind !== kind) throw new UsageError(`${input} is ${article(doc.kind.label)}, not ${article(kind.label)}`);
+  return doc;
+}
+
+/**
+ * Resolves what a person typed (`RFC-0007`, `0007`, `7`, `rfc-7`, `TS-12`, or a document's path)
+ * to one document. `kind` narrows bare numbers; unknown ids are refused with close matches.
  */
 export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?: KindDef): DocRecord {
+  if (looksLikePath(input)) return docAtPath(ctx, docs, input, kind);
   const parsed = parseIdInput(input);
   const kinds = Object.values(ctx.config.kinds);
   if (!parsed) throw new UsageError(`"${input}" is not a document id; write it like ${(kind ?? kinds[0]!).prefix}-0001, 0001 or 1`);
@@ -123,7 +145,7 @@ export function resolveDoc(ctx: Context, docs: DocRecord[], input: string, kind?
   if (matches.length > 1) {
     // Two files with one id (typically from two branches): acting on either could be the wrong one.
     throw new RefusedError(`${ids[0] ?? input} is used by ${matches.length} files: ${matches.map((d) => d.path).join(', ')}.`, [
-      'Give one of them the next free number (rename the file and its id), then run the command again.',
+      `Name the one you mean by its path, or give one of them a new number: archdoc renumber ${matches[1]!.path}`,
     ]);
   }
   return matches[0]!;
