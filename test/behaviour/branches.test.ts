@@ -5,6 +5,7 @@
  * meant), and reservation on the remote keeps clones apart.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, Repo, tempDir, testEnv } from '../helpers.js';
@@ -141,6 +142,20 @@ describe('renumber', () => {
     expect(r.stderr).toContain('RFC-0003 is used on other (rfcs/draft/RFC-0003-billing-pipeline-rework.md)');
     // The next free number skips it.
     expect(await ok(repo, ['renumber', 'RFC-0002'])).toContain('RFC-0002 → RFC-0004');
+  });
+
+  it('is all or nothing: a refused commit puts every file back', async () => {
+    const repo = await twoRfcs();
+    const spec = repo.find('TS-0001-');
+    const before = new Map(repo.files().map((f) => [f, repo.read(f)]));
+    repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho "no renumbering today" >&2\nexit 1\n');
+    fs.chmodSync(path.join(repo.dir, '.git/hooks/pre-commit'), 0o755);
+    const r = await repo.run(['renumber', 'RFC-0002']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no renumbering today');
+    expect(new Map(repo.files().map((f) => [f, repo.read(f)]))).toEqual(before);
+    expect(repo.read(spec)).toMatch(/^decision_ref: RFC-0002$/m);
+    expect(repo.git('status', '--porcelain')).toBe('');
   });
 
   it("leaves a file with the user's uncommitted edits alone, and says so", async () => {
