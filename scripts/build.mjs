@@ -71,6 +71,8 @@ const result = await build({
     main: 'src/entry/main.ts',
     cli: 'src/entry/cli.ts',
     'commands/gate': 'src/commands/shared/gate.ts',
+    'commands/branches': 'src/adapters/branches.ts',
+    'commands/reservation': 'src/adapters/reservation.ts',
     ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])),
   },
   outdir: path.relative(root, dist),
@@ -137,6 +139,18 @@ const result = await build({
       setup(b) {
         b.onResolve({ filter: /^\.\/shared\/gate\.js$/ }, (a) =>
           a.importer.endsWith(path.join('src', 'commands', 'create.ts')) ? { path: './gate.cjs', external: true } : undefined,
+        );
+      },
+    },
+    {
+      // Reading other branches and reserving numbers are files of their own: a repository with one
+      // branch and no reservation never loads them (src/commands/shared/numbering.ts).
+      name: 'numbering-apart',
+      setup(b) {
+        b.onResolve({ filter: /^\.\.\/\.\.\/adapters\/(branches|reservation)\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'commands', 'shared', 'numbering.ts'))
+            ? { path: `./${path.basename(a.path, '.js')}.cjs`, external: true }
+            : undefined,
         );
       },
     },
