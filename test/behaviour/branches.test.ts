@@ -78,8 +78,11 @@ describe('two clones that create on branches', () => {
     const ambiguous = await bob!.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('archdoc renumber');
-    // Either one can still be read by its path.
+    // Either one can still be read, and changed, by its path.
     expect(await ok(bob!, ['show', 'rfcs/draft/RFC-0001-adopt-kafka-for-events.md'])).toContain('Adopt Kafka for events');
+    await ok(bob!, ['rfc-status', 'rfcs/draft/RFC-0001-split-the-orders-service.md', '--reviewer', 'Alice']);
+    expect(bob!.read('rfcs/draft/RFC-0001-split-the-orders-service.md')).toContain('name: Alice');
+    expect(bob!.read('rfcs/draft/RFC-0001-adopt-kafka-for-events.md')).not.toContain('name: Alice');
 
     // Renumber Bob's: the spec's decision_ref, the mention and the link are his, so they follow it.
     const before = bob!.git('rev-parse', 'HEAD');
