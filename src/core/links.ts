@@ -5,6 +5,7 @@
  */
 import path from 'node:path/posix';
 import type { DocRecord } from './document.js';
+import { Fences, mayBeFence } from './fences.js';
 import { idInReference } from './ids.js';
 
 export interface IdIndex {
@@ -89,15 +90,11 @@ const INLINE_LINK = /\]\( *<?([^()[\]\s<>]+?\.md)(#[^()[\]\s<>]*)?>?( +"[^"\n]*"
 
 /** The body with fenced code blocks and inline code blanked out (same length, same lines). */
 function withoutCode(body: string): string {
-  let inFence = false;
+  const fences = new Fences();
   return body
     .split('\n')
     .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) {
-        inFence = !inFence;
-        return ' '.repeat(line.length);
-      }
-      if (inFence) return ' '.repeat(line.length);
+      if (mayBeFence(line) ? fences.feed(line) : fences.inside) return ' '.repeat(line.length);
       return line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
     })
     .join('\n');

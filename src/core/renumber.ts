@@ -17,6 +17,7 @@
  * when `attribute` says it names this one; inside this document it always does, inside another
  * holder never. A reference by path (a link, a path, a file name no other holder has) follows the file.
  */
+import { Fences } from './fences.js';
 import path from 'node:path/posix';
 import { asText, isBinary, parseDoc, type DocRecord } from './document.js';
 import { RefusedError } from './errors.js';
@@ -385,10 +386,10 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
         else if (key === idKey) skipped.add(lineOf(starts, entry.rest.at));
       }
       // The first `# ` heading that names the old id, outside code blocks.
-      let fenced = false;
+      const fences = new Fences();
       for (let i = lineOf(starts, bodyStart) - 1; i < starts.length; i++) {
         const line = text.slice(starts[i], (starts[i + 1] ?? text.length + 1) - 1);
-        if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+        const fenced = fences.feed(line);
         const token = !fenced && /^#[ \t]/.test(line) ? ownToken(line) : undefined;
         if (token) {
           edits.push({ start: starts[i]! + token.start, end: starts[i]! + token.end, text: newId, rank: 0, by: 'always' });

@@ -9,9 +9,7 @@ export interface Section {
   readonly lines: string[];
 }
 
-/** Whitespace, then a code fence, from where it is started (never past the line's end). */
-const FENCE_AT = /[^\S\n]*(```|~~~)/y;
-const FENCE = /^\s*(```|~~~)/;
+import { Fences, mayBeFence } from './fences.js';
 
 /**
  * A section as offsets into its body: its lines are split only when a rule reads them. `check`
@@ -57,7 +55,7 @@ class BodySection implements Section {
 /** Splits a body into its `## ` sections (code fences are not headings). */
 export function sections(body: string, level = 2): Section[] {
   const out: Section[] = [];
-  let inFence = false;
+  const fences = new Fences();
   let current: BodySection | undefined;
   // Line by line without splitting the body: only a line that may be a heading or a fence is cut out.
   for (let start = 0, n = 1; start <= body.length; n++) {
@@ -65,10 +63,7 @@ export function sections(body: string, level = 2): Section[] {
     if (end === -1) end = body.length;
     // Cheap first-character tests keep this linear and fast on large repositories.
     const first = body.charCodeAt(start);
-    if (first === 96 || first === 126 || first === 32) {
-      FENCE_AT.lastIndex = start;
-      if (FENCE_AT.test(body)) inFence = !inFence;
-    }
+    const inFence = mayBeFence(body, start) ? fences.feed(body.slice(start, end)) : fences.inside;
     const h = inFence || first !== 35 ? undefined : heading(body.slice(start, end));
     if (h && h.level <= level) {
       if (current) current.to = start - 1;
@@ -157,12 +152,11 @@ export interface Placeholder {
 export function placeholders(body: string): Placeholder[] {
   const out: Placeholder[] = [];
   if (!body.includes('[')) return out;
-  let inFence = false;
+  const fences = new Fences();
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const first = line.charCodeAt(0);
-    if ((first === 96 || first === 126 || first === 32) && FENCE.test(line)) inFence = !inFence;
+    const inFence = mayBeFence(line) ? fences.feed(line) : fences.inside;
     if (inFence || !line.includes('[')) continue;
     const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)); // inline code is not a placeholder
     for (const m of code.matchAll(PLACEHOLDER)) out.push({ text: m[0], line: i + 1, col: (m.index ?? 0) + 1 });
@@ -172,14 +166,14 @@ export function placeholders(body: string): Placeholder[] {
 
 /** True when a section says something beyond headings, placeholders and table/list scaffolding. */
 export function hasContent(section: Section): boolean {
-  let inFence = false;
+  const fences = new Fences();
   const test = (line: string) => {
     if (line === '') return false;
-    if (FENCE.test(line)) {
-      inFence = !inFence;
-      return false;
+    const wasInside = fences.inside;
+    if (mayBeFence(line) ? fences.feed(line) : wasInside) {
+      // The fences themselves say nothing; what lies between them does.
+      return wasInside && fences.inside && line.trim() !== '';
     }
-    if (inFence) return line.trim() !== '';
     if (/^\s*#/.test(line)) return false;
     const stripped = line
       .replace(PLACEHOLDER, '')

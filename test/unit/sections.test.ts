@@ -1,19 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Fences } from '../../src/core/fences.js';
 import { findSection, hasContent, sections } from '../../src/core/sections.js';
 
-/** Sections as archdoc first split them: the whole body into lines, then each section's lines kept. */
+/** Sections as archdoc first split them: the whole body into lines, then each section's lines kept (fences as CommonMark reads them: test/unit/fences.test.ts). */
 function byLines(body: string, level = 2): Array<{ name: string; line: number; lines: string[] }> {
   const out: Array<{ name: string; line: number; lines: string[] }> = [];
   let lines = body.split('\n');
   if (body.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  let inFence = false;
+  const fences = new Fences();
   let current: { name: string; line: number; lines: string[] } | undefined;
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const first = line.charCodeAt(0);
-    if ((first === 96 || first === 126 || first === 32) && /^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const inFence = fences.feed(line);
     const m = inFence || first !== 35 ? null : /^(#{1,6})[ \t]/.exec(line);
     if (m && m[1]!.length <= level) {
       if (current) current.lines = lines.slice(start, i);

@@ -2,6 +2,9 @@ import { sectionOf, sections } from '../../sections.js';
 import { holdsIn } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
+/** Headings under the Options Analysis that sum the options up rather than name one (unless they start "Option"). */
+const NOT_AN_OPTION = /\b(comparisons?|summary|overview|matrix|scor(e|es|ing)|criteria|recommendations?|conclusions?|trade-?offs)\b/i;
+
 /**
  * A decision compares options against criteria set in advance: an Evaluation Criteria table, at
  * least two options, each with advantages and disadvantages. Holds in the statuses that name it
@@ -29,7 +32,7 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
         out.push({ path: d.path, line: d.bodyLine, col: 1, message: 'no "## Options Analysis" section; compare at least two options' });
         return out;
       }
-      const options = sections(analysis.lines.join('\n'), 3);
+      const options = sections(analysis.lines.join('\n'), 3).filter((o) => /^option\b/i.test(o.name) || !NOT_AN_OPTION.test(o.name));
       if (options.length < 2) {
         out.push({
           path: d.path,
