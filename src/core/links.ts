@@ -43,10 +43,40 @@ export function referencedId(ref: unknown, index: Pick<IdIndex, 'prefixes' | 'pa
   return m ? `${m.prefix}-${String(m.num).padStart(index.padding, '0')}` : undefined;
 }
 
-/** Every reference in a field value (a single reference or a list of them). */
+/** What people write in a link field to say "nothing": `N/A`, `none`, `-`, `TBD`. */
+const NOTHING = /^\s*(n\/?a|none|nil|null|-+|tbd|—)?\s*$/i;
+
+/** `RFC-0001, RFC-0002`: one reference per comma, except inside parentheses (`RFC-0029 (a, b)`). */
+function splitList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === ',' || c === ';') && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((s) => s.trim());
+}
+
+/**
+ * Every reference in a field value, as people write them: a single reference, a list, or one
+ * string of comma-separated references; `N/A`, `none` and empty entries name nothing.
+ */
 export function referencesIn(value: unknown): unknown[] {
-  if (value === null || value === undefined || value === '') return [];
-  return Array.isArray(value) ? value.filter((v) => v !== null && v !== '') : [value];
+  if (value === null || value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((v) => (typeof v === 'string' ? splitList(v).filter((s) => !NOTHING.test(s)) : v === null ? [] : [v]));
+}
+
+/** Whether a reference is a path to a file (`../notes/x.md`, `docs/notes/x.md`) rather than an id or free text. */
+export function looksLikeFilePath(ref: string): boolean {
+  return !/\s/.test(ref.trim()) && (/\//.test(ref) || /\.[a-z0-9]{1,5}$/i.test(ref)) && !/^[a-z][a-z0-9+.-]*:/i.test(ref);
 }
 
 export interface FieldLink {

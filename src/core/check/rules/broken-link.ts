@@ -1,4 +1,4 @@
-import { fieldLinks, markdownLinks, resolveLink } from '../../links.js';
+import { fieldLinks, looksLikeFilePath, markdownLinks, resolveLink } from '../../links.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** Links resolve: id references in link fields, and relative Markdown links to other files. */
@@ -19,6 +19,13 @@ export const brokenLink: Rule<'broken-link'> = {
         }
         // Free text that names no document of a known kind: an id of an unknown kind is not ours to judge.
         const text = typeof l.raw === 'string' ? l.raw : JSON.stringify(l.raw);
+        // A path to a file that is no document (notes, a diagram): relative to the document, or to the root.
+        if (typeof l.raw === 'string' && looksLikeFilePath(l.raw)) {
+          const p = l.raw.trim().replace(/^\.\//, '');
+          if (exists(resolveLink(d.path, p)) || (!p.startsWith('../') && exists(p))) continue;
+          out.push({ path: d.path, line: keyAt(d, l.field), col: 1, message: `${l.field} names ${l.raw}, a file that does not exist` });
+          continue;
+        }
         const m = /\b([A-Za-z]+)-\d+/.exec(text);
         if (m && !knownPrefix.has(m[1]!.toUpperCase())) continue;
         out.push({
