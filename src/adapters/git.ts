@@ -26,6 +26,8 @@ export interface Git {
   indexFiles(wanted: (rel: string) => boolean): Promise<{ paths: string[]; texts: Map<string, string> }>;
   /** The commit where `ref` and HEAD meet; undefined when `ref` names nothing. */
   mergeBase(ref: string): Promise<string | undefined>;
+  /** The commit `ref` names; undefined when it names none. */
+  commitOf(ref: string): Promise<string | undefined>;
   /** The text, at `commit`, of the files under the root that `wanted` keeps. */
   filesAt(commit: string, wanted: (rel: string) => boolean): Promise<Map<string, string>>;
   /** What became of the files under the root since `commit`, in the work tree: renamed (old → new) and deleted. */
@@ -169,6 +171,13 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     async mergeBase(ref) {
       try {
         return (await git(['merge-base', ref, 'HEAD'])).trim() || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async commitOf(ref) {
+      try {
+        return (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
       } catch {
         return undefined;
       }

@@ -50,7 +50,10 @@ export interface Reservation {
 /** The identity of a reservation's commit: the same for every clone, so no user setting is needed. */
 const IDENTITY = { GIT_AUTHOR_NAME: 'archdoc', GIT_AUTHOR_EMAIL: 'archdoc@invalid', GIT_COMMITTER_NAME: 'archdoc', GIT_COMMITTER_EMAIL: 'archdoc@invalid' };
 
-const TAKEN = /^!\t[^\n]*\[(rejected\]|remote rejected\] \([^)\n]*(failed to update|lock|exists|old value|stale))/m;
+const TAKEN =
+  /^!\t[^\n]*\[(rejected\]|remote rejected\] \([^)\n]*(failed to update ref|reference already exists|incorrect old value|but expected|stale info))/m;
+/** A reachable remote that refused the ref for its own reasons (a hook, a namespace it does not allow). */
+const REFUSED = /^!\t[^\n]*\[remote rejected\] \(([^\n]*)\)$/m;
 
 const refOf = (kindName: string, n: number) => `${RESERVATION_PREFIX}/${kindName}/${n}`;
 
@@ -60,7 +63,7 @@ function unreachable(remote: string, e: unknown): RefusedError {
     .split('\n')
     .map((l) => l.replace(/^(fatal|error): /, '').trim())
     .filter(Boolean)[0];
-  return new RefusedError(`Could not reserve a number on the remote "${remote}"${why ? `: ${why}` : ''}. Nothing was created.`, [
+  return new RefusedError(`Could not reserve a number on the remote "${remote}"${why ? `: ${why}` : ''}. Nothing was changed.`, [
     'Try again when the remote can be reached, or pass --offline to number from what this clone knows (check warns if the number collides later).',
   ]);
 }
@@ -109,7 +112,20 @@ export async function reserveNumber(root: string, env: NodeJS.ProcessEnv, r: Res
     if (pushed.code !== 0) {
       // `!	<src>:<dst>	[rejected] (stale info)`: someone holds the number; so does a push that lost
       // the race on the remote (`[remote rejected] (failed to update ref)`). Anything else: no remote.
-      if (!TAKEN.test(pushed.stdout)) throw unreachable(r.remote, new Error(pushed.stderr || pushed.stdout));
+      if (!TAKEN.test(pushed.stdout)) {
+        const refused = REFUSED.exec(pushed.stdout);
+        if (refused) {
+          const said = pushed.stderr
+            .split('\n')
+            .filter((l) => l.startsWith('remote: '))
+            .map((l) => `  ${l}`);
+          throw new RefusedError(`The remote "${r.remote}" refused the reservation ${ref} (${refused[1]}); nothing was changed.`, [
+            ...said.slice(0, 10),
+            `Ask its administrators to allow refs under ${RESERVATION_PREFIX}/, or pass --offline to number from what this clone knows.`,
+          ]);
+        }
+        throw unreachable(r.remote, new Error(pushed.stderr || pushed.stdout));
+      }
       if (r.exact) throw taken(r, n);
       try {
         await fetchReservations(root, env, r.remote, r.kindName);
@@ -121,7 +137,7 @@ export async function reserveNumber(root: string, env: NodeJS.ProcessEnv, r: Res
     await gitOut(root, ['update-ref', ref, commit], env);
     return n;
   }
-  throw new RefusedError(`Could not reserve a number on "${r.remote}": every attempt found the number taken. Nothing was created.`, [
+  throw new RefusedError(`Could not reserve a number on "${r.remote}": every attempt found the number taken. Nothing was changed.`, [
     'Many clones are creating at once; run the command again.',
   ]);
 }

@@ -60,10 +60,9 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
  * document (a README a hook passes along) is skipped, and said so on stderr.
  */
 function narrowTo(ctx: Context, opts: CheckOptions, docs: DocRecord[]): Set<string> {
-  const base = path.resolve(ctx.system.cwd, opts.cwd ?? '.');
   const out = new Set<string>();
   for (const given of opts.paths ?? []) {
-    const abs = path.resolve(base, given);
+    const abs = path.resolve(ctx.cwd, given);
     const rel = path.relative(ctx.root, abs).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: outside the repository (${ctx.root})`);
     if (rel !== '' && !exists(ctx.root, rel)) throw new UsageError(`${given}: no such file or folder`);
@@ -112,9 +111,13 @@ async function baseState(ctx: Context, ref: string): Promise<{ state: BaseState;
   if (!ctx.git) throw new UsageError('--base needs a git repository');
   const commit = await ctx.git.mergeBase(ref);
   if (!commit) throw new UsageError(`--base ${ref}: no such branch, tag or commit shares history with HEAD`);
-  const texts = await ctx.git.filesAt(commit, (rel) => !!isDocumentPath(ctx.config, rel));
+  const isDoc = (rel: string) => !!isDocumentPath(ctx.config, rel);
+  const texts = await ctx.git.filesAt(commit, isDoc);
   const { renamed, deleted, touched } = await ctx.git.changesSince(commit);
-  return { state: { ref, docs: documentsFromTexts(ctx.config, texts), renamed, deleted }, touched };
+  // The ref may have moved on since the branch left it: the merge meets its tip, so new ids are judged against that too.
+  const tipCommit = await ctx.git.commitOf(ref);
+  const tip = tipCommit && tipCommit !== commit ? documentsFromTexts(ctx.config, await ctx.git.filesAt(tipCommit, isDoc)) : undefined;
+  return { state: { ref, docs: documentsFromTexts(ctx.config, texts), renamed, deleted, ...(tip ? { tip } : {}) }, touched };
 }
 
 /** The documents changed since the base, and those it did not have (new, not yet added to git). */

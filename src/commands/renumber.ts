@@ -9,6 +9,7 @@ import { knownElsewhere, takeNumber } from './shared/numbering.js';
 import type { DocRecord } from '../core/document.js';
 import { highestElsewhere, takenElsewhere, type ElsewhereDoc } from '../core/elsewhere.js';
 import { RefusedError, UsageError } from '../core/errors.js';
+import { article } from '../core/kinds.js';
 import { formatId, parseIdInput } from '../core/ids.js';
 import { planRenumber, renumberedName, type RenumberPlan } from '../core/renumber.js';
 import { exists, readText } from '../adapters/store.js';
@@ -27,7 +28,8 @@ function wantedNumber(ctx: Context, doc: DocRecord, docs: DocRecord[], elsewhere
   const parsed = parseIdInput(to);
   if (!parsed) throw new UsageError(`--to ${to}: not an id; write it like ${doc.kind.prefix}-0007 or 7`);
   if (parsed.prefix && parsed.prefix !== doc.kind.prefix)
-    throw new UsageError(`--to ${to}: ${doc.path} is ${doc.kind.label === 'ADR' ? 'an' : 'a'} ${doc.kind.label}; its ids start with ${doc.kind.prefix}-`);
+    throw new UsageError(`--to ${to}: ${doc.path} is ${article(doc.kind.label)}; its ids start with ${doc.kind.prefix}-`);
+  if (parsed.num < 1) throw new UsageError(`--to ${to}: numbers start at 1`);
   const id = formatId(doc.kind.prefix, parsed.num, ctx.config.idPadding);
   if (parsed.num === doc.num) throw new RefusedError(`${doc.path} is already ${id}; nothing to change.`);
   const here = docs.find((d) => d.kind === doc.kind && d.num === parsed.num);
@@ -38,6 +40,45 @@ function wantedNumber(ctx: Context, doc: DocRecord, docs: DocRecord[], elsewhere
     throw new RefusedError(`${id} is ${where} (${there.path}); nothing was changed.`, ['Leave out --to to take the next free number.']);
   }
   return parsed.num;
+}
+
+/** The files a plan rewrites, by their paths before it. */
+function rewritten(plan: RenumberPlan): string[] {
+  return [plan.from, ...[...plan.texts.keys()].filter((p) => p !== plan.to)];
+}
+
+function uncommitted(rel: string): RefusedError {
+  return new RefusedError(`${rel} has changes of yours that are not committed; renumbering rewrites it, so nothing was changed.`, [
+    'Commit them, or put them aside with `git stash`, then run the command again.',
+  ]);
+}
+
+/**
+ * Refuses, before anything is written (and in a dry run alike), what the plan could not carry out
+ * whole: a file with the user's uncommitted edits, a file git does not track yet (its rename or
+ * rewrite could not be committed), a document whose frontmatter does not parse but names the id
+ * (its links could not be rewritten).
+ */
+async function refuseWhatCannotBeRewritten(ctx: Context, doc: DocRecord, docs: DocRecord[], texts: Map<string, string>, plan: RenumberPlan): Promise<void> {
+  const unreadable = docs.find(
+    (d) =>
+      d !== doc && d.problems.some((p) => p.rule === 'frontmatter-parse' && !p.message.startsWith('no frontmatter')) && texts.get(d.path)!.includes(doc.id!),
+  );
+  if (unreadable) {
+    throw new RefusedError(`${unreadable.path} names ${doc.id}, but its frontmatter does not parse, so its links cannot be rewritten; nothing was changed.`, [
+      'Fix its frontmatter (archdoc check shows where), then run the command again.',
+    ]);
+  }
+  if (!ctx.commit || !ctx.git) return;
+  const dirty = await ctx.git.uncommitted();
+  for (const rel of rewritten(plan)) {
+    if (dirty.has(rel)) throw uncommitted(rel);
+    if (!(await ctx.git.isTracked(rel))) {
+      throw new RefusedError(`${rel} is not committed yet; renumbering renames and rewrites committed files, so nothing was changed.`, [
+        'Commit it first (or run with --no-commit), then run the command again.',
+      ]);
+    }
+  }
 }
 
 export async function run(opts: RenumberOptions, services: Partial<Context> = {}): Promise<RenumberPlan> {
@@ -95,6 +136,7 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
     });
     if (plan.to !== plan.from && exists(ctx.root, plan.to))
       throw new RefusedError(`${doc.id} cannot be renamed to ${plan.to}: a file is already there; nothing was changed.`);
+    await refuseWhatCannotBeRewritten(ctx, doc, docs, texts, plan);
     return { plan, doc, newId, warnings };
   };
 
@@ -122,19 +164,23 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
   const r = await changeRepository(ctx, `renumber ${opts.target}`, async (tx) => {
     const result = await work();
     const { plan, doc, newId } = result;
-    // The user's uncommitted edits are theirs: a file that has them is not rewritten.
-    const files = [plan.from, ...[...plan.texts.keys()].filter((p) => p !== plan.to)];
-    for (const rel of files) {
-      if (ctx.commit && (await tx.uncommitted(rel)) !== 'none') {
-        throw new RefusedError(`${rel} has changes of yours that are not committed; renumbering rewrites it, so nothing was changed.`, [
-          'Commit them, or put them aside with `git stash`, then run the command again.',
-        ]);
-      }
-    }
+    const files = rewritten(plan);
+    // Asked again of the transaction, which then leaves writing them to this command.
+    for (const rel of files) if (ctx.commit && (await tx.uncommitted(rel)) !== 'none') throw uncommitted(rel);
     const paths = [...files];
     const newPaths: string[] = [];
     if (plan.to !== plan.from) {
-      newPaths.push(...(await tx.move(plan.from, plan.to)).newPaths);
+      try {
+        newPaths.push(...(await tx.move(plan.from, plan.to)).newPaths);
+      } catch (e) {
+        const why = String((e as Error).message ?? e)
+          .split('\n')
+          .map((l) => l.replace(/^fatal: /, '').trim())
+          .find(Boolean);
+        throw new RefusedError(`${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (${why}); nothing was changed.`, [
+          'Fix the cause (another git running, say), then run the command again.',
+        ]);
+      }
       paths.push(plan.to);
     }
     for (const [rel, text] of plan.texts) await tx.write(rel, text);

@@ -136,7 +136,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
           type: 'string',
           // A remote's name or URL: never one that git would read as an option.
           pattern: '^[^-\\s][^\\s]*$',
-          description: 'Reserve each new number on this remote (refs/archdoc/ids/<kind>/<number>) before creating the document.',
+          description:
+            'A remote name or URL (never starting with "-", no spaces) on which each new number is reserved (refs/archdoc/ids/<kind>/<number>) before the document is created.',
         },
       },
     },

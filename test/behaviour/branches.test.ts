@@ -161,6 +161,41 @@ describe('renumber', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
+  it('refuses, in a dry run too, what it could not carry out whole: untracked files, unreadable frontmatter, numbers below 1', async () => {
+    const repo = await twoRfcs();
+    const spec = repo.find('TS-0001-');
+    repo.write(spec, `${repo.read(spec)}\nA note of mine.\n`);
+    const dry = await repo.run(['renumber', 'RFC-0002', '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain(`${spec} has changes of yours that are not committed`);
+    repo.git('checkout', '--', spec);
+    // A document git does not track yet names it.
+    repo.write(
+      'rfcs/draft/RFC-0009-untracked.md',
+      repo.read('rfcs/draft/RFC-0001-adopt-kafka-for-events.md').replace(/RFC-0001/g, 'RFC-0009') + '\nSee RFC-0002.\n',
+    );
+    const untracked = await repo.run(['renumber', 'RFC-0002']);
+    expect(untracked.code).toBe(1);
+    expect(untracked.stderr).toContain('rfcs/draft/RFC-0009-untracked.md is not committed yet');
+    fs.rmSync(path.join(repo.dir, 'rfcs/draft/RFC-0009-untracked.md'));
+    // A document whose frontmatter does not parse names it.
+    const broken = 'rfcs/draft/RFC-0001-adopt-kafka-for-events.md';
+    repo.write(broken, repo.read(broken).replace('related_rfcs: []', 'related_rfcs: [RFC-0002'));
+    repo.git('commit', '-qam', 'break it');
+    const unreadable = await repo.run(['renumber', 'RFC-0002']);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain(`${broken} names RFC-0002, but its frontmatter does not parse`);
+    expect((await repo.run(['renumber', 'RFC-0002', '--to', '0'])).code).toBe(2);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('takes a path relative to -C', async () => {
+    const repo = await twoRfcs();
+    const r = await repo.run(['-C', 'rfcs', 'renumber', 'draft/RFC-0002-split-the-orders-service.md', '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('RFC-0002 → RFC-0003');
+  });
+
   it("leaves a file with the user's uncommitted edits alone, and says so", async () => {
     const repo = await twoRfcs();
     const spec = repo.find('TS-0001-');
@@ -208,6 +243,21 @@ describe('reservation on the shared remote', () => {
     );
   });
 
+  it('a remote that refuses the reservation says so, once, and changes nothing', async () => {
+    const {
+      remote,
+      clones: [alice],
+    } = reserving(['Alice']);
+    const hook = path.join(remote, 'hooks', 'pre-receive');
+    fs.writeFileSync(hook, '#!/bin/sh\necho "refs/archdoc is not allowed here" >&2\nexit 1\n', { mode: 0o755 });
+    const r = await alice!.run(['create-rfc', 'Adopt Kafka for events']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: The remote "origin" refused the reservation refs/archdoc/ids/rfc/1');
+    expect(r.stderr).toContain('remote: refs/archdoc is not allowed here');
+    expect(alice!.git('status', '--porcelain')).toBe('');
+    expect(alice!.files('rfcs').filter((f) => /RFC-\d+/.test(f))).toEqual([]);
+  });
+
   it('an unreachable remote is a clear error that changes nothing; --offline numbers locally with a warning', async () => {
     const {
       clones: [alice],
@@ -215,7 +265,7 @@ describe('reservation on the shared remote', () => {
     alice!.git('remote', 'set-url', 'origin', path.join(tempDir('archdoc-gone-'), 'missing.git'));
     const r = await alice!.run(['create-rfc', 'Adopt Kafka for events']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: Could not reserve a number on the remote "origin": .+\. Nothing was created\.$/m);
+    expect(r.stderr).toMatch(/^error: Could not reserve a number on the remote "origin": .+\. Nothing was changed\.$/m);
     expect(r.stderr).toContain('pass --offline');
     expect(alice!.git('status', '--porcelain')).toBe('');
     expect(alice!.files('rfcs').filter((f) => /RFC-\d+/.test(f))).toEqual([]);

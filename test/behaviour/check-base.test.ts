@@ -86,6 +86,30 @@ describe('check --base', () => {
     expect(r.code).toBe(0);
   });
 
+  it('refuses a new document that takes an id main gave another document after the branch left it', async () => {
+    const repo = branchFromMain();
+    // main moves on: RFC-0005 "Adopt Kafka" lands there after the branch was made.
+    repo.git('checkout', '-q', 'main');
+    repo.write(`${FOLDER.DRAFT}/RFC-0005-adopt-kafka.md`, rfcText({ id: 'RFC-0005', title: 'Adopt Kafka', status: 'DRAFT' }));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'RFC-0005 on main');
+    repo.git('checkout', '-q', 'topic');
+    // The branch adds its own RFC-0005, written by hand: the merge would hold two.
+    const mine = `${FOLDER.DRAFT}/RFC-0005-split-orders.md`;
+    repo.write(mine, rfcText({ id: 'RFC-0005', title: 'Split orders', status: 'DRAFT' }));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'RFC-0005 on topic');
+    const r = await repo.run(['check', '--base', 'main']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${mine}:2:1: error range-identity: RFC-0005 is already the id of "Adopt Kafka" on main (${FOLDER.DRAFT}/RFC-0005-adopt-kafka.md); give this one a new number before merging: archdoc renumber ${mine}`,
+    );
+    // Renumbered, the branch passes.
+    expect((await repo.run(['renumber', mine])).code).toBe(0);
+    const after = await repo.run(['check', '--base', 'main']);
+    expect(after.stdout).not.toContain('range-identity');
+  });
+
   it('an unknown ref is a usage error (exit 2)', async () => {
     const repo = branchFromMain();
     const r = await repo.run(['check', '--base', 'no-such-branch']);

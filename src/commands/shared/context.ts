@@ -30,6 +30,8 @@ export interface GlobalOptions {
 export interface Context {
   /** The process this runs in: working folder, environment, streams (a test passes its own). */
   system: System;
+  /** Where the command runs: the process's folder, or `-C <dir>`. Paths given on the command line are relative to it. */
+  cwd: string;
   ws: Workspace;
   root: string;
   config: Config;
@@ -53,7 +55,8 @@ export function today(env: NodeJS.ProcessEnv): string {
 
 export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
   const system = services.system ?? processSystem();
-  const ws = services.ws ?? (await loadWorkspace(path.resolve(system.cwd, opts.cwd ?? '.'), system.env));
+  const cwd = path.resolve(system.cwd, opts.cwd ?? '.');
+  const ws = services.ws ?? (await loadWorkspace(cwd, system.env));
   const out = services.out ?? (await systemOutput(system));
   // A run that was killed in the middle of a change left its journal: any command finishes it
   // first. A journal whose lock a live process holds is a change under way (this may be its git
@@ -63,6 +66,7 @@ export async function createContext(opts: GlobalOptions, services: Partial<Conte
   const git = 'git' in services ? services.git : ws.gitDir ? openGit(ws.root, ws.gitDir, system.env) : undefined;
   return {
     system,
+    cwd,
     ws,
     root: ws.root,
     config: ws.config,
@@ -98,7 +102,7 @@ export function looksLikePath(input: string): boolean {
  * to tell apart two documents that carry one id.
  */
 function docAtPath(ctx: Context, docs: DocRecord[], input: string, kind?: KindDef): DocRecord {
-  const fromCwd = path.relative(ctx.root, path.resolve(ctx.system.cwd, input)).split(path.sep).join('/');
+  const fromCwd = path.relative(ctx.root, path.resolve(ctx.cwd, input)).split(path.sep).join('/');
   const rel = [fromCwd, input.replace(/\\/g, '/').replace(/^\.\//, '')].find((r) => docs.some((d) => d.path === r));
   const doc = rel && docs.find((d) => d.path === rel);
   if (!doc)

@@ -37,6 +37,8 @@ export interface BaseState {
   renamed: Map<string, string>;
   /** Paths of the files deleted since the base. */
   deleted: Set<string>;
+  /** The documents at the tip of the ref, when it moved on since the merge base (what the merge will meet). */
+  tip?: DocRecord[];
 }
 
 /** What a rule reports; the runner adds the rule id and the configured severity. */

@@ -55,7 +55,7 @@ export const rangeWorkflow: Rule<'range-workflow'> = {
 export const rangeIdentity: Rule<'range-identity'> = {
   id: 'range-identity',
   severity: 'error',
-  description: 'with --base: no document is deleted, none changes its id or kind, and new ones take ids unused at the base',
+  description: 'with --base: no document is deleted, none changes its id or kind, and new ones take ids unused at the base and at the tip of the ref',
   run: ({ docs, base }) => {
     if (!base) return [];
     const out: RawFinding[] = [];
@@ -85,14 +85,31 @@ export const rangeIdentity: Rule<'range-identity'> = {
       }
     }
     const used = new Map(base.docs.filter((d) => d.id).map((d) => [d.id!, d.path]));
+    // At the ref's tip: a document of the same number under another name and title is another document.
+    const atTip = new Map<string, DocRecord[]>();
+    for (const t of base.tip ?? []) if (t.id) atTip.set(t.id, [...(atTip.get(t.id) ?? []), t]);
+    const nameOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+    const sameTitle = (a?: string, b?: string) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     for (const d of docs) {
-      if (paired.has(d) || !d.id || !used.has(d.id)) continue;
-      out.push({
-        path: d.path,
-        line: keyAt(d, d.kind.idKey),
-        col: 1,
-        message: `${d.id} was already used at ${base.ref} (${used.get(d.id)}); take the next free number`,
-      });
+      if (paired.has(d) || !d.id) continue;
+      if (used.has(d.id)) {
+        out.push({
+          path: d.path,
+          line: keyAt(d, d.kind.idKey),
+          col: 1,
+          message: `${d.id} was already used at ${base.ref} (${used.get(d.id)}); take the next free number`,
+        });
+        continue;
+      }
+      const other = atTip.get(d.id)?.find((t) => nameOf(t.path) !== nameOf(d.path) && !sameTitle(t.title, d.title));
+      if (other) {
+        out.push({
+          path: d.path,
+          line: keyAt(d, d.kind.idKey),
+          col: 1,
+          message: `${d.id} is already the id of "${other.title ?? other.path}" on ${base.ref} (${other.path}); give this one a new number before merging: archdoc renumber ${d.path}`,
+        });
+      }
     }
     return out;
   },
