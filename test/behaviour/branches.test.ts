@@ -172,7 +172,7 @@ describe('renumber', () => {
     // A document git does not track yet names it.
     repo.write(
       'rfcs/draft/RFC-0009-untracked.md',
-      repo.read('rfcs/draft/RFC-0001-adopt-kafka-for-events.md').replace(/RFC-0001/g, 'RFC-0009') + '\nSee RFC-0002.\n',
+      `${repo.read('rfcs/draft/RFC-0001-adopt-kafka-for-events.md').replace(/RFC-0001/g, 'RFC-0009')}\nSee RFC-0002.\n`,
     );
     const untracked = await repo.run(['renumber', 'RFC-0002']);
     expect(untracked.code).toBe(1);
