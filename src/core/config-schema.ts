@@ -94,6 +94,21 @@ const kind: JsonSchema = {
     superseded_status: statusName,
     decision_discipline: { type: 'boolean' },
     approved_statuses: { type: 'array', items: statusName, description: 'Statuses that count as approved or later for check.' },
+    frontmatter: {
+      enum: ['required', 'optional'],
+      description: 'optional: records may have no frontmatter; id from the file name, title from the first heading, status and date from the body.',
+    },
+    status_aliases: {
+      type: 'object',
+      additionalProperties: statusName,
+      description: "Words the repository writes for statuses (case does not matter), to the kind's statuses: { implemented: COMPLETED }.",
+    },
+    exclude: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description:
+        "File names (globs: * and ?) in the kind's folder that are not records. Default, for names without a number: README.md, index.md, template.md, *-template.md, template-*.md, _*.md.",
+    },
     status_rules: {
       type: 'object',
       propertyNames: statusName,

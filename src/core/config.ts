@@ -160,4 +160,6 @@ function checkKind(k: KindDef, errors: string[]): void {
   if (k.supersededStatus) known(k.supersededStatus, `${at}.superseded_status`);
   for (const s of k.approvedStatuses ?? []) known(s, `${at}.approved_statuses`);
   for (const s of Object.keys(k.statusRules ?? {})) known(s, `${at}.status_rules`);
+  for (const [word, s] of Object.entries(k.statusAliases ?? {})) known(s, `${at}.status_aliases.${word}`);
+  if (k.statusAliases) k.statusAliases = Object.fromEntries(Object.entries(k.statusAliases).map(([w, s]) => [w.trim().toLowerCase(), s]));
 }

@@ -6,8 +6,8 @@
 import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
-import { sectionOf } from './sections.js';
-import { article, canonicalStatus, type KindDef } from './kinds.js';
+import { dateInBody, statusInBody, supersededByIn, type BodyValue } from './body-fields.js';
+import { article, canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
 
 export interface ReadProblem {
   rule: 'frontmatter-parse' | 'id-missing' | 'status-unknown';
@@ -63,6 +63,10 @@ export interface DocRecord {
   keyLines: Record<string, number>;
   body: string;
   eol: '\n' | '\r\n';
+  /** Where the body states the status, when the frontmatter does not (records of other tools). */
+  bodyStatus?: BodyValue;
+  /** Links the body states in its status (`Superseded by [3. X](0003-x.md)`, `Supersedes …`), by field. */
+  bodyLinks?: Record<string, string[]>;
 }
 
 export function asText(v: unknown): string | undefined {
@@ -160,8 +164,16 @@ function parseRecord(text: string, path: string, kind: KindDef): DocRecord {
         : split.problem === 'unclosed'
           ? 'frontmatter is not closed: add a `---` line after the last `key: value` line'
           : `frontmatter must start on line 1, found it on line ${split.line}`;
+    if (split.problem === 'none' && kind.frontmatter === 'optional') {
+      // A record as adr-tools, MADR 2 or log4brains write it: everything is in the body.
+      rec.parsed = true;
+      readFromBody(rec, true);
+      rec.created = dateInBody(text) ?? fileDate(filename);
+      rec.lastUpdated = rec.created;
+      return rec;
+    }
     rec.problems.push({ rule: 'frontmatter-parse', message, line: split.problem === 'not-first-line' ? split.line : 1, col: 1 });
-    if (split.problem === 'none') readFromBody(rec, text);
+    if (split.problem === 'none') readFromBody(rec, false);
     return rec;
   }
   rec.eol = split.eol;
@@ -206,7 +218,8 @@ function fill(rec: DocRecord, data: Record<string, unknown>): void {
   fillHead(rec, data);
   const d = data;
   rec.author = asText(d.author);
-  rec.created = readDate(d.created) ?? readDate(d.date); // MADR writes `date`
+  // MADR writes `date`; others a `Date:` line in the body, or the date in the file name.
+  rec.created = readDate(d.created) ?? readDate(d.date) ?? dateInBody(rec.body) ?? fileDate(rec.path.slice(rec.path.lastIndexOf('/') + 1));
   rec.lastUpdated = readDate(d.last_updated) ?? rec.created;
   rec.reviewers = readReviewers(d.reviewers);
 }
@@ -232,7 +245,7 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
         col: 1,
       });
     }
-  } else if (fileNum === undefined) {
+  } else if (fileNum === undefined && kind.frontmatter !== 'optional') {
     rec.problems.push({ rule: 'id-missing', message: `no ${kind.idKey} in the frontmatter and no id in the filename`, line: 1, col: 1 });
   }
   const rawStatus = asText(d.status);
@@ -248,7 +261,7 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
         col: 1,
       });
     }
-  } else {
+  } else if (!readFromBody(rec, true, true) && kind.frontmatter !== 'optional') {
     rec.problems.push({ rule: 'status-unknown', message: `no status; use one of ${Object.keys(kind.statuses).join(', ')}`, line: 1, col: 1 });
   }
 }
@@ -281,10 +294,17 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   return rec;
 }
 
-/** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files. */
+/** A date that starts a file name (`20240110-use-kafka.md`, log4brains), as `YYYY-MM-DD`. */
+export function fileDate(filename: string): string | undefined {
+  const m = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])[-_]/.exec(filename);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files; a date in front is no number. */
 export function fileNumber(filename: string, prefix: string): number | undefined {
   const n = numberInFilename(filename, prefix);
   if (n !== undefined) return n;
+  if (fileDate(filename)) return undefined;
   const m = /^(\d{1,9})[-_]/.exec(filename);
   return m ? Number(m[1]) : undefined;
 }
@@ -310,17 +330,43 @@ export function headingTitle(body: string): string | undefined {
 }
 
 /**
- * A document without frontmatter (adr-tools writes them so) still shows what it is: its title
- * from the first heading and its status from the kind's status section. It stays unparsed, so
- * check reports the missing frontmatter and nothing edits it.
+ * What the body says of a record that the frontmatter does not: its title from the first heading,
+ * its status wherever the tools before archdoc write it (body-fields.ts), and the links its
+ * status states (`Superseded by [3. X](0003-x.md)`, adr-tools' `Supersedes …` lines). With
+ * `report`, a status the kind does not know is a `status-unknown` problem. Returns whether the
+ * body states a status.
  */
-function readFromBody(rec: DocRecord, text: string): void {
-  rec.title = headingTitle(text);
-  if (!rec.kind.statusSection) return;
-  const first = sectionOf({ body: text }, rec.kind.statusSection)?.lines.find((l) => l.trim() !== '');
-  const word = first ? /^[\s*_]*([A-Za-z][A-Za-z_ -]*?)\b/.exec(first)?.[1] : undefined;
-  const status = word ? canonicalStatus(rec.kind, word) : undefined;
+function readFromBody(rec: DocRecord, report: boolean, statusOnly = false): boolean {
+  const body = rec.body;
+  if (!statusOnly) rec.title ??= headingTitle(body);
+  const v = statusInBody(body, rec.kind.statusSection ?? 'Status');
+  if (!v) return false;
+  rec.bodyStatus = v;
+  const status = statusAsWritten(rec.kind, v.raw);
   if (status) [rec.status, rec.statusKnown] = [status, true];
+  else if (report) {
+    rec.status = v.raw.trim();
+    rec.problems.push({
+      rule: 'status-unknown',
+      message: `status "${v.raw.trim()}" is not ${article(rec.kind.label)} status; use one of ${Object.keys(rec.kind.statuses).join(', ')}`,
+      line: rec.bodyLine + v.line - 1,
+      col: 1,
+    });
+  }
+  const links: Record<string, string[]> = {};
+  const by = supersededByIn(v.raw);
+  if (by) links.superseded_by = [by];
+  if (v.place === 'section') {
+    // adr-tools lists the records a record supersedes under its status: `Supersedes [1. X](0001-x.md)`.
+    for (const m of body
+      .slice(v.end)
+      .split(/\n#{1,6}[ \t]/)[0]!
+      .matchAll(/^[ \t]*(?:[*+-][ \t]+)?Supersedes[ \t:]+(?:\[[^\]]*\]\(([^)\s]+)\)|(\S+))/gim)) {
+      (links.supersedes ??= []).push(m[1] ?? m[2]!);
+    }
+  }
+  if (Object.keys(links).length) rec.bodyLinks = links;
+  return true;
 }
 
 /** The record's id formatted with the configured padding. */

@@ -39,9 +39,14 @@ const OPEN = /^---[ \t]*(\r?\n)/;
 /** The closing line, `---` or `...`, with the newline before it (lines end at `\n` only, as Git's do). */
 const CLOSE = /\n(?:---|\.\.\.)[ \t]*(?=\r?(?:\n|$))/g;
 
+/** HTML comments (an SPDX licence header, say) and blank lines that may stand above the block. */
+const LEADING_COMMENTS = /^(?:[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n|[ \t]*\r?\n)*/;
+
 export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const start = bom ? 1 : 0;
+  let start = bom ? 1 : 0;
+  // Comments above the block are the file's own (REUSE-style licence headers): the block starts after them.
+  if (text.startsWith('<!--', start)) start += LEADING_COMMENTS.exec(text.slice(start, start + 20_000))![0].length;
   const open = OPEN.exec(text.slice(start, start + 64));
   if (!open) {
     // People sometimes leave a title or blank lines above the block: say where it is.
@@ -66,7 +71,7 @@ export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
     eol,
     yamlStart,
     yaml: text.slice(yamlStart, pos),
-    yamlLine: 2,
+    yamlLine: lineAt(text, yamlStart),
     bodyStart,
     body: text.slice(bodyStart),
     bodyLine: lineAt(text, bodyStart),

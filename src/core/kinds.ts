@@ -107,7 +107,20 @@ export interface KindDef {
    * keeps its default (statusRules in check/statuses.ts).
    */
   statusRules?: Record<string, StatusRuleId[]>;
+  /**
+   * `optional`: records may have no frontmatter (adr-tools, MADR 2, log4brains write none); their
+   * id comes from the file name, their title from the first heading, their status and date from
+   * the body. `required` (the default): a record without frontmatter is a check error.
+   */
+  frontmatter?: 'required' | 'optional';
+  /** Words a repository writes for statuses, lower case, to the kind's statuses: `{ implemented: COMPLETED }`. */
+  statusAliases?: Record<string, string>;
+  /** File names in the kind's folder that are not records (templates, indexes), as globs; default EXCLUDE_DEFAULT. */
+  exclude?: string[];
 }
+
+/** Files that lie among records without being any: indexes and templates. */
+export const EXCLUDE_DEFAULT = ['README.md', 'index.md', 'template.md', '*-template.md', 'template-*.md', '_*.md'];
 
 const year = '{year}';
 
@@ -248,11 +261,27 @@ export function statusFolder(kind: KindDef, status: string, layout: Layout, year
 
 /** Canonical status for user input (case-insensitive, `-`/space as `_`), or undefined. */
 export function canonicalStatus(kind: KindDef, input: string): string | undefined {
+  const alias = kind.statusAliases?.[input.trim().toLowerCase()];
+  if (alias !== undefined) return alias;
   const norm = input
     .trim()
     .toUpperCase()
     .replace(/[-\s]+/g, '_');
   return Object.hasOwn(kind.statuses, norm) ? norm : undefined;
+}
+
+/**
+ * A status as records written by other tools state it: `accepted`, `Accepted ✅`,
+ * `Superseded by [3. Use X](0003-use-x.md)`, `superseded by ADR-0005`. The whole text, then its
+ * first word; "superseded by" names the kind's superseded status.
+ */
+export function statusAsWritten(kind: KindDef, raw: string): string | undefined {
+  const text = raw.replace(/[*_`]/g, '').trim();
+  const whole = canonicalStatus(kind, text);
+  if (whole) return whole;
+  if (kind.supersededStatus && /^superseded\b/i.test(text)) return kind.supersededStatus;
+  const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0];
+  return first ? canonicalStatus(kind, first) : undefined;
 }
 
 export function allowedNext(kind: KindDef, status: string): string[] {

@@ -86,14 +86,19 @@ export interface FieldLink {
   target?: string;
 }
 
-/** The frontmatter links of a document: its kind's link fields plus every `related_*`. */
-export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'>): FieldLink[] {
+/**
+ * The frontmatter links of a document: its kind's link fields plus every `related_*`, and the
+ * links its body states in its status when the frontmatter has none (records of other tools). A
+ * path names the document in that file, when the index knows paths.
+ */
+export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
   const out: FieldLink[] = [];
   const add = (field: string) => {
-    const value = doc.data[field];
+    const value = doc.data[field] ?? doc.bodyLinks?.[field];
     if (value === undefined || value === null) return;
     for (const raw of referencesIn(value)) {
-      const target = referencedId(raw, index);
+      const target =
+        referencedId(raw, index) ?? (typeof raw === 'string' && looksLikeFilePath(raw) ? index.byPath?.get(resolveLink(doc.path, raw.trim()))?.id : undefined);
       out.push(target ? { field, raw, target } : { field, raw });
     }
   };

@@ -1,4 +1,4 @@
-import { referencedId, referencesIn } from '../../links.js';
+import { fieldLinks, referencedId, referencesIn } from '../../links.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** `superseded_by` on one side has `supersedes` on the other, and SUPERSEDED names its successor. */
@@ -36,7 +36,10 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
           });
         }
       }
-      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && ids(d.data.superseded_by).length === 0) {
+      // A record whose body names its successor (`Superseded by [3. X](0003-x.md)`) names it too;
+      // the tools that write so keep no back-link in frontmatter, so none is asked for above.
+      const named = ids(d.data.superseded_by).length > 0 || fieldLinks(d, index).some((l) => l.field === 'superseded_by');
+      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !named) {
         out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `${d.status} without superseded_by; name the replacing ${d.kind.label}` });
       }
     }
