@@ -358,12 +358,13 @@ function readFromBody(rec: DocRecord, report: boolean, statusOnly = false): bool
   if (by) links.superseded_by = [by];
   if (v.place === 'section') {
     // adr-tools lists the records a record supersedes under its status: `Supersedes [1. X](0001-x.md)`.
-    for (const m of body
-      .slice(v.end)
-      .split(/\n#{1,6}[ \t]/)[0]!
-      .matchAll(/^[ \t]*(?:[*+-][ \t]+)?Supersedes[ \t:]+(?:\[[^\]]*\]\(([^)\s]+)\)|(\S+))/gim)) {
-      (links.supersedes ??= []).push(m[1] ?? m[2]!);
-    }
+    const supersedes = [
+      ...body
+        .slice(v.end)
+        .split(/\n#{1,6}[ \t]/)[0]!
+        .matchAll(/^[ \t]*(?:[*+-][ \t]+)?Supersedes[ \t:]+(?:\[[^\]]*\]\(([^)\s]+)\)|(\S+))/gim),
+    ].map((m) => m[1] ?? m[2]!);
+    if (supersedes.length) links.supersedes = supersedes;
   }
   if (Object.keys(links).length) rec.bodyLinks = links;
   return true;
