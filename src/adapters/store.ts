@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { asText, BINARY_PROBE, emptyRecord, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
-import { EXCLUDE_DEFAULT, type KindDef } from '../core/kinds.js';
+import { excludedName, type KindDef } from '../core/kinds.js';
 import { UsageError } from '../core/errors.js';
 
 /** Calls `file` with the folder and name of every `.md` file under `dir` (relative to root), not following symlinked folders. */
@@ -87,27 +87,9 @@ function looksLikeDocument(rec: DocRecord, filename: string): boolean {
   const numbered = re.test(filename) || /^\d{2,9}[-_]/.test(filename);
   // The kind's own `exclude` rules every name; the defaults only names without a number (a record
   // about templates, `0007-choose-a-template.md`, stays a record).
-  if (rec.kind.exclude ? excluded(rec.kind, filename) : !numbered && excluded(rec.kind, filename)) return false;
+  if (rec.kind.exclude ? excludedName(rec.kind, filename) : !numbered && excludedName(rec.kind, filename)) return false;
   if (numbered) return true;
   return rec.parsed && (rec.kind.idKey in rec.data || 'status' in rec.data || rec.bodyStatus !== undefined);
-}
-
-const excludeCache = new WeakMap<KindDef, RegExp>();
-
-/** Whether a file name is one the kind's `exclude` globs (or the defaults) say is no record. */
-function excluded(kind: KindDef, filename: string): boolean {
-  let re = excludeCache.get(kind);
-  if (!re) {
-    const globs = (kind.exclude ?? EXCLUDE_DEFAULT).map((g) =>
-      g
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.'),
-    );
-    re = new RegExp(`^(?:${globs.join('|') || '(?!)'})$`, 'i');
-    excludeCache.set(kind, re);
-  }
-  return re.test(filename);
 }
 
 /**

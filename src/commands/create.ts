@@ -2,9 +2,12 @@
 import os from 'node:os';
 import { stringify as stringifyYaml } from 'yaml';
 import { changeRepository, commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
-import type { DocRecord } from '../core/document.js';
+import { fileNumber, type DocRecord } from '../core/document.js';
 import { stringifySimple } from '../core/fast-yaml.js';
-import { formatId, numberInFilename } from '../core/ids.js';
+import { formatId } from '../core/ids.js';
+import { newFileName, numberless } from '../core/file-names.js';
+import { statusWord } from '../core/write-back.js';
+import { statusInBody } from '../core/body-fields.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
 import { mayBeSimilarTo, similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
@@ -107,6 +110,14 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   let author = opts.author?.trim();
   if (!author) author = (await gitAuthor) ?? (ctx.system.env.USER || os.userInfo().username || 'unknown');
 
+  if (numberless(kind)) {
+    throw new RefusedError(`${kind.plural} here are named by date (file_name ${kind.fileName}), without numbers; archdoc does not create them yet.`, [
+      'Create the record with the tool the repository uses (log4brains adr new), then archdoc lists and checks it.',
+    ]);
+  }
+  // A new record in the repository's words and letter case, as its other records write the status.
+  const like = docs.find((d) => d.kind === kind && (d.bodyStatus || typeof d.data.status === 'string'));
+  const statusLike = like?.bodyStatus?.raw ?? (like?.data.status as string | undefined) ?? '';
   const layout = kind.layout ?? ctx.config.layout;
   const year = Number(ctx.today.slice(0, 4));
   const folder = statusFolder(kind, kind.initial, layout, year);
@@ -121,7 +132,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     const taken = await takeNumber(ctx, {
       kind,
       from: Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0, highestElsewhere(kind.name, elsewhere)) + 1,
-      basename: (n) => `${formatId(kind.prefix, n, ctx.config.idPadding)}-${slug}.md`,
+      basename: (n) => newFileName(kind, { id: formatId(kind.prefix, n, ctx.config.idPadding), num: n, slug, today: ctx.today }),
       title: oneLine(title!),
       author: author!,
       ...(opts.offline ? { offline: true } : {}),
@@ -130,9 +141,11 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     let num = taken.num;
     for (;;) {
       const id = formatId(kind.prefix, num, ctx.config.idPadding);
-      const rel = `${folder}/${id}-${slug}.md`;
+      const rel = `${folder}/${newFileName(kind, { id, num, slug, today: ctx.today })}`;
       const text = await renderDocument(ctx, kind, {
         id,
+        num,
+        statusLike,
         title: title!,
         author: author!,
         reviewers: opts.reviewer ?? [],
@@ -146,7 +159,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
       const paths = [rel];
       const newPaths = [rel];
       if (predecessor) {
-        const touched = await supersedePredecessor(ctx, tx, predecessor, id, rel, docs, warnings);
+        const touched = await supersedePredecessor(ctx, tx, predecessor, { id, num, title: oneLine(title!) }, rel, docs, warnings);
         paths.push(...touched.paths);
         newPaths.push(...touched.newPaths);
         // Superseding is a status change like any other: judged by check's rules before the commit
@@ -198,7 +211,7 @@ function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
   // appear in the initial status's folder, so a listing of that one folder is enough.
   const folder = statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)));
   for (const name of folderNames(ctx.root, folder)) {
-    const n = numberInFilename(name, kind.prefix);
+    const n = fileNumber(name, kind.prefix);
     if (n !== undefined) max = Math.max(max, n);
   }
   return max;
@@ -206,6 +219,9 @@ function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
 
 interface NewDoc {
   id: string;
+  num?: number;
+  /** The status of another record of the kind, as written: the new one's is written alike. */
+  statusLike?: string;
   title: string;
   author: string;
   reviewers: string[];
@@ -236,14 +252,20 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   if (d.reviewers.length && !('reviewers' in data)) data.reviewers = reviewerEntries(d.reviewers);
   const head = stringifySimple(data) ?? stringifyYaml(data, { lineWidth: 0, nullStr: '' });
   const body = renderBody(ctx.root, kind.template, {
-    id: d.id,
+    id: d.id ?? '',
     title: d.title,
     author: d.author,
     date: ctx.today,
     status: kind.initial,
     kind: kind.name,
+    number: d.num === undefined ? '' : String(d.num),
+    status_word: statusWord(kind, kind.initial, d.statusLike ?? kind.initial),
   });
-  return `---\n${head}---\n\n${body}`;
+  // A template that states the status itself, in frontmatter of its own (MADR) or in the body
+  // (adr-tools' `## Status`), writes the whole record, as its repository does.
+  return /^---\r?\n/.test(body) || (kind.frontmatter === 'optional' && statusInBody(body, kind.statusSection ?? 'Status'))
+    ? body
+    : `---\n${head}---\n\n${body}`;
 }
 
 /** `--reviewer "Name"` or `"Name:status"`, checked the way `rfc-status --reviewer` checks it. */
@@ -267,12 +289,12 @@ async function supersedePredecessor(
   ctx: Context,
   tx: Transaction,
   old: DocRecord,
-  newId: string,
+  successor: { id: string; num: number; title: string },
   newPath: string,
   docs: DocRecord[],
   warnings: string[],
 ): Promise<Touched> {
-  const stub = { ...old, id: newId, path: newPath } as DocRecord;
+  const stub = { ...old, ...successor, path: newPath } as DocRecord;
   const actor = await ctx.git?.userName();
   const plan = planTransition({
     doc: old,

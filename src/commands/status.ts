@@ -135,7 +135,7 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   }
 
   if (!transition && text === original) {
-    for (const n of notes) out.out(`${doc.id}: ${n}`);
+    for (const n of notes) out.out(`${doc.id ?? doc.path}: ${n}`);
     out.out('Nothing to change.');
     return;
   }
@@ -148,7 +148,7 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   warnings.push(...judgeChange(ctx, { before: docs, doc, path: touched.path, written: touched.paths, entering: !retreat, uncommittedEdits }));
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
-  const message = `docs(${kindName}): ${doc.id} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;
+  const message = `docs(${kindName}): ${doc.id ?? doc.path.slice(doc.path.lastIndexOf('/') + 1).replace(/\.md$/, '')} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;
   const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message }, opts);
 
   out.out(`${c.bold(doc.id ?? doc.path)} ${oneLine(doc.title ?? '')}`);

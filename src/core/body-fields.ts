@@ -91,7 +91,7 @@ export function dateInBody(body: string): string | undefined {
 
 /** `superseded by ADR-0005`, `Superseded by [3. Use X](0003-use-x.md)`: what replaced it, as written. */
 export function supersededByIn(raw: string): string | undefined {
-  const m = /^superseded[ \t]+by[ \t:]*(.*)$/i.exec(raw.trim());
+  const m = /^super[sc]eded[ \t]+by[ \t:]*(.*)$/i.exec(raw.trim());
   if (!m) return undefined;
   const link = /\]\(([^)\s]+)\)/.exec(m[1]!);
   return (link?.[1] ?? m[1]!).trim() || undefined;

@@ -1,4 +1,5 @@
 /** The configuration file's schema, as JSON Schema. Validated against in src/core/config.ts. */
+import { FILE_NAME_PATTERN } from './file-names.js';
 import { STATUS_RULE_IDS } from './check/rule-ids.js';
 import type { JsonSchema } from './schema.js';
 
@@ -102,6 +103,12 @@ const kind: JsonSchema = {
       type: 'object',
       additionalProperties: statusName,
       description: "Words the repository writes for statuses (case does not matter), to the kind's statuses: { implemented: COMPLETED }.",
+    },
+    file_name: {
+      type: 'string',
+      pattern: FILE_NAME_PATTERN,
+      description:
+        'How files are named: {id}-{slug}.md (RFC-0012-adopt-x.md, the default), {nnnn}-{slug}.md (0012-adopt-x.md; as many n as digits) or {date}-{slug}.md (20261130-adopt-x.md, no number).',
     },
     exclude: {
       type: 'array',

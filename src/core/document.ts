@@ -7,7 +7,7 @@ import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
 import { dateInBody, statusInBody, supersededByIn, type BodyValue } from './body-fields.js';
-import { article, canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
+import { article, statusAsWritten, type KindDef } from './kinds.js';
 
 export interface ReadProblem {
   rule: 'frontmatter-parse' | 'id-missing' | 'status-unknown';
@@ -250,7 +250,10 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
   }
   const rawStatus = asText(d.status);
   if (rawStatus) {
-    const canon = canonicalStatus(kind, rawStatus);
+    // MADR writes `status: superseded by ADR-0005`: the status, and the successor it names.
+    const canon = statusAsWritten(kind, rawStatus);
+    const by = canon === kind.supersededStatus && d.superseded_by === undefined ? supersededByIn(rawStatus) : undefined;
+    if (by) rec.bodyLinks = { ...rec.bodyLinks, superseded_by: [by] };
     rec.status = canon ?? rawStatus;
     rec.statusKnown = canon !== undefined;
     if (!canon) {
@@ -362,7 +365,7 @@ function readFromBody(rec: DocRecord, report: boolean, statusOnly = false): bool
       ...body
         .slice(v.end)
         .split(/\n#{1,6}[ \t]/)[0]!
-        .matchAll(/^[ \t]*(?:[*+-][ \t]+)?Supersedes[ \t:]+(?:\[[^\]]*\]\(([^)\s]+)\)|(\S+))/gim),
+        .matchAll(/^[ \t]*(?:[*+-][ \t]+)?Super[sc]edes[ \t:]+(?:\[[^\]]*\]\(([^)\s]+)\)|(\S+))/gim),
     ].map((m) => m[1] ?? m[2]!);
     if (supersedes.length) links.supersedes = supersedes;
   }

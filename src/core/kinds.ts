@@ -115,12 +115,32 @@ export interface KindDef {
   frontmatter?: 'required' | 'optional';
   /** Words a repository writes for statuses, lower case, to the kind's statuses: `{ implemented: COMPLETED }`. */
   statusAliases?: Record<string, string>;
+  /** How new files are named and numbers read from names: `{id}-{slug}.md` (default), `{nnnn}-{slug}.md`, `{date}-{slug}.md` (core/file-names.ts). */
+  fileName?: string;
   /** File names in the kind's folder that are not records (templates, indexes), as globs; default EXCLUDE_DEFAULT. */
   exclude?: string[];
 }
 
 /** Files that lie among records without being any: indexes and templates. */
 export const EXCLUDE_DEFAULT = ['README.md', 'index.md', 'template.md', '*-template.md', 'template-*.md', '_*.md'];
+
+const excludeCache = new WeakMap<KindDef, RegExp>();
+
+/** Whether a file name is one the kind's `exclude` globs (or the defaults) say is no record. */
+export function excludedName(kind: KindDef, filename: string): boolean {
+  let re = excludeCache.get(kind);
+  if (!re) {
+    const globs = (kind.exclude ?? EXCLUDE_DEFAULT).map((g) =>
+      g
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.'),
+    );
+    re = new RegExp(`^(?:${globs.join('|') || '(?!)'})$`, 'i');
+    excludeCache.set(kind, re);
+  }
+  return re.test(filename);
+}
 
 const year = '{year}';
 
@@ -276,10 +296,13 @@ export function canonicalStatus(kind: KindDef, input: string): string | undefine
  * first word; "superseded by" names the kind's superseded status.
  */
 export function statusAsWritten(kind: KindDef, raw: string): string | undefined {
-  const text = raw.replace(/[*_`]/g, '').trim();
+  const text = raw
+    .trim()
+    .replace(/^[*_`]+|[*_`]+$/g, '')
+    .trim();
   const whole = canonicalStatus(kind, text);
   if (whole) return whole;
-  if (kind.supersededStatus && /^superseded\b/i.test(text)) return kind.supersededStatus;
+  if (kind.supersededStatus && /^super[sc]eded\b/i.test(text)) return kind.supersededStatus;
   const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0];
   return first ? canonicalStatus(kind, first) : undefined;
 }

@@ -7,7 +7,7 @@
 import { UsageError } from './errors.js';
 
 /** The variables a template may use, in the order the documentation lists them. */
-export const TEMPLATE_VARIABLES = ['id', 'title', 'author', 'date', 'status', 'kind'] as const;
+export const TEMPLATE_VARIABLES = ['id', 'title', 'author', 'date', 'status', 'kind', 'number', 'status_word'] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateData = Record<TemplateVariable, string>;
 

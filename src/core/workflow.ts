@@ -187,7 +187,7 @@ export function guardResults(
         if (cli.byMissing) fail(`--by ${cli.byMissing}: no such ${kind.label}`);
         else if (!cli.by && guard.required !== false) fail(`${status} needs the replacing ${kind.label}: add --by ${kind.prefix}-XXXX`);
         else if (cli.by && cli.by.kind !== kind) fail(`--by ${cli.by.id}: must be ${article(kind.label)}`);
-        else if (cli.by && cli.by.id === doc.id) fail(`--by ${cli.by.id}: a document cannot replace itself`);
+        else if (cli.by && cli.by.path === doc.path) fail(`--by ${cli.by.id ?? cli.by.path}: a document cannot replace itself`);
         break;
       case 'linked-status': {
         const ref = asText(doc.data[guard.field]);

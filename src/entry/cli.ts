@@ -202,16 +202,25 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
     );
 
   if (wanted('init'))
-    withOptions(program.command('init').description('write .archdoc.yml and the document folders'), (c) =>
-      c
-        .addOption(
-          new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed')
-            .choices(['by-status', 'flat'])
-            .default('by-status'),
-        )
-        .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
-        .option('--force', 'overwrite an existing configuration')
-        .option('--no-commit', 'write the file but do not commit it'),
+    withOptions(
+      program
+        .command('init')
+        .description('write .archdoc.yml and the document folders, reading the records already there as they are')
+        .addHelpText(
+          'after',
+          '\nExisting records are found by .adr-dir, .log4brains.yml and numbered or dated Markdown files, and the\nconfiguration reads them where and as they are: no record is changed. See docs/adopting.md.',
+        ),
+      (c) =>
+        c
+          .addOption(
+            new Option('--layout <layout>', 'by-status moves files to status folders; flat keeps paths fixed')
+              .choices(['by-status', 'flat'])
+              .default('by-status'),
+          )
+          .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+          .option('--force', 'overwrite an existing configuration')
+          .option('--detect', 'find existing records again and rewrite an existing configuration to read them')
+          .option('--no-commit', 'write the file but do not commit it'),
     ).action(action('init'));
 
   if (wanted('create'))

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { renderTemplate, type TemplateData } from '../../src/core/template.js';
 
-const data: TemplateData = { id: 'RFC-0001', title: 'Adopt PostgreSQL', author: 'Ada', date: '2026-11-25', status: 'DRAFT', kind: 'rfc' };
+const data: TemplateData = {
+  id: 'RFC-0001',
+  title: 'Adopt PostgreSQL',
+  author: 'Ada',
+  date: '2026-11-25',
+  status: 'DRAFT',
+  kind: 'rfc',
+  number: '1',
+  status_word: 'Draft',
+};
 
 describe('renderTemplate', () => {
   it('inserts the documented variables, with or without spaces, as they are', () => {

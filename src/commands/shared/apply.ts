@@ -8,7 +8,8 @@ import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '../../core/frontmatter.js';
 import { statusFolder, type KindDef } from '../../core/kinds.js';
-import { rewriteLinks } from '../../core/links.js';
+import { relativeLink, rewriteLinks } from '../../core/links.js';
+import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenInPlace } from '../../core/write-back.js';
 import { replaceSectionText } from '../../core/sections.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, readText } from '../../adapters/store.js';
@@ -82,6 +83,39 @@ async function versions(
   return { commit: transform(await ctx.git!.headText(rel)), work };
 }
 
+/** The change's edits with the status in the repository's words and case (`accepted` for APPROVED when it says so). */
+function inWords(doc: DocRecord, change: StatusChange): FrontmatterEdit[] {
+  const like = typeof doc.data.status === 'string' ? doc.data.status : change.to;
+  return change.edits.map((e) =>
+    e.op === 'set' && e.path.length === 1 && e.path[0] === 'status' ? { ...e, value: statusWord(doc.kind, change.to, like) } : e,
+  );
+}
+
+/** How `from` names `doc` in a link: its id, number, title and path relative to `from`. */
+function refOf(doc: DocRecord, from: string): { id?: string; num?: number; title?: string; href: string } {
+  return {
+    ...(doc.id ? { id: doc.id } : {}),
+    ...(doc.num !== undefined ? { num: doc.num } : {}),
+    ...(doc.title ? { title: doc.title } : {}),
+    href: relativeLink(from, doc.path),
+  };
+}
+
+/**
+ * A status change on a record archdoc did not write: the status where the record states it, in the
+ * repository's words, and nothing else (no history, no dates: the record has no place for them).
+ */
+function inPlace(original: string, doc: DocRecord, to: string, extraEdits: FrontmatterEdit[], by: DocRecord | undefined): string {
+  const ref = by ? (place: string | undefined) => referenceTo(place, refOf(by, doc.path)) : undefined;
+  const text = setStatusInPlace(original, doc.path, doc.kind, to, ref);
+  if (text === undefined) {
+    throw new RefusedError(`${doc.path} states no status archdoc can change in place; nothing was changed.`, [
+      `Write its status the way the other records do (a "Status: …" line, a "## Status" section or a \`status:\` key), then run the command again.`,
+    ]);
+  }
+  return extraEdits.length ? editIn(doc.path, text, extraEdits) : text;
+}
+
 export async function applyChange(
   ctx: Context,
   tx: Transaction,
@@ -103,7 +137,8 @@ export async function applyChange(
   }
   const moved = !!change && target !== doc.path;
   const transform = (original: string) => {
-    let text = editIn(doc.path, original, [...extraEdits, ...(change?.edits ?? [])]);
+    if (change && writtenInPlace(doc)) return inPlace(original, doc, change.to, extraEdits, by);
+    let text = editIn(doc.path, original, [...extraEdits, ...(change ? inWords(doc, change) : [])]);
     if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
     // Its own relative links are written from its old folder: rewrite them for the new one.
     if (moved) text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
@@ -153,8 +188,9 @@ export async function applyChange(
       }
     }
   }
-  if (by && change?.successorEdits.length && exists(ctx.root, by.path)) {
+  if (by && change && (change.successorEdits.length || writtenInPlace(by)) && exists(ctx.root, by.path)) {
     const v = await versions(ctx, tx, by.path, (t) => {
+      if (writtenInPlace(by)) return addSupersedesLine(t, by.path, by.kind, (place) => referenceTo(place, refOf(doc, by.path)));
       const edited = editIn(by.path, t, change.successorEdits);
       return edited === t ? undefined : edited;
     });

@@ -1,5 +1,6 @@
 import { asText } from '../../document.js';
-import { numberInFilename } from '../../ids.js';
+import { formatId, numberInFilename } from '../../ids.js';
+import { naming, newFileName } from '../../file-names.js';
 import { keyAt, type Rule } from '../types.js';
 
 /** The id in the frontmatter and the number in the filename agree. */
@@ -11,10 +12,21 @@ export const idMismatch: Rule<'id-mismatch'> = {
     docs.flatMap((d) => {
       if (!d.parsed || d.num === undefined) return [];
       const filename = d.path.slice(d.path.lastIndexOf('/') + 1);
-      const fileNum = numberInFilename(filename, d.kind.prefix);
+      const by = naming(d.kind).by;
+      if (by === 'date') return [];
+      const bare = /^(\d{1,9})[-_]/.exec(filename);
+      const fileNum = by === 'number' ? (bare ? Number(bare[1]) : undefined) : numberInFilename(filename, d.kind.prefix);
       const raw = asText(d.data[d.kind.idKey]);
       if (fileNum === undefined) {
-        return [{ path: d.path, line: keyAt(d, d.kind.idKey), col: 1, message: `the filename does not start with the id; rename it to ${d.id}-<slug>.md` }];
+        const wanted = by === 'number' ? newFileName(d.kind, { num: d.num, slug: '<slug>', today: '' }) : `${d.id}-<slug>.md`;
+        return [
+          {
+            path: d.path,
+            line: keyAt(d, d.kind.idKey),
+            col: 1,
+            message: `the filename does not start with the ${by === 'number' ? 'number' : 'id'}; rename it to ${wanted}`,
+          },
+        ];
       }
       if (raw && fileNum !== d.num) {
         return [
@@ -22,7 +34,7 @@ export const idMismatch: Rule<'id-mismatch'> = {
             path: d.path,
             line: keyAt(d, d.kind.idKey),
             col: 1,
-            message: `${d.kind.idKey} is ${d.id} but the filename says ${d.kind.prefix}-${String(fileNum).padStart(config.idPadding, '0')}; make them agree`,
+            message: `${d.kind.idKey} is ${d.id} but the filename says ${formatId(d.kind.prefix, fileNum, config.idPadding)}; make them agree`,
           },
         ];
       }

@@ -1,3 +1,4 @@
+import { statusAsWritten } from '../../kinds.js';
 import { sectionOf } from '../../sections.js';
 import type { Rule } from '../types.js';
 
@@ -12,7 +13,9 @@ export const statusSection: Rule<'status-section'> = {
       const s = sectionOf(d, d.kind.statusSection);
       if (!s) return [];
       const first = s.lines.find((l) => l.trim() !== '')?.trim() ?? '';
+      // In the repository's words too: `Accepted`, `Superceded by [9. X](0009-x.md)`, an alias.
       if (
+        statusAsWritten(d.kind, first) === d.status ||
         first
           .toUpperCase()
           .replace(/[-\s]+/g, '_')

@@ -1,4 +1,5 @@
-import { fieldLinks, referencedId, referencesIn } from '../../links.js';
+import { fieldLinks } from '../../links.js';
+import type { DocRecord } from '../../document.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
 /** `superseded_by` on one side has `supersedes` on the other, and SUPERSEDED names its successor. */
@@ -8,15 +9,19 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
   description: 'superseded_by and supersedes name each other, and a SUPERSEDED document names its successor',
   run: ({ docs, index }) => {
     const out: RawFinding[] = [];
-    const ids = (v: unknown) =>
-      referencesIn(v)
-        .map((r) => referencedId(r, index))
-        .filter((x): x is string => !!x);
+    // What a document names in a field, from its frontmatter or, for records of other tools, its body.
+    const named = (d: DocRecord, field: 'supersedes' | 'superseded_by') =>
+      fieldLinks(d, index)
+        .filter((l) => l.field === field && l.target)
+        .map((l) => l.target!);
+    // A record in archdoc's shape keeps its back-link in frontmatter; records of other tools (MADR,
+    // log4brains) write it in prose if at all, so none is asked of them.
+    const keepsLinks = (d: DocRecord) => d.kind.frontmatter !== 'optional' || d.kind.idKey in d.data;
     for (const d of docs) {
       if (!d.parsed || !d.id) continue;
-      for (const succ of ids(d.data.superseded_by)) {
+      for (const succ of named(d, 'superseded_by')) {
         const other = index.byId.get(succ)?.[0];
-        if (other && !ids(other.data.supersedes).includes(d.id)) {
+        if (other && keepsLinks(other) && !named(other, 'supersedes').includes(d.id)) {
           out.push({
             path: d.path,
             line: keyAt(d, 'superseded_by'),
@@ -25,9 +30,9 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
           });
         }
       }
-      for (const pred of ids(d.data.supersedes)) {
+      for (const pred of named(d, 'supersedes')) {
         const other = index.byId.get(pred)?.[0];
-        if (other && !ids(other.data.superseded_by).includes(d.id)) {
+        if (other && keepsLinks(other) && !named(other, 'superseded_by').includes(d.id)) {
           out.push({
             path: d.path,
             line: keyAt(d, 'supersedes'),
@@ -38,8 +43,7 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
       }
       // A record whose body names its successor (`Superseded by [3. X](0003-x.md)`) names it too;
       // the tools that write so keep no back-link in frontmatter, so none is asked for above.
-      const named = ids(d.data.superseded_by).length > 0 || fieldLinks(d, index).some((l) => l.field === 'superseded_by');
-      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !named) {
+      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !fieldLinks(d, index).some((l) => l.field === 'superseded_by')) {
         out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `${d.status} without superseded_by; name the replacing ${d.kind.label}` });
       }
     }

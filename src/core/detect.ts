@@ -1,0 +1,213 @@
+/**
+ * Recognises the records a repository already has (adr-tools, MADR 2–4, log4brains, hand-written
+ * RFC and spec folders) and says how archdoc reads them as they are: the kind, how files are
+ * named, where the status lives, the repository's status words, the sections its records share
+ * and the guards they can meet. `init` turns the result into configuration. Pure: the files are
+ * read by the caller.
+ */
+import { asText, parseDoc, type DocRecord } from './document.js';
+import { DEFAULT_KINDS, canonicalStatus, excludedName, type GuardSpec, type KindDef } from './kinds.js';
+import { normaliseHeading, sections } from './sections.js';
+
+export type Format = 'archdoc' | 'adr-tools' | 'madr' | 'log4brains' | 'hand-written';
+
+export interface FolderFiles {
+  folder: string;
+  /** Markdown files directly in the folder (name and text), and names in its sub-folders. */
+  files: Array<{ name: string; text: string }>;
+  /** Where the folder was named: `.adr-dir`, `.log4brains.yml`, or found by looking. */
+  namedBy?: '.adr-dir' | '.log4brains.yml';
+}
+
+export interface Detected {
+  folder: string;
+  kind: string;
+  format: Format;
+  records: number;
+  /** Status words as written, with how many records use each, and the status each reads as. */
+  statuses: Array<{ word: string; count: number; status?: string }>;
+  /** Files that are no record (templates, indexes). */
+  skipped: string[];
+  /** Records archdoc reads but cannot fully place: a status it does not know. */
+  unplaced: Array<{ name: string; why: string }>;
+  /** The kind's configuration, as it goes into the file (snake_case keys). */
+  config: Record<string, unknown>;
+}
+
+/** Words teams write for the built-in statuses, by kind (lower case). */
+const WORDS: Record<string, Record<string, string>> = {
+  rfc: {
+    proposed: 'REVIEW',
+    'in review': 'REVIEW',
+    accepted: 'APPROVED',
+    implemented: 'COMPLETED',
+    done: 'COMPLETED',
+    withdrawn: 'ABANDONED',
+    'in progress': 'IN_PROGRESS',
+    declined: 'REJECTED',
+  },
+  'tech-spec': { proposed: 'REVIEW', accepted: 'APPROVED', implemented: 'REFERENCE', deprecated: 'ARCHIVED', superseded: 'ARCHIVED' },
+  adr: { draft: 'PROPOSED', approved: 'ACCEPTED', declined: 'REJECTED', obsolete: 'DEPRECATED' },
+};
+
+/** A record's file name: a number, a date or an id in front of a slug. */
+const RECORD_NAME = /^(?:([A-Za-z]+)[-_])?(\d{1,9})[-_][^/]*\.md$/i;
+
+/** Whether a folder's files look like records at all: at least one numbered or dated Markdown file. */
+export function looksLikeRecords(names: readonly string[]): boolean {
+  return names.some((n) => RECORD_NAME.test(n) && !isExcluded(n));
+}
+
+function isExcluded(name: string): boolean {
+  return excludedName(DEFAULT_KINDS.adr!, name) || /^backlog\.md$/i.test(name);
+}
+
+/** The kind a folder holds: by the prefix of its file names, else by its own name. */
+function kindOf(folder: string, names: string[]): string {
+  for (const n of names) {
+    const p = RECORD_NAME.exec(n)?.[1]?.toUpperCase();
+    if (p === 'RFC') return 'rfc';
+    if (p === 'TS' || p === 'SPEC') return 'tech-spec';
+    if (p === 'ADR') return 'adr';
+  }
+  const base = folder.toLowerCase();
+  if (/(^|\/)rfcs?(\/|$)/.test(base)) return 'rfc';
+  if (/spec/.test(base)) return 'tech-spec';
+  return 'adr';
+}
+
+/** `file_name` for the names in use: the id, a number of the width most used, or a date. */
+function fileNameOf(names: string[], prefix: string): string {
+  const widths = new Map<number, number>();
+  let dated = 0;
+  let prefixed = 0;
+  for (const n of names) {
+    const m = RECORD_NAME.exec(n);
+    if (!m) continue;
+    if (m[1]?.toUpperCase() === prefix) prefixed++;
+    else if (!m[1] && /^(19|20)\d{6}$/.test(m[2]!)) dated++;
+    else if (!m[1]) widths.set(m[2]!.length, (widths.get(m[2]!.length) ?? 0) + 1);
+  }
+  const numbered = [...widths.values()].reduce((a, b) => a + b, 0);
+  if (prefixed >= numbered && prefixed >= dated) return '{id}-{slug}.md';
+  if (dated > numbered) return '{date}-{slug}.md';
+  const width = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 4;
+  return `{${'n'.repeat(width)}}-{slug}.md`;
+}
+
+function formatOf(f: FolderFiles, records: DocRecord[], idKey: string): Format {
+  if (f.namedBy === '.adr-dir') return 'adr-tools';
+  if (f.namedBy === '.log4brains.yml') return 'log4brains';
+  if (records.length && records.every((r) => r.data[idKey] !== undefined)) return 'archdoc';
+  const places = records.map((r) => r.bodyStatus?.place);
+  const headings = new Set(records.flatMap((r) => sections(r.body).map((s) => normaliseHeading(s.name))));
+  if (places.filter((p) => p === 'section').length > records.length / 2 && /^\d+\. /m.test(records[0]?.body ?? '')) return 'adr-tools';
+  if (headings.has(normaliseHeading('Context and Problem Statement')) || headings.has(normaliseHeading('Decision Outcome'))) return 'madr';
+  return 'hand-written';
+}
+
+/** The level-2 sections every record with a status past the initial one writes, in the order of the first. */
+function sharedSections(records: DocRecord[], initial: string): string[] {
+  const past = records.filter((r) => r.status && r.status !== initial);
+  if (!past.length) return [];
+  const [first, ...rest] = past.map((r) => sections(r.body).map((s) => s.name.trim()));
+  return first!.filter((name) => rest.every((names) => names.some((n) => normaliseHeading(n) === normaliseHeading(name))));
+}
+
+/**
+ * Reads one folder as a kind would with `frontmatter: optional`, and says what it found and the
+ * configuration that reads it as it is.
+ */
+export function detectFolder(f: FolderFiles): Detected | undefined {
+  const names = f.files.map((x) => x.name);
+  if (!looksLikeRecords(names) && !f.namedBy) return undefined;
+  const kindName = kindOf(f.folder, names);
+  const base = DEFAULT_KINDS[kindName]!;
+  const fileName = fileNameOf(names, base.prefix);
+  const words = WORDS[kindName] ?? {};
+  const trial: KindDef = { ...base, folder: f.folder, frontmatter: 'optional', fileName, statusAliases: words };
+  const skipped: string[] = [];
+  const records: DocRecord[] = [];
+  for (const file of f.files) {
+    if (!file.name.endsWith('.md')) continue;
+    if (isExcluded(file.name) || !RECORD_NAME.test(file.name)) {
+      skipped.push(file.name);
+      continue;
+    }
+    records.push(parseDoc(file.text, `${f.folder}/${file.name}`, trial));
+  }
+  // Numbered Markdown alone is no sign of records (`01-intro.md`, `02-setup.md` in a manual): a
+  // folder nothing names must state a status in most of its files.
+  const stated = records.filter((r) => r.data.status !== undefined || r.bodyStatus).length;
+  if (!f.namedBy && (stated === 0 || stated < records.length / 2)) return undefined;
+  const format = formatOf(f, records, base.idKey);
+  const counts = new Map<string, { count: number; status?: string }>();
+  const unplaced: Detected['unplaced'] = [];
+  const aliases: Record<string, string> = {};
+  for (const r of records) {
+    const word = (asText(r.data.status) ?? r.bodyStatus?.raw)?.trim();
+    if (!word) continue;
+    const shown =
+      word
+        .replace(/\s*\[.*$|\s+[A-Z]+-\d+.*$/s, '')
+        .replace(/[*_`]/g, '')
+        .trim() || word;
+    const entry = counts.get(shown) ?? { count: 0, ...(r.statusKnown && r.status ? { status: r.status } : {}) };
+    entry.count++;
+    counts.set(shown, entry);
+    if (!r.statusKnown)
+      unplaced.push({ name: r.path.slice(f.folder.length + 1), why: `status "${shown}" is none of ${Object.keys(base.statuses).join(', ')}` });
+    else if (r.status) {
+      const lower = shown.toLowerCase();
+      if (words[lower] && canonicalStatus(base, shown) === undefined) aliases[lower] = words[lower]!;
+    }
+  }
+  const config: Record<string, unknown> = { folder: f.folder };
+  const foreign = format !== 'archdoc';
+  if (foreign) {
+    config.layout = 'flat';
+    config.frontmatter = 'optional';
+    if (fileName !== '{id}-{slug}.md') config.file_name = fileName;
+    if (Object.keys(aliases).length) config.status_aliases = aliases;
+    const bullets = records.filter((r) => r.bodyStatus?.place === 'bullet').length > records.length / 2;
+    if (format === 'adr-tools') config.template = 'adr-tools';
+    else if (format === 'madr' || format === 'log4brains') config.template = bullets ? 'madr-bullets' : 'madr';
+    const shared = sharedSections(records, base.initial);
+    const required = base.requiredSections ?? [];
+    const holds = (name: string) => shared.some((s) => normaliseHeading(s) === normaliseHeading(name));
+    if (!required.every(holds)) config.required_sections = shared.filter((s) => !/^status$/i.test(s));
+    if (base.decisionDiscipline && !holds('Options Analysis')) config.decision_discipline = false;
+    const guards = meetableGuards(base, records, holds);
+    if (guards) config.guards = guards;
+  }
+  return {
+    folder: f.folder,
+    kind: kindName,
+    format,
+    records: records.length,
+    statuses: [...counts.entries()].map(([word, e]) => ({ word, ...e })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)),
+    skipped,
+    unplaced,
+    config,
+  };
+}
+
+/**
+ * The kind's guards without those no record here was ever written to meet: reviewer guards when no
+ * record names reviewers, section guards for sections the records do not share. Undefined when
+ * every guard stays.
+ */
+function meetableGuards(kind: KindDef, records: DocRecord[], holds: (section: string) => boolean): Record<string, GuardSpec[]> | undefined {
+  const reviewers = records.some((r) => r.data.reviewers !== undefined);
+  let changed = false;
+  const out: Record<string, GuardSpec[]> = {};
+  for (const [status, list] of Object.entries(kind.guards ?? {})) {
+    const kept = list.filter((g) => {
+      const keep = g.type === 'reviewers-named' || g.type === 'reviewer-approved' ? reviewers : g.type === 'sections' ? g.sections.every(holds) : true;
+      if (!keep) changed = true;
+      return keep;
+    });
+    if (kept.length) out[status] = kept;
+  }
+  return changed ? out : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * How a kind names its files (`file_name` in the configuration): archdoc's `{id}-{slug}.md`
+ * (`RFC-0012-adopt-postgresql.md`), a bare number as adr-tools and MADR write it
+ * (`{nnnn}-{slug}.md` gives `0012-adopt-postgresql.md`, `{nn}-{slug}.md` gives `12-…`), or the
+ * day as log4brains writes it (`{date}-{slug}.md` gives `20261130-adopt-postgresql.md`, no number).
+ */
+import type { KindDef } from './kinds.js';
+
+export type Naming = { by: 'id' } | { by: 'number'; digits: number } | { by: 'date' };
+
+export const FILE_NAME_DEFAULT = '{id}-{slug}.md';
+/** The shapes `file_name` accepts; the configuration schema holds values to it. */
+export const FILE_NAME_PATTERN = '^\\{(id|n{1,9}|date)\\}-\\{slug\\}\\.md$';
+
+const namings = new WeakMap<KindDef, Naming>();
+
+export function naming(kind: KindDef): Naming {
+  let found = namings.get(kind);
+  if (!found) {
+    const token = new RegExp(FILE_NAME_PATTERN).exec(kind.fileName ?? FILE_NAME_DEFAULT)?.[1] ?? 'id';
+    found = token === 'id' ? { by: 'id' } : token === 'date' ? { by: 'date' } : { by: 'number', digits: token.length };
+    namings.set(kind, found);
+  }
+  return found;
+}
+
+/** The file name a new document takes: `id` for archdoc's naming, `num` for a bare number, `today` (YYYY-MM-DD) for a date. */
+export function newFileName(kind: KindDef, parts: { id?: string; num?: number; slug: string; today: string }): string {
+  const n = naming(kind);
+  if (n.by === 'date') return `${parts.today.replace(/-/g, '')}-${parts.slug}.md`;
+  if (n.by === 'number') return `${String(parts.num ?? 0).padStart(n.digits, '0')}-${parts.slug}.md`;
+  return `${parts.id}-${parts.slug}.md`;
+}
+
+/** True when the kind's file names carry no number: its documents have no ids and are named by path. */
+export function numberless(kind: KindDef): boolean {
+  return naming(kind).by === 'date';
+}

@@ -1,0 +1,202 @@
+/**
+ * Existing repositories read as they are: for each corpus in test/fixtures/formats (adr-tools,
+ * MADR 2 and 3, log4brains, hand-written RFCs; invented records written from each format's
+ * published description), `init` detects the format, `list --json` gives every record's id, title
+ * and status as the hand-written expected.json says, `check` finds exactly the deliberately broken
+ * records, and a status change and a supersede change only the lines they must.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRepo, type Repo } from '../helpers.js';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
+
+interface Expected {
+  format: string;
+  folder: string;
+  records: Array<{ path: string; id: string | null; title: string; status: string | null; status_canonical: string | null }>;
+  deliberately_broken?: Array<{ path: string }>;
+}
+
+function corpus(name: string): { repo: Repo; expected: Expected } {
+  const repo = makeRepo({ init: false });
+  const from = path.join(FIXTURES, name);
+  fs.cpSync(from, repo.dir, { recursive: true, filter: (src) => path.basename(src) !== 'expected.json' });
+  repo.git('add', '-A');
+  repo.git('commit', '-qm', 'records written before archdoc');
+  return { repo, expected: JSON.parse(fs.readFileSync(path.join(from, 'expected.json'), 'utf8')) as Expected };
+}
+
+/** The lines of `after` that differ from `before`, as [before, after] pairs (same line count assumed unless told). */
+function changedLines(before: string, after: string): Array<[string | undefined, string | undefined]> {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const out: Array<[string | undefined, string | undefined]> = [];
+  for (let i = head; i < Math.max(a.length, b.length) - tail; i++) {
+    const x = i < a.length - tail ? a[i] : undefined;
+    const y = i < b.length - tail ? b[i] : undefined;
+    out.push([x, y]);
+  }
+  return out;
+}
+
+interface Case {
+  name: string;
+  format: string;
+  /** A status change: the record, the status, and the one line before and after. */
+  change: { ref: string; path: string; to: string; from: string; into: string };
+  /** A supersede: old record, successor, the old record's status line after, and the successor's added lines. */
+  supersede: { ref: string; by: string; path: string; byPath: string; into: string; added: string[] };
+}
+
+const CASES: Case[] = [
+  {
+    name: 'adr-tools',
+    format: 'adr-tools',
+    change: { ref: '6', path: 'doc/architecture/decisions/0006-partition-broker-topics-by-region.md', to: 'ACCEPTED', from: 'Proposed', into: 'Accepted' },
+    supersede: {
+      ref: '4',
+      by: '6',
+      path: 'doc/architecture/decisions/0004-publish-domain-events-to-a-message-broker.md',
+      byPath: 'doc/architecture/decisions/0006-partition-broker-topics-by-region.md',
+      into: 'Superseded by [6. Partition broker topics by region](0006-partition-broker-topics-by-region.md)',
+      added: ['Supersedes [4. Publish domain events to a message broker](0004-publish-domain-events-to-a-message-broker.md)', ''],
+    },
+  },
+  {
+    name: 'madr-v3',
+    format: 'madr',
+    change: {
+      ref: '3',
+      path: 'docs/decisions/0003-validate-recipe-imports-with-a-json-schema.md',
+      to: 'ACCEPTED',
+      from: 'status: proposed',
+      into: 'status: accepted',
+    },
+    supersede: {
+      ref: '1',
+      by: '3',
+      path: 'docs/decisions/0001-host-the-backend-on-a-managed-container-platform.md',
+      byPath: 'docs/decisions/0003-validate-recipe-imports-with-a-json-schema.md',
+      into: 'status: superseded by ADR-0003',
+      added: [],
+    },
+  },
+  {
+    name: 'madr-v2',
+    format: 'madr',
+    change: { ref: '3', path: 'docs/adr/03-expose-a-graphql-api.md', to: 'ACCEPTED', from: '* Status: proposed', into: '* Status: accepted' },
+    supersede: {
+      ref: '1',
+      by: '3',
+      path: 'docs/adr/01-write-the-catalogue-service-in-kotlin.md',
+      byPath: 'docs/adr/03-expose-a-graphql-api.md',
+      into: '* Status: superseded by [ADR-0003](03-expose-a-graphql-api.md)',
+      added: ['* Supersedes [ADR-0001](01-write-the-catalogue-service-in-kotlin.md)'],
+    },
+  },
+  {
+    name: 'log4brains',
+    format: 'log4brains',
+    change: {
+      ref: 'docs/adr/20240131-expose-events-through-webhooks.md',
+      path: 'docs/adr/20240131-expose-events-through-webhooks.md',
+      to: 'ACCEPTED',
+      from: '- Status: proposed',
+      into: '- Status: accepted',
+    },
+    supersede: {
+      ref: 'docs/adr/20240110-use-kafka-for-events.md',
+      by: 'docs/adr/20240131-expose-events-through-webhooks.md',
+      path: 'docs/adr/20240110-use-kafka-for-events.md',
+      byPath: 'docs/adr/20240131-expose-events-through-webhooks.md',
+      into: '- Status: superseded by [20240131-expose-events-through-webhooks](20240131-expose-events-through-webhooks.md)',
+      added: ['- Supersedes [20240110-use-kafka-for-events](20240110-use-kafka-for-events.md)'],
+    },
+  },
+  {
+    name: 'hand-written',
+    format: 'hand-written',
+    change: {
+      ref: 'RFC-0003',
+      path: 'rfcs/RFC-0003-standardise-on-opentelemetry.md',
+      to: 'IN_PROGRESS',
+      from: '**Status**: Accepted',
+      into: '**Status**: In progress',
+    },
+    supersede: {
+      ref: 'RFC-0006',
+      by: 'RFC-0003',
+      path: 'rfcs/RFC-0006-colas-de-reintento-para-pagos.md',
+      byPath: 'rfcs/RFC-0003-standardise-on-opentelemetry.md',
+      into: '**Status**: SUPERSEDED BY RFC-0003',
+      added: [],
+    },
+  },
+];
+
+describe.each(CASES)('$name records, read as they are', (c) => {
+  it('init detects the format and writes a configuration that changes no record', async () => {
+    const { repo, expected } = corpus(c.name);
+    const r = await repo.run(['init']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${expected.folder}  ${c.format}, ${expected.records.length} `);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe('.archdoc.yml');
+  });
+
+  it('list --json gives every record its id, title and status, and nothing else is a record', async () => {
+    const { repo, expected } = corpus(c.name);
+    await repo.run(['init']);
+    const r = await repo.run(['list', '--json', '--all']);
+    expect(r.code, r.stderr).toBe(0);
+    const docs = (JSON.parse(r.stdout) as { documents: Array<{ path: string; id: string | null; title: string; status: string | null }> }).documents;
+    const got = docs.map((d) => ({ path: d.path, id: d.id, title: d.title, status: d.status })).sort((a, b) => a.path.localeCompare(b.path));
+    const want = expected.records
+      .map((e) => ({ path: e.path, id: e.id, title: e.title, status: e.status_canonical ?? e.status }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+    expect(got).toEqual(want);
+  });
+
+  it('check reports no error but on the deliberately broken records', async () => {
+    const { repo, expected } = corpus(c.name);
+    await repo.run(['init']);
+    const r = await repo.run(['check', '--format', 'json']);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ path: string; rule: string; severity: string; line: number }> }).findings;
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => f.path);
+    expect([...new Set(errors)].sort()).toEqual((expected.deliberately_broken ?? []).map((b) => b.path).sort());
+    expect(r.code).toBe(errors.length ? 1 : 0);
+  });
+
+  it('a status change rewrites only the status, in the repository’s words and case', async () => {
+    const { repo } = corpus(c.name);
+    await repo.run(['init']);
+    const before = repo.read(c.change.path);
+    const r = await repo.run(['status', c.change.ref, '--set', c.change.to]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(changedLines(before, repo.read(c.change.path))).toEqual([[c.change.from, c.change.into]]);
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect((await repo.run(['list', '--json', '--all'])).stdout).toContain(`"status": "${c.change.to}"`);
+  });
+
+  it('a supersede names the successor where the status stands and writes the back-link the format writes', async () => {
+    const { repo } = corpus(c.name);
+    await repo.run(['init']);
+    const before = repo.read(c.supersede.path);
+    const byBefore = repo.read(c.supersede.byPath);
+    const r = await repo.run(['status', c.supersede.ref, '--set', 'SUPERSEDED', '--by', c.supersede.by]);
+    expect(r.code, r.stderr).toBe(0);
+    const changed = changedLines(before, repo.read(c.supersede.path));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]![1]).toBe(c.supersede.into);
+    expect(changedLines(byBefore, repo.read(c.supersede.byPath)).map(([, y]) => y)).toEqual(c.supersede.added);
+    // archdoc reads what it wrote: the record is SUPERSEDED, its successor named, check content.
+    const check = await repo.run(['check', '--format', 'json']);
+    const findings = (JSON.parse(check.stdout) as { findings: Array<{ path: string; rule: string; severity: string }> }).findings;
+    expect(findings.filter((f) => f.severity === 'error' && (f.path === c.supersede.path || f.path === c.supersede.byPath))).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+/** Detection of existing records (core/detect.ts): what counts as a folder of records, and the configuration that reads it. */
+import { describe, expect, it } from 'vitest';
+import { detectFolder } from '../../src/core/detect.js';
+
+const adrTools = (n: number, title: string, status: string) => ({
+  name: `${String(n).padStart(4, '0')}-${title.toLowerCase().replace(/ /g, '-')}.md`,
+  text: `# ${n}. ${title}\n\nDate: 2024-01-0${n}\n\n## Status\n\n${status}\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n`,
+});
+
+describe('detectFolder', () => {
+  it('reads an adr-tools folder: numbered names, status in a section, its own words', () => {
+    const d = detectFolder({
+      folder: 'doc/adr',
+      namedBy: '.adr-dir',
+      files: [adrTools(1, 'Record decisions', 'Accepted'), adrTools(2, 'Use Kafka', 'Proposed'), { name: 'README.md', text: '# Decisions\n' }],
+    });
+    expect(d).toMatchObject({ kind: 'adr', format: 'adr-tools', records: 2, skipped: ['README.md'], unplaced: [] });
+    expect(d!.config).toEqual({ folder: 'doc/adr', layout: 'flat', frontmatter: 'optional', file_name: '{nnnn}-{slug}.md', template: 'adr-tools' });
+    expect(d!.statuses).toEqual([
+      { word: 'Accepted', count: 1, status: 'ACCEPTED' },
+      { word: 'Proposed', count: 1, status: 'PROPOSED' },
+    ]);
+  });
+
+  it('numbered Markdown that states no status is no folder of records (a manual: 01-intro.md, 02-setup.md)', () => {
+    const files = [
+      { name: '01-intro.md', text: '# Intro\n\nHello.\n' },
+      { name: '02-setup.md', text: '# Setup\n\nnpm i.\n' },
+      { name: '03-status.md', text: '# Status page\n\nStatus: see the dashboard.\n' },
+    ];
+    expect(detectFolder({ folder: 'docs/manual', files })).toBeUndefined();
+    // Named by a marker, the same files are records all the same.
+    expect(detectFolder({ folder: 'docs/manual', files, namedBy: '.adr-dir' })?.records).toBe(3);
+  });
+
+  it('takes the digit count of file names from the names most used, and a date from dated names', () => {
+    const two = [0, 1, 2].map((n) => ({ name: `0${n}-x${n}.md`, text: `# X${n}\n\n* Status: accepted\n` }));
+    expect(detectFolder({ folder: 'docs/adr', files: two })!.config.file_name).toBe('{nn}-{slug}.md');
+    const dated = ['20240105', '20240110'].map((d) => ({ name: `${d}-x${d}.md`, text: `# X\n\n- Status: accepted\n` }));
+    expect(detectFolder({ folder: 'docs/adr', files: dated })!.config.file_name).toBe('{date}-{slug}.md');
+  });
+
+  it("maps the team's words to the kind's statuses, and says what it cannot place", () => {
+    const rfc = (n: number, status: string) => ({ name: `RFC-000${n}-x.md`, text: `# RFC-000${n}: X\n\n**Status**: ${status}\n\n## Summary\n\nS.\n` });
+    const d = detectFolder({ folder: 'rfcs', files: [rfc(1, 'IMPLEMENTED'), rfc(2, 'Accepted'), rfc(3, 'Parked')] })!;
+    expect(d.kind).toBe('rfc');
+    expect(d.config.status_aliases).toEqual({ implemented: 'COMPLETED', accepted: 'APPROVED' });
+    expect(d.unplaced).toEqual([{ name: 'RFC-0003-x.md', why: expect.stringContaining('status "Parked"') }]);
+    // No record names reviewers or writes archdoc's sections: no guard or rule asks for them.
+    expect(d.config.required_sections).toEqual(['Summary']);
+    expect(d.config.decision_discipline).toBe(false);
+    expect(d.config.guards).toEqual({ SUPERSEDED: [{ type: 'by', required: true }] });
+  });
+
+  it("leaves archdoc's own records to the configuration as written", () => {
+    const text = '---\nrfc_id: RFC-0001\ntitle: X\nstatus: DRAFT\n---\n\n# RFC-0001: X\n';
+    const d = detectFolder({ folder: 'rfcs/draft', files: [{ name: 'RFC-0001-x.md', text }] })!;
+    expect(d.format).toBe('archdoc');
+    expect(d.config).toEqual({ folder: 'rfcs/draft' });
+  });
+});
