@@ -1,5 +1,6 @@
 /** `archdoc check`: the CI gate. Never prompts; exit 0 clean, 1 errors (or warnings with --strict), 2 usage. */
 import path from 'node:path';
+import { CONFIG_FILE } from '../adapters/config-file.js';
 import { createContext, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
 import { formatGithub, formatJson, formatText } from '../terminal/findings.js';
 import { runChecks, summariseFindings } from '../core/check/index.js';
@@ -27,6 +28,8 @@ export async function run(opts: CheckOptions, services: Partial<Context> = {}): 
   const format = opts.format ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${CHECK_FORMATS.join(', ')}`);
   ctx.system.readWholeRepository?.();
+  // What the configuration dropped or guessed is said where the configuration is judged.
+  for (const w of ctx.ws.warnings) ctx.out.err(`warning: ${CONFIG_FILE}: ${w}`);
   if (opts.staged && opts.base !== undefined) throw new UsageError('--staged and --base judge different things: give one of them');
   const { docs, exists: present, staged } = opts.staged ? await fromIndex(ctx) : fromWorkTree(ctx);
   const index = loadIndex(ctx, docs);

@@ -43,25 +43,49 @@ const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 /**
  * A built-in kind whose statuses the configuration replaces keeps only the parts of its workflow
  * that name those statuses: a transition, guard or order entry the user never wrote is no error of
- * theirs. What the user writes is checked in full (checkKind).
+ * theirs. The initial status, when dropped, is the first one listed; statuses the built-in kind
+ * does not know follow one another in the order listed, unless `transitions` is given. What the
+ * user writes is checked in full (checkKind). `dropped` names what went, for one warning.
  */
-function narrowed(base: KindDef, statuses: string[], given: Record<string, unknown>): KindDef {
+function narrowed(base: KindDef, statuses: string[], given: Record<string, unknown>): { kind: KindDef; dropped: string[] } {
   const keep = new Set(statuses);
-  const pick = <T>(record: Record<string, T> | undefined) => (record ? Object.fromEntries(Object.entries(record).filter(([s]) => keep.has(s))) : undefined);
+  const dropped: string[] = [];
+  const pick = <T>(what: string, record: Record<string, T> | undefined) => {
+    if (!record) return undefined;
+    const gone = Object.keys(record).filter((s) => !keep.has(s));
+    if (gone.length) dropped.push(what);
+    return Object.fromEntries(Object.entries(record).filter(([s]) => keep.has(s)));
+  };
   const out: KindDef = { ...base };
-  if (!('transitions' in given))
-    out.transitions = Object.fromEntries(
-      Object.entries(base.transitions)
-        .filter(([s]) => keep.has(s))
-        .map(([s, to]) => [s, to.filter((t) => keep.has(t))]),
-    );
-  if (!('guards' in given)) out.guards = pick(base.guards);
-  if (!('onEnter' in given)) out.onEnter = pick(base.onEnter);
-  if (!('order' in given) && base.order) out.order = base.order.filter((s) => keep.has(s));
-  if (!('statusRules' in given)) out.statusRules = pick(base.statusRules);
+  if (!('initial' in given) && !keep.has(base.initial)) out.initial = statuses[0]!;
+  if (!('transitions' in given)) {
+    const transitions: Record<string, string[]> = {};
+    const gone = new Set<string>();
+    for (const [s, to] of Object.entries(base.transitions)) {
+      if (!keep.has(s)) {
+        gone.add(s);
+        continue;
+      }
+      for (const t of to) if (!keep.has(t)) gone.add(t);
+      transitions[s] = to.filter((t) => keep.has(t));
+    }
+    if (gone.size) dropped.push('transitions');
+    // New statuses follow one another as listed, so a workflow of one key can be walked.
+    const added = statuses.filter((s) => !(s in base.statuses));
+    statuses.forEach((s, i) => {
+      const next = statuses[i + 1];
+      transitions[s] ??= [];
+      if (next && (added.includes(s) || added.includes(next)) && !transitions[s]!.includes(next)) transitions[s]!.push(next);
+    });
+    out.transitions = transitions;
+  }
+  if (!('guards' in given)) out.guards = pick('guards', base.guards);
+  if (!('onEnter' in given)) out.onEnter = pick('on_enter effects', base.onEnter);
+  if (!('order' in given) && base.order) out.order = [...base.order.filter((s) => keep.has(s)), ...statuses.filter((s) => !base.order!.includes(s))];
+  if (!('statusRules' in given)) out.statusRules = pick('status_rules', base.statusRules);
   if (!('approvedStatuses' in given) && base.approvedStatuses) out.approvedStatuses = base.approvedStatuses.filter((s) => keep.has(s));
   if (!('supersededStatus' in given) && base.supersededStatus && !keep.has(base.supersededStatus)) delete out.supersededStatus;
-  return out;
+  return { kind: out, dropped };
 }
 
 export function resolveConfig(raw: unknown): ConfigResult {
@@ -80,7 +104,18 @@ export function resolveConfig(raw: unknown): ConfigResult {
     for (const [k, v] of Object.entries(rawKind)) given[camel(k)] = v;
     const base = DEFAULT_KINDS[name];
     if (base) {
-      kinds[name] = { ...(given.statuses ? narrowed(base, Object.keys(given.statuses as object), given) : base), ...given } as KindDef;
+      if (!given.statuses) {
+        kinds[name] = { ...base, ...given } as KindDef;
+        continue;
+      }
+      const { kind, dropped } = narrowed(base, Object.keys(given.statuses as object), given);
+      kinds[name] = { ...kind, ...given } as KindDef;
+      if (dropped.length) {
+        const removed = Object.keys(base.statuses).filter((st) => !(st in (given.statuses as object)));
+        warnings.push(
+          `kinds.${name}.statuses replaces the built-in statuses: the built-in ${dropped.join(', ')} that name ${removed.join(', ')} are dropped${'transitions' in given || !Object.keys(given.statuses as object).some((st) => !(st in base.statuses)) ? '' : '; new statuses follow one another as listed'} (write \`transitions\` and \`guards\` to choose)`,
+        );
+      }
       continue;
     }
     const missing = ['prefix', 'folder', 'statuses', 'initial', 'transitions'].filter((k) => !(k in given));
