@@ -51,8 +51,14 @@ export function splitFrontmatter(text: string): SplitDocument | SplitProblem {
   if (!open) {
     // People sometimes leave a title or blank lines above the block: say where it is.
     const later = /(^|\n)---[ \t]*\r?\n[\s\S]*?\n---[ \t]*(\r?\n|$)/.exec(text.slice(0, 200_000));
-    if (later && /^\s*[A-Za-z_"'][^\n]*:/.test(text.slice(later.index + later[0].indexOf('---') + 4, later.index + 400))) {
-      const offset = later.index + (later[1] ? 1 : 0);
+    const offset = later ? later.index + (later[1] ? 1 : 0) : 0;
+    // Only a block at the top (after blank lines and one line at most, a title): further down, a
+    // `---` pair is a thematic break around body text, which is no misplaced frontmatter.
+    const above = text
+      .slice(start, offset)
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
+    if (later && above <= 1 && /^\s*[A-Za-z_"'][^\n]*:/.test(text.slice(later.index + later[0].indexOf('---') + 4, later.index + 400))) {
       return { problem: 'not-first-line', line: lineAt(text, offset) };
     }
     return { problem: 'none' };

@@ -16,7 +16,7 @@ interface Expected {
   format: string;
   folder: string;
   records: Array<{ path: string; id: string | null; title: string; status: string | null; status_canonical: string | null }>;
-  deliberately_broken?: Array<{ path: string }>;
+  deliberately_broken?: Array<{ path: string; rule: string; line: number }>;
 }
 
 function corpus(name: string): { repo: Repo; expected: Expected } {
@@ -167,9 +167,10 @@ describe.each(CASES)('$name records, read as they are', (c) => {
     await repo.run(['init']);
     const r = await repo.run(['check', '--format', 'json']);
     const findings = (JSON.parse(r.stdout) as { findings: Array<{ path: string; rule: string; severity: string; line: number }> }).findings;
-    const errors = findings.filter((f) => f.severity === 'error').map((f) => f.path);
-    expect([...new Set(errors)].sort()).toEqual((expected.deliberately_broken ?? []).map((b) => b.path).sort());
-    expect(r.code).toBe(errors.length ? 1 : 0);
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, rule: f.rule, line: f.line }));
+    const broken = (expected.deliberately_broken ?? []).map((b) => ({ path: b.path, rule: b.rule, line: b.line }));
+    expect(errors).toEqual(broken);
+    expect(r.code).toBe(broken.length ? 1 : 0);
   });
 
   it('a status change rewrites only the status, in the repository’s words and case', async () => {

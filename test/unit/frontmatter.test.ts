@@ -24,6 +24,11 @@ describe('splitFrontmatter', () => {
     expect(splitFrontmatter('# Title\n\n---\nstatus: DRAFT\n---\nbody')).toEqual({ problem: 'not-first-line', line: 3 });
   });
 
+  it('takes a `---` pair further down for thematic breaks around body text, not a misplaced block', () => {
+    const body = '# Title\n\nSome context.\n\n---\nNote: breaks set this part apart.\n\n---\n\nMore.\n';
+    expect(splitFrontmatter(body)).toEqual({ problem: 'none' });
+  });
+
   it('accepts a byte order mark', () => {
     const s = splitFrontmatter('\uFEFF---\na: 1\n---\nbody');
     expect(isSplit(s) && s.bom && s.yaml === 'a: 1\n').toBe(true);
