@@ -201,3 +201,33 @@ describe.each(CASES)('$name records, read as they are', (c) => {
     expect(findings.filter((f) => f.severity === 'error' && (f.path === c.supersede.path || f.path === c.supersede.byPath))).toEqual([]);
   });
 });
+
+describe('init --detect', () => {
+  it('rewrites a configuration made before the records were there, and commits it alone', async () => {
+    const repo = makeRepo({ init: false });
+    expect((await repo.run(['init'])).code).toBe(0);
+    fs.cpSync(path.join(FIXTURES, 'madr-v3'), repo.dir, { recursive: true, filter: (src) => path.basename(src) !== 'expected.json' });
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'records from elsewhere');
+    const refused = await repo.run(['init']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Use --detect to rewrite it');
+    const r = await repo.run(['init', '--detect']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Rewrote .archdoc.yml');
+    expect(r.stdout).toContain('docs/decisions  madr, 9 ADRs');
+    expect(repo.read('.archdoc.yml')).toContain('folder: docs/decisions');
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe('.archdoc.yml');
+    expect((await repo.run(['check'])).stdout).toContain('1 error');
+  });
+
+  it('a repository with no records gets archdoc’s own folders, as before', async () => {
+    const repo = makeRepo({ init: false });
+    repo.write('docs/manual/01-intro.md', '# Intro\n\nWelcome.\n');
+    repo.write('docs/manual/02-setup.md', '# Setup\n\nRun it.\n');
+    const r = await repo.run(['init']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Records found');
+    expect(repo.read('.archdoc.yml')).toContain('folder: docs/adr');
+  });
+});
