@@ -8,7 +8,8 @@
  */
 import type { Config } from '../core/config.js';
 import type { ElsewhereDoc } from '../core/elsewhere.js';
-import { formatId, numberInFilename } from '../core/ids.js';
+import { formatId } from '../core/ids.js';
+import { numberOfName } from '../core/file-names.js';
 import type { KindDef } from '../core/kinds.js';
 import { GitError, runGit, runGitBytes } from './git.js';
 import { RESERVATION_PREFIX } from './reservation.js';
@@ -250,7 +251,7 @@ async function readElsewhere(root: string, env: NodeJS.ProcessEnv, config: Confi
         for (const [basename, blobAt] of tree.files) {
           let entry = byName.get(basename);
           if (entry === undefined) {
-            const num = numberInFilename(basename, kind.prefix);
+            const num = numberOfName(kind, basename);
             const doc =
               num === undefined
                 ? undefined

@@ -29,21 +29,35 @@ function readMarker(root: string, file: string): string | undefined {
   }
 }
 
-/** The folder `.adr-dir` names, and the one `.log4brains.yml` names (`project.adrFolder`). */
-function markers(root: string): Map<string, FolderFiles['namedBy']> {
+/**
+ * The folder `.adr-dir` names, and the one `.log4brains.yml` names (`project.adrFolder`); `notes`
+ * says why a named folder is not read (outside the work tree, a symbolic link, a file that does not parse).
+ */
+function markers(root: string, notes: string[]): Map<string, FolderFiles['namedBy']> {
   const out = new Map<string, FolderFiles['namedBy']>();
+  const take = (marker: NonNullable<FolderFiles['namedBy']>, named: string) => {
+    const rel = inside(named);
+    if (!rel) return notes.push(`${marker} names ${named.trim() || 'no folder'}, which is not a folder inside the repository; not read`);
+    let link = false;
+    try {
+      link = fs.lstatSync(path.join(root, rel)).isSymbolicLink();
+    } catch {
+      // Not there yet: records will be written there.
+    }
+    if (link) return notes.push(`${marker} names ${rel}, a symbolic link; archdoc reads and writes no folder through a link`);
+    out.set(rel, marker);
+  };
   const adrDir = readMarker(root, '.adr-dir');
-  const named = adrDir !== undefined ? inside(adrDir.split('\n')[0] ?? '') : undefined;
-  if (named) out.set(named, '.adr-dir');
+  if (adrDir !== undefined) take('.adr-dir', adrDir.split('\n')[0] ?? '');
   const l4b = readMarker(root, '.log4brains.yml');
   if (l4b !== undefined) {
+    let folder: unknown;
     try {
-      const folder = (parseYaml(l4b) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
-      const rel = typeof folder === 'string' ? inside(folder) : undefined;
-      if (rel) out.set(rel, '.log4brains.yml');
+      folder = (parseYaml(l4b) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
     } catch {
-      // A marker that does not parse names no folder; the search below may still find it.
+      notes.push('.log4brains.yml does not parse; the folder it names was looked for like any other');
     }
+    if (typeof folder === 'string') take('.log4brains.yml', folder);
   }
   return out;
 }
@@ -76,8 +90,9 @@ function markdownIn(root: string, folder: string): Array<{ name: string; text: s
 }
 
 /** Every folder that holds records, the named ones first; each with its Markdown files. */
-export function findRecordFolders(root: string): FolderFiles[] {
-  const named = markers(root);
+export function findRecordFolders(root: string): { folders: FolderFiles[]; notes: string[] } {
+  const notes: string[] = [];
+  const named = markers(root, notes);
   const found: FolderFiles[] = [];
   const seen = new Set<string>();
   for (const [folder, namedBy] of named) {
@@ -102,5 +117,5 @@ export function findRecordFolders(root: string): FolderFiles[] {
     }
   };
   walk('', 0);
-  return found;
+  return { folders: found, notes };
 }

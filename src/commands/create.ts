@@ -2,10 +2,10 @@
 import os from 'node:os';
 import { stringify as stringifyYaml } from 'yaml';
 import { changeRepository, commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
-import { fileNumber, type DocRecord } from '../core/document.js';
+import type { DocRecord } from '../core/document.js';
 import { stringifySimple } from '../core/fast-yaml.js';
 import { formatId } from '../core/ids.js';
-import { newFileName, numberless } from '../core/file-names.js';
+import { newFileName, numberless, numberOfName } from '../core/file-names.js';
 import { statusWord } from '../core/write-back.js';
 import { statusInBody } from '../core/body-fields.js';
 import { statusFolder, type KindDef } from '../core/kinds.js';
@@ -116,7 +116,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     ]);
   }
   // A new record in the repository's words and letter case, as its other records write the status.
-  const like = docs.find((d) => d.kind === kind && (d.bodyStatus || typeof d.data.status === 'string'));
+  const stating = (d: DocRecord) => d.kind === kind && (d.bodyStatus !== undefined || typeof d.data.status === 'string');
+  // Records of another tool: when the titles read say nothing, the kind's records are read for it.
+  const like = docs.find(stating) ?? (kind.frontmatter === 'optional' && scanned ? readDocuments(ctx.root, ctx.config, [kind]).find(stating) : undefined);
   const statusLike = like?.bodyStatus?.raw ?? (like?.data.status as string | undefined) ?? '';
   const layout = kind.layout ?? ctx.config.layout;
   const year = Number(ctx.today.slice(0, 4));
@@ -152,6 +154,11 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         links: linkValues,
         supersedes: predecessor?.id,
       });
+      if (opts.reviewer?.length && !/^---\r?\n/.test(text)) {
+        throw new RefusedError(`${kind.plural} here are written without frontmatter, where archdoc records reviewers; nothing was created.`, [
+          'Leave --reviewer out, or give the kind a template with frontmatter.',
+        ]);
+      }
       if (!(await tx.create(rel, text))) {
         num++;
         continue;
@@ -211,7 +218,7 @@ function highestNumber(ctx: Context, kind: KindDef, docs: DocRecord[]): number {
   // appear in the initial status's folder, so a listing of that one folder is enough.
   const folder = statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)));
   for (const name of folderNames(ctx.root, folder)) {
-    const n = fileNumber(name, kind.prefix);
+    const n = numberOfName(kind, name);
     if (n !== undefined) max = Math.max(max, n);
   }
   return max;

@@ -4,10 +4,10 @@ import { CONFIG_FILE, workTreeRepository } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { exists, isFolder, makeFolder } from '../adapters/store.js';
+import { exists, isFolder, makeFolder, readText } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
 import { inTransaction } from '../adapters/transaction.js';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { detectFolder, type Detected } from '../core/detect.js';
 import { findRecordFolders } from '../adapters/existing-records.js';
 import { resolveConfig } from '../core/config.js';
@@ -71,8 +71,13 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
       'Use --detect to rewrite it for the records in the repository, or --force to start again.',
     ]);
   }
-  const { detected, ignored } = detectRecords(root);
-  const text = configText(layout, dir, detected);
+  const found = detectRecords(root);
+  const { detected } = found;
+  // --detect over an existing file changes what it found and keeps the rest, comments included.
+  const text =
+    existed && opts.detect && !opts.force
+      ? (redetected(readText(root, CONFIG_FILE), detected) ?? configText(layout, dir, detected))
+      : configText(layout, dir, detected);
   const { errors } = resolveConfig(parseYaml(text));
   if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
   // The configuration as it is now (none, or the one --force replaces) is not read: only where to write.
@@ -96,20 +101,35 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
     },
   );
   const c = ctx.out.c;
-  ctx.out.out(`${c.green(existed ? 'Rewrote' : 'Wrote')} ${CONFIG_FILE} (layout ${layout})`);
+  ctx.out.out(`${c.green(existed ? 'Rewrote' : 'Wrote')} ${CONFIG_FILE}${detected.length ? '' : ` (layout ${layout})`}`);
   for (const f of made) ctx.out.out(`  ${c.dim('folder')}  ${f}/`);
-  if (detected.length) renderDetected(ctx, detected, ignored);
+  renderDetected(ctx, found);
   if (note) ctx.out.err(note);
   ctx.out.out('');
   if (detected.length) ctx.out.out('Next: archdoc list, then archdoc check (no record was changed)');
   else ctx.out.out('Next: archdoc create-rfc "Your first decision"');
 }
 
+interface Found {
+  detected: Detected[];
+  /** Folders of records not configured: a second folder of a kind, or archdoc's own. */
+  ignored: Detected[];
+  /** Folders of numbered files that state no status archdoc knows: not adopted. */
+  passed: string[];
+  notes: string[];
+}
+
 /** The folders of records found, one per kind (the one with most records); the others are reported, not configured. */
-function detectRecords(root: string): { detected: Detected[]; ignored: Detected[] } {
-  const all = findRecordFolders(root)
-    .map((f) => detectFolder(f))
-    .filter((d): d is Detected => !!d && d.records > 0);
+function detectRecords(root: string): Found {
+  const { folders, notes } = findRecordFolders(root);
+  const passed: string[] = [];
+  const all: Detected[] = [];
+  for (const f of folders) {
+    const d = detectFolder(f);
+    // A folder a marker names is the kind's even while empty: new records go there.
+    if (d && (d.records > 0 || f.namedBy)) all.push(d);
+    else if (!d) passed.push(f.folder);
+  }
   const detected: Detected[] = [];
   const ignored: Detected[] = [];
   for (const d of [...all].sort((a, b) => b.records - a.records)) {
@@ -118,14 +138,33 @@ function detectRecords(root: string): { detected: Detected[]; ignored: Detected[
     if (d.format === 'archdoc' || detected.some((x) => x.kind === d.kind)) ignored.push(d);
     else detected.push(d);
   }
-  return { detected, ignored };
+  return { detected, ignored, passed, notes };
 }
 
-function renderDetected(ctx: Context, detected: Detected[], ignored: Detected[]): void {
+/**
+ * The existing configuration with each detected kind's keys set to what was found (status words
+ * added to the user's own), everything else as the user wrote it; undefined when it does not parse.
+ */
+function redetected(text: string, detected: Detected[]): string | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length) return undefined;
+  for (const d of detected) {
+    for (const [key, value] of Object.entries(d.config)) {
+      if (key === 'status_aliases' && value && typeof value === 'object') {
+        for (const [word, status] of Object.entries(value)) if (!doc.hasIn(['kinds', d.kind, key, word])) doc.setIn(['kinds', d.kind, key, word], status);
+      } else doc.setIn(['kinds', d.kind, key], value);
+    }
+  }
+  return String(doc);
+}
+
+function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Found): void {
   const { out } = ctx;
   const c = out.c;
+  for (const n of notes) out.err(`note: ${n}`);
+  if (!detected.length && !passed.length) return;
   out.out('');
-  out.out('Records found, read where and as they are:');
+  if (detected.length) out.out('Records found, read where and as they are:');
   for (const d of detected) {
     const label = ctx.config.kinds[d.kind]!.plural;
     out.out(`  ${c.bold(d.folder)}  ${d.format}, ${d.records} ${label}`);
@@ -135,6 +174,7 @@ function renderDetected(ctx: Context, detected: Detected[], ignored: Detected[])
     if (d.skipped.length) out.out(`    ${c.dim('not records')}  ${d.skipped.join(', ')}`);
     for (const u of d.unplaced) out.out(`    ${c.yellow('could not place')}  ${u.name}: ${u.why}`);
   }
+  for (const f of passed) out.out(`  ${c.dim('not adopted')}  ${f}: numbered files, but most state no status archdoc knows`);
   for (const d of ignored) {
     if (d.format === 'archdoc') continue;
     out.out(

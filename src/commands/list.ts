@@ -1,4 +1,5 @@
 /** `archdoc list` (every kind) and `list-rfcs`, `list-tech-specs`, `list-adrs`. */
+import { numberless } from '../core/file-names.js';
 import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import { docJson, filterDocs, sortByWait, sortDocs, summarise, type ListFilter } from '../core/list.js';
@@ -118,14 +119,14 @@ function renderHuman(ctx: Context, kinds: ReturnType<typeof kindByName>[], mine:
     );
   } else if (format === 'list') {
     for (const d of shown) {
-      out.out(`${c.bold(d.id ?? '?')} ${oneLine(d.title ?? 'N/A')}`);
+      out.out(`${c.bold(shownId(d))} ${oneLine(d.title ?? 'N/A')}`);
       out.out(`  ${d.status ?? 'N/A'} · ${d.author ?? 'N/A'} · updated ${d.lastUpdated ?? 'N/A'} · ${d.path}`);
     }
   } else {
     const width = ctx.system.stdout.columns() || 120;
     const header = ['ID', 'STATUS', 'TITLE', 'AUTHOR', 'UPDATED'];
     const rows = shown.map((d) => [
-      d.id ?? '?',
+      shownId(d),
       d.status ?? (d.parsed ? 'N/A' : '?'),
       oneLine(d.title ?? (d.parsed ? 'N/A' : d.path)),
       d.author ?? 'N/A',
@@ -152,4 +153,9 @@ async function reviewerName(ctx: Context, given: string): Promise<string> {
   const name = await ctx.git?.userName();
   if (!name) throw new UsageError('--reviewer me: git has no user.name here; give the name instead, e.g. --reviewer "Alice Chen"');
   return name;
+}
+
+/** A document's id, or for a record named by date (log4brains), its file name without `.md`. */
+function shownId(d: DocRecord): string {
+  return d.id ?? (d.parsed && numberless(d.kind) ? d.path.slice(d.path.lastIndexOf('/') + 1).replace(/\.md$/, '') : '?');
 }

@@ -17,7 +17,7 @@ import {
 } from './shared/context.js';
 import { parseDoc, type DocRecord } from '../core/document.js';
 import { referencedId } from '../core/links.js';
-import type { FrontmatterEdit } from '../core/frontmatter.js';
+import { isSplit, splitFrontmatter, type FrontmatterEdit } from '../core/frontmatter.js';
 import { allowedNext } from '../core/kinds.js';
 import { planReviewer, planTransition } from '../core/workflow.js';
 import { RefusedError, UsageError } from '../core/errors.js';
@@ -73,6 +73,11 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   const original = readText(ctx.root, doc.path);
   let text = original;
   // Reviewer and link edits come first, so the transition's guards see them.
+  if (opts.reviewer?.length && !isSplit(splitFrontmatter(text))) {
+    throw new RefusedError(`${doc.path} has no frontmatter, where archdoc records reviewers; nothing was changed.`, [
+      'Records written the way this repository writes them carry no reviewers; leave --reviewer out.',
+    ]);
+  }
   for (const spec of opts.reviewer ?? []) {
     const plan = planReviewer(current, spec, ctx.today);
     if (!plan.ok) throw plan.reason === 'document' ? new RefusedError(plan.message) : new UsageError(plan.message);
@@ -157,12 +162,12 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   if (touched.path !== doc.path) out.out(`  ${c.dim('moved')}   ${doc.path} → ${touched.path}`);
   else out.out(`  ${c.dim('file')}    ${touched.path}`);
   for (const r of touched.rewritten) out.out(`  ${c.dim('links')}   updated in ${r}`);
-  if (by && transition?.to === doc.kind.supersededStatus) out.out(`  ${c.dim('by')}      ${by.id} (supersedes ${doc.id})`);
+  if (by && transition?.to === doc.kind.supersededStatus) out.out(`  ${c.dim('by')}      ${by.id ?? by.path} (supersedes ${doc.id ?? doc.path})`);
   for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
   if (note) out.err(note);
   const status = transition?.to ?? doc.status;
-  if (status && doc.id && allowedNext(doc.kind, status).length) {
+  if (status && allowedNext(doc.kind, status).length) {
     out.out('');
-    renderNext(ctx, doc.kind, doc.id, status);
+    renderNext(ctx, doc.kind, doc.id ?? doc.path, status);
   }
 }

@@ -21,12 +21,15 @@ export interface BodyValue {
   place: StatusPlace;
 }
 
+/** A block quote's markers (`> `), which some teams put their metadata in. */
+const QUOTE = '(?:[ \\t]{0,3}>)*';
+
 /** What may stand before a field's value on its line, by place: the name with its emphasis and colon. */
 const PREFIXES = (name: string): Array<[StatusPlace, RegExp]> => [
-  ['table', new RegExp(`^[ \\t]{0,3}\\|[ \\t]*(?:\\*\\*|__)?${name}(?:\\*\\*|__)?[ \\t]*\\|[ \\t]*`, 'i')],
-  ['bullet', new RegExp(`^[ \\t]{0,3}[*+-][ \\t]+(?:\\*\\*|__)?${name}[ \\t]*(?::(?:\\*\\*|__)?|(?:\\*\\*|__)[ \\t]*:)[ \\t]*`, 'i')],
-  ['bold', new RegExp(`^[ \\t]{0,3}(?:\\*\\*|__)${name}[ \\t]*(?::(?:\\*\\*|__)|(?:\\*\\*|__)[ \\t]*:)[ \\t]*`, 'i')],
-  ['line', new RegExp(`^[ \\t]{0,3}${name}[ \\t]*:[ \\t]*`, 'i')],
+  ['table', new RegExp(`^${QUOTE}[ \\t]{0,3}\\|[ \\t]*(?:\\*\\*|__)?${name}(?:\\*\\*|__)?[ \\t]*\\|[ \\t]*`, 'i')],
+  ['bullet', new RegExp(`^${QUOTE}[ \\t]{0,3}[*+-][ \\t]+(?:\\*\\*|__)?${name}[ \\t]*(?::(?:\\*\\*|__)?|(?:\\*\\*|__)[ \\t]*:)[ \\t]*`, 'i')],
+  ['bold', new RegExp(`^${QUOTE}[ \\t]{0,3}(?:\\*\\*|__)${name}[ \\t]*(?::(?:\\*\\*|__)|(?:\\*\\*|__)[ \\t]*:)[ \\t]*`, 'i')],
+  ['line', new RegExp(`^${QUOTE}[ \\t]{0,3}${name}[ \\t]*:[ \\t]*`, 'i')],
 ];
 
 const STATUS_LINE = PREFIXES('status');
@@ -68,7 +71,13 @@ function fieldIn(body: string, prefixes: Array<[StatusPlace, RegExp]>): BodyValu
 export function statusInBody(body: string, section = 'Status'): BodyValue | undefined {
   const wanted = normaliseHeading(section);
   let inSection = false;
+  let inComment = false;
   for (const { text, at, n } of linesOutsideCode(body)) {
+    // An HTML comment (a template's list of allowed statuses) states nothing.
+    if (inComment || /^[ \t]*<!--/.test(text)) {
+      inComment = !text.includes('-->');
+      continue;
+    }
     const h = /^(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(text);
     if (h) {
       inSection = normaliseHeading(h[2]!) === wanted;

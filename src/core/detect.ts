@@ -62,18 +62,17 @@ function isExcluded(name: string): boolean {
   return excludedName(DEFAULT_KINDS.adr!, name) || /^backlog\.md$/i.test(name);
 }
 
-/** The kind a folder holds: by the prefix of its file names, else by its own name. */
-function kindOf(folder: string, names: string[]): string {
+/** The kinds a folder may hold: the one its file names' prefix says, else every built-in kind, the one its name suggests first. */
+function candidateKinds(folder: string, names: string[]): string[] {
   for (const n of names) {
     const p = RECORD_NAME.exec(n)?.[1]?.toUpperCase();
-    if (p === 'RFC') return 'rfc';
-    if (p === 'TS' || p === 'SPEC') return 'tech-spec';
-    if (p === 'ADR') return 'adr';
+    if (p === 'RFC') return ['rfc'];
+    if (p === 'TS' || p === 'SPEC') return ['tech-spec'];
+    if (p === 'ADR') return ['adr'];
   }
   const base = folder.toLowerCase();
-  if (/(^|\/)rfcs?(\/|$)/.test(base)) return 'rfc';
-  if (/spec/.test(base)) return 'tech-spec';
-  return 'adr';
+  const named = /(^|\/)rfcs?(\/|$)/.test(base) ? 'rfc' : /spec/.test(base) ? 'tech-spec' : 'adr';
+  return [named, ...['adr', 'rfc', 'tech-spec'].filter((k) => k !== named)];
 }
 
 /** `file_name` for the names in use: the id, a number of the width most used, or a date. */
@@ -101,7 +100,8 @@ function formatOf(f: FolderFiles, records: DocRecord[], idKey: string): Format {
   if (records.length && records.every((r) => r.data[idKey] !== undefined)) return 'archdoc';
   const places = records.map((r) => r.bodyStatus?.place);
   const headings = new Set(records.flatMap((r) => sections(r.body).map((s) => normaliseHeading(s.name))));
-  if (places.filter((p) => p === 'section').length > records.length / 2 && /^\d+\. /m.test(records[0]?.body ?? '')) return 'adr-tools';
+  const numbered = records.filter((r) => /^\uFEFF?#[ \t]+\d+\.[ \t]/m.test(r.body)).length;
+  if (places.filter((p) => p === 'section').length > records.length / 2 && numbered > records.length / 2) return 'adr-tools';
   if (headings.has(normaliseHeading('Context and Problem Statement')) || headings.has(normaliseHeading('Decision Outcome'))) return 'madr';
   return 'hand-written';
 }
@@ -114,18 +114,10 @@ function sharedSections(records: DocRecord[], initial: string): string[] {
   return first!.filter((name) => rest.every((names) => names.some((n) => normaliseHeading(n) === normaliseHeading(name))));
 }
 
-/**
- * Reads one folder as a kind would with `frontmatter: optional`, and says what it found and the
- * configuration that reads it as it is.
- */
-export function detectFolder(f: FolderFiles): Detected | undefined {
-  const names = f.files.map((x) => x.name);
-  if (!looksLikeRecords(names) && !f.namedBy) return undefined;
-  const kindName = kindOf(f.folder, names);
+/** The folder's records read as `kindName` would read them with `frontmatter: optional` and the usual words for its statuses. */
+function readAs(f: FolderFiles, kindName: string, names: string[]): { records: DocRecord[]; skipped: string[] } {
   const base = DEFAULT_KINDS[kindName]!;
-  const fileName = fileNameOf(names, base.prefix);
-  const words = WORDS[kindName] ?? {};
-  const trial: KindDef = { ...base, folder: f.folder, frontmatter: 'optional', fileName, statusAliases: words };
+  const trial: KindDef = { ...base, folder: f.folder, frontmatter: 'optional', fileName: fileNameOf(names, base.prefix), statusAliases: WORDS[kindName] ?? {} };
   const skipped: string[] = [];
   const records: DocRecord[] = [];
   for (const file of f.files) {
@@ -136,10 +128,31 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
     }
     records.push(parseDoc(file.text, `${f.folder}/${file.name}`, trial));
   }
+  return { records, skipped };
+}
+
+/**
+ * Reads one folder as each kind would with `frontmatter: optional`, and says what it found and the
+ * configuration that reads it as it is.
+ */
+export function detectFolder(f: FolderFiles): Detected | undefined {
+  const names = f.files.map((x) => x.name);
+  if (!looksLikeRecords(names) && !f.namedBy) return undefined;
+  // The kind whose statuses place the most of the records' (`Implemented`, `In review`: an RFC).
+  let best: { kindName: string; records: DocRecord[]; skipped: string[]; placed: number } | undefined;
+  for (const kindName of f.namedBy ? ['adr'] : candidateKinds(f.folder, names)) {
+    const read = readAs(f, kindName, names);
+    const placed = read.records.filter((r) => r.statusKnown).length;
+    if (!best || placed > best.placed) best = { kindName, ...read, placed };
+  }
+  const { kindName, records, skipped, placed } = best!;
+  const base = DEFAULT_KINDS[kindName]!;
+  const fileName = f.namedBy && !records.length ? (f.namedBy === '.adr-dir' ? '{nnnn}-{slug}.md' : '{date}-{slug}.md') : fileNameOf(names, base.prefix);
+  const words = WORDS[kindName] ?? {};
   // Numbered Markdown alone is no sign of records (`01-intro.md`, `02-setup.md` in a manual): a
-  // folder nothing names must state a status in most of its files.
+  // folder nothing names must state statuses a kind knows in most of its files.
   const stated = records.filter((r) => r.data.status !== undefined || r.bodyStatus).length;
-  if (!f.namedBy && (stated === 0 || stated < records.length / 2)) return undefined;
+  if (!f.namedBy && (placed === 0 || stated < records.length / 2 || placed < stated / 2)) return undefined;
   const format = formatOf(f, records, base.idKey);
   const counts = new Map<string, { count: number; status?: string }>();
   const unplaced: Detected['unplaced'] = [];
@@ -172,10 +185,14 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
     const bullets = records.filter((r) => r.bodyStatus?.place === 'bullet').length > records.length / 2;
     if (format === 'adr-tools') config.template = 'adr-tools';
     else if (format === 'madr' || format === 'log4brains') config.template = bullets ? 'madr-bullets' : 'madr';
-    const shared = sharedSections(records, base.initial);
+    // With no record written yet, the kind's own sections and guards stand.
+    const shared = records.length ? sharedSections(records, base.initial) : (base.requiredSections ?? []);
     const required = base.requiredSections ?? [];
     const holds = (name: string) => shared.some((s) => normaliseHeading(s) === normaliseHeading(name));
-    if (!required.every(holds)) config.required_sections = shared.filter((s) => !/^status$/i.test(s));
+    const written = shared.filter((s) => !/^status$/i.test(s));
+    if (!required.every(holds)) config.required_sections = written;
+    // What `status` and `show` quote: the records' first shared section when the kind's own is not written.
+    if (base.summarySection && !holds(base.summarySection) && written[0]) config.summary_section = written[0];
     if (base.decisionDiscipline && !holds('Options Analysis')) config.decision_discipline = false;
     const guards = meetableGuards(base, records, holds);
     if (guards) config.guards = guards;

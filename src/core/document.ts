@@ -327,9 +327,11 @@ const slugPatterns = new Map<string, RegExp>();
 
 /** The first `# ` heading, without an id or adr-tools number in front: `# 2. Use Kafka` gives `Use Kafka`. */
 export function headingTitle(body: string): string | undefined {
-  const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
+  // A file without frontmatter may start with a byte order mark before its heading.
+  const m = /^\uFEFF?#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
   if (!m) return undefined;
-  return m[1]!.replace(/^(?:[A-Za-z]+-\d+|\d+)[.:]?\s+/, '').trim() || undefined;
+  // `RFC-0003: X`, `2. X`, `RFC 3: X` (a space needs the colon: `Use 3 databases` keeps its words).
+  return m[1]!.replace(/^(?:[A-Za-z]+-\d+[.:]?|[A-Za-z]+ \d+[.:]|\d+[.:]?)\s+/, '').trim() || undefined;
 }
 
 /**

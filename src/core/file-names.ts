@@ -4,6 +4,7 @@
  * (`{nnnn}-{slug}.md` gives `0012-adopt-postgresql.md`, `{nn}-{slug}.md` gives `12-…`), or the
  * day as log4brains writes it (`{date}-{slug}.md` gives `20261130-adopt-postgresql.md`, no number).
  */
+import { numberInFilename } from './ids.js';
 import type { KindDef } from './kinds.js';
 
 export type Naming = { by: 'id' } | { by: 'number'; digits: number } | { by: 'date' };
@@ -35,4 +36,13 @@ export function newFileName(kind: KindDef, parts: { id?: string; num?: number; s
 /** True when the kind's file names carry no number: its documents have no ids and are named by path. */
 export function numberless(kind: KindDef): boolean {
   return naming(kind).by === 'date';
+}
+
+/** The number a file name carries under the kind's naming: `RFC-0012-x.md` or `0012-x.md`; none for dated names. */
+export function numberOfName(kind: KindDef, filename: string): number | undefined {
+  const by = naming(kind).by;
+  if (by === 'date') return undefined;
+  if (by === 'id') return numberInFilename(filename, kind.prefix);
+  const m = /^(\d{1,9})[-_].*\.md$/i.exec(filename);
+  return m ? Number(m[1]) : undefined;
 }

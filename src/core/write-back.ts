@@ -7,7 +7,8 @@
  */
 import { parseDoc, type DocRecord } from './document.js';
 import { editDocument } from './frontmatter.js';
-import type { KindDef } from './kinds.js';
+import { statusInBody, type BodyValue } from './body-fields.js';
+import { canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
 
 /** A record in archdoc's own shape keeps its id in frontmatter; any other is written in place. */
 export function writtenInPlace(doc: DocRecord): boolean {
@@ -42,12 +43,39 @@ export function setStatusInPlace(text: string, path: string, kind: KindDef, to: 
   const place = doc.bodyStatus ? doc.bodyStatus.place : doc.data.status !== undefined ? 'frontmatter' : undefined;
   if (!place) return undefined;
   let value = statusWord(kind, to, like);
-  if (to === kind.supersededStatus && by) value = `${value} ${value === value.toUpperCase() ? 'BY' : 'by'} ${by(place)}`;
-  if (place === 'frontmatter') return editDocument(text, [{ op: 'set', path: ['status'], value }]);
-  const v = doc.bodyStatus!;
-  const bodyStart = text.length - doc.body.length;
-  // adr-tools replaces the whole status paragraph when it supersedes; archdoc the first line only.
-  return text.slice(0, bodyStart + v.start) + value + text.slice(bodyStart + v.end);
+  // Superseding names the successor, so it takes the whole value: what followed the old status was about that.
+  const superseding = to === kind.supersededStatus && !!by;
+  if (superseding) value = `${value} ${value === value.toUpperCase() ? 'BY' : 'by'} ${by(place)}`;
+  if (place === 'frontmatter') {
+    const edited = editDocument(text, [{ op: 'set', path: ['status'], value }]);
+    // A `## Status` section that says the same keeps saying the same.
+    const again = parseDoc(edited, path, { ...kind, frontmatter: 'optional' });
+    const section = statusInBody(again.body, kind.statusSection ?? 'Status');
+    if (section?.place !== 'section' || statusAsWritten(kind, section.raw) !== doc.status) return edited;
+    const own = statusWord(kind, to, section.raw);
+    return replaceStatus(edited, again.body, section, kind, superseding ? `${own} ${value.slice(value.indexOf(' ') + 1)}` : own, superseding);
+  }
+  return replaceStatus(text, doc.body, doc.bodyStatus!, kind, value, superseding);
+}
+
+/** `text` with the status in `v` (a value of `body`, the end of `text`) replaced by `value`: the status words only, what follows them kept. */
+function replaceStatus(text: string, body: string, v: BodyValue, kind: KindDef, value: string, whole: boolean): string {
+  const bodyStart = text.length - body.length;
+  const [from, to] = whole ? [0, v.raw.length] : statusSpan(kind, v.raw);
+  return text.slice(0, bodyStart + v.start + from) + value + text.slice(bodyStart + v.start + to);
+}
+
+/**
+ * Where the status stands in a value as written: the whole value when all of it is the status
+ * (`In progress`, `Superseded by [3. X](0003-x.md)`), else its first word (`Accepted` in
+ * `Accepted on 2024-01-02 by the board`, `Accepted ✅`), emphasis around it left out.
+ */
+export function statusSpan(kind: KindDef, raw: string): [number, number] {
+  const lead = /^[*_`]*/.exec(raw)![0].length;
+  const core = raw.slice(lead).replace(/[*_`\s]+$/, '');
+  if (canonicalStatus(kind, core) !== undefined || /^super[sc]eded\b/i.test(core)) return [lead, lead + core.length];
+  const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0] ?? core;
+  return [lead, lead + first.length];
 }
 
 /**
@@ -65,8 +93,13 @@ export function addSupersedesLine(text: string, path: string, kind: KindDef, ref
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineEnd = text.indexOf('\n', bodyStart + v.end);
   const at = lineEnd === -1 ? text.length : lineEnd + 1;
-  const insert = v.place === 'section' ? `${eol}${line}${eol}` : `${/^[ \t]*[*+-][ \t]+/.exec(lineStart(text, bodyStart + v.start))?.[0] ?? '* '}${line}${eol}`;
-  return text.slice(0, at) + insert + text.slice(at);
+  // A file that ends on the status line gets its line ended first.
+  const end = lineEnd === -1 ? eol : '';
+  // Its own paragraph under a section: a blank line before it, and after it unless one follows.
+  const blankAfter = /^[ \t]*\r?(\n|$)/.test(text.slice(at)) ? '' : eol;
+  const insert =
+    v.place === 'section' ? `${eol}${line}${eol}${blankAfter}` : `${/^[ \t]*[*+-][ \t]+/.exec(lineStart(text, bodyStart + v.start))?.[0] ?? '* '}${line}${eol}`;
+  return text.slice(0, at) + end + insert + text.slice(at);
 }
 
 function lineStart(text: string, at: number): string {

@@ -231,3 +231,51 @@ describe('init --detect', () => {
     expect(repo.read('.archdoc.yml')).toContain('folder: docs/adr');
   });
 });
+
+describe('new records and settings in an adopted repository', () => {
+  it('init --detect keeps what the user added by hand: their status words, rules and settings, comments too', async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    const config = repo.read('.archdoc.yml');
+    repo.write(
+      '.archdoc.yml',
+      `${config.replace('review_stale_days: 14', 'review_stale_days: 30').replace('    template: adr-tools\n', '    template: adr-tools\n    status_aliases:\n      maybe: PROPOSED # we say maybe\n')}rules:\n  loaded-word: off\n`,
+    );
+    repo.git('commit', '-qam', 'my settings');
+    expect((await repo.run(['check'])).code).toBe(0);
+    const r = await repo.run(['init', '--detect']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = repo.read('.archdoc.yml');
+    expect(after).toContain('maybe: PROPOSED # we say maybe');
+    expect(after).toContain('review_stale_days: 30');
+    expect(after).toContain('loaded-word: off');
+    expect((await repo.run(['check'])).code).toBe(0);
+  });
+
+  it('numbers a new record past the numbers on other branches, in the repository’s file naming', async () => {
+    const { repo } = corpus('madr-v2');
+    await repo.run(['init']);
+    repo.git('checkout', '-qb', 'feature');
+    expect((await repo.run(['create-adr', 'Lend e-readers to members'])).code).toBe(0);
+    repo.git('checkout', '-q', '-');
+    const r = await repo.run(['create-adr', 'Open on Sundays in winter']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('docs/adr/10-open-on-sundays-in-winter.md');
+    // The new record is written as the others are: bullets, the status in lower case.
+    expect(repo.read('docs/adr/10-open-on-sundays-in-winter.md')).toContain('* Status: proposed\n');
+  });
+
+  it('refuses --reviewer where records keep no frontmatter, and changes nothing', async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    const head = repo.git('rev-parse', 'HEAD');
+    const create = await repo.run(['create-adr', 'Cache carrier responses twice', '--reviewer', 'Bea']);
+    expect(create.code).toBe(1);
+    expect(create.stderr).toContain('written without frontmatter, where archdoc records reviewers');
+    const status = await repo.run(['adr-status', '6', '--reviewer', 'Bea']);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('has no frontmatter, where archdoc records reviewers');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});

@@ -52,6 +52,37 @@ describe('detectFolder', () => {
     expect(d.config.guards).toEqual({ SUPERSEDED: [{ type: 'by', required: true }] });
   });
 
+  it('takes the kind whose statuses place the most records, whatever the folder is called', () => {
+    const proposal = (n: number, status: string) => ({ name: `000${n}-p${n}.md`, text: `# P${n}\n\n**Status**: ${status}\n` });
+    const words = ['Draft', 'In Review', 'Implemented', 'Accepted', 'Withdrawn'];
+    const d = detectFolder({ folder: 'proposals', files: words.map((w, i) => proposal(i + 1, w)) })!;
+    expect(d.kind).toBe('rfc');
+    expect(d.unplaced).toEqual([]);
+  });
+
+  it('prose that mentions a status word no kind knows is no folder of records', () => {
+    const guide = [
+      { name: '01-troubleshooting.md', text: '# Troubleshooting\n\nStatus: running means the job is up.\n' },
+      { name: '02-ops.md', text: '# Operations\n\n- Status: green means all good\n' },
+    ];
+    expect(detectFolder({ folder: 'docs/guide', files: guide })).toBeUndefined();
+  });
+
+  it('recognises adr-tools records without .adr-dir, and a folder .adr-dir names before any record is in it', () => {
+    const d = detectFolder({ folder: 'doc/adr', files: [adrTools(1, 'Record decisions', 'Accepted'), adrTools(2, 'Use Kafka', 'Accepted')] })!;
+    expect(d.format).toBe('adr-tools');
+    expect(d.config.template).toBe('adr-tools');
+    const empty = detectFolder({ folder: 'decisions', files: [], namedBy: '.adr-dir' })!;
+    expect(empty.config).toEqual({ folder: 'decisions', layout: 'flat', frontmatter: 'optional', file_name: '{nnnn}-{slug}.md', template: 'adr-tools' });
+  });
+
+  it('reads metadata in a block quote, and titles written `RFC 1: Title`', () => {
+    const rfc = (n: number, status: string) => ({ name: `000${n}-q${n}.md`, text: `# RFC ${n}: Quote ${n}\n\n> **Status:** ${status}\n` });
+    const d = detectFolder({ folder: 'rfcs', files: [rfc(1, 'Accepted'), rfc(2, 'Draft')] })!;
+    expect(d.records).toBe(2);
+    expect(d.unplaced).toEqual([]);
+  });
+
   it("leaves archdoc's own records to the configuration as written", () => {
     const text = '---\nrfc_id: RFC-0001\ntitle: X\nstatus: DRAFT\n---\n\n# RFC-0001: X\n';
     const d = detectFolder({ folder: 'rfcs/draft', files: [{ name: 'RFC-0001-x.md', text }] })!;

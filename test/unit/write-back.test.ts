@@ -58,6 +58,21 @@ describe('setStatusInPlace', () => {
     const bold = '# RFC-0003: X\n\n**Status**: Accepted\n';
     expect(setStatusInPlace(bold, 'rfcs/RFC-0003-x.md', rfc, 'COMPLETED')).toBe('# RFC-0003: X\n\n**Status**: Implemented\n');
     expect(setStatusInPlace(bold, 'rfcs/RFC-0003-x.md', rfc, 'SUPERSEDED', () => 'RFC-0009')).toBe('# RFC-0003: X\n\n**Status**: Superseded by RFC-0009\n');
+    // Only the status words: what follows them on the line stays.
+    const adr2 = (status: string) => `# 2. X\n\n## Status\n\n${status}\n`;
+    expect(setStatusInPlace(adr2('Accepted on 2024-01-02 by the board'), 'd/0002-x.md', adr, 'DEPRECATED')).toBe(adr2('Deprecated on 2024-01-02 by the board'));
+    expect(setStatusInPlace(adr2('Proposed (pending security review)'), 'd/0002-x.md', adr, 'ACCEPTED')).toBe(adr2('Accepted (pending security review)'));
+    expect(setStatusInPlace(adr2('**Accepted** ✅'), 'd/0002-x.md', adr, 'DEPRECATED')).toBe(adr2('**Deprecated** ✅'));
+    expect(setStatusInPlace(adr2('<!-- proposed | accepted -->\nProposed'), 'd/0002-x.md', adr, 'ACCEPTED')).toBe(
+      adr2('<!-- proposed | accepted -->\nAccepted'),
+    );
+    // Superseding takes the whole value.
+    expect(setStatusInPlace(adr2('Accepted on 2024-01-02'), 'd/0002-x.md', adr, 'SUPERSEDED', () => '[3. Y](0003-y.md)')).toBe(
+      adr2('Superseded by [3. Y](0003-y.md)'),
+    );
+    // A status stated twice, in frontmatter and in a section, is changed in both.
+    const both = '---\nstatus: proposed\n---\n# X\n\n## Status\n\nProposed\n';
+    expect(setStatusInPlace(both, 'd/0002-x.md', adr, 'ACCEPTED')).toBe('---\nstatus: accepted\n---\n# X\n\n## Status\n\nAccepted\n');
     // A record that states no status has no place to change.
     expect(setStatusInPlace('# X\n\nText.\n', 'rfcs/RFC-0003-x.md', rfc, 'COMPLETED')).toBeUndefined();
   });
@@ -74,5 +89,9 @@ describe('addSupersedesLine', () => {
       '# New\n\n- Status: accepted\n- Supersedes [ADR-0001](0001-old.md)\n- Date: x\n',
     );
     expect(addSupersedesLine('---\nstatus: accepted\n---\n# New\n', 'd/0002-new.md', adr, ref)).toBeUndefined();
+    // A file that ends on its status line gets the line ended, never glued to.
+    expect(addSupersedesLine('# New\n\n* Status: accepted', 'd/0002-new.md', adr, ref)).toBe(
+      '# New\n\n* Status: accepted\n* Supersedes [ADR-0001](0001-old.md)\n',
+    );
   });
 });

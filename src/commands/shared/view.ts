@@ -1,4 +1,5 @@
 /** The document view shared by `status <id>` and `show <id>`: fields, links both ways, next steps. */
+import { numberless } from '../../core/file-names.js';
 import type { Context } from './context.js';
 import { loadIndex, oneLine } from './context.js';
 import { asText, readDate, type DocRecord } from '../../core/document.js';
@@ -139,7 +140,7 @@ export function renderNext(ctx: Context, kind: DocRecord['kind'], id: string, st
   const cmd = kind.commands?.status ?? 'status';
   for (const s of next) {
     const needsBy = kind.guards?.[s]?.some((g) => g.type === 'by' && g.required !== false);
-    ctx.out.out(`  ${s.padEnd(12)} archdoc ${cmd} ${id} --set ${s}${needsBy ? ` --by ${kind.prefix}-XXXX` : ''}`);
+    ctx.out.out(`  ${s.padEnd(12)} archdoc ${cmd} ${id} --set ${s}${needsBy ? ` --by ${numberless(kind) ? '<path>' : `${kind.prefix}-XXXX`}` : ''}`);
   }
 }
 

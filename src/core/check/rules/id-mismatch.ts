@@ -1,6 +1,6 @@
 import { asText } from '../../document.js';
-import { formatId, numberInFilename } from '../../ids.js';
-import { naming, newFileName } from '../../file-names.js';
+import { formatId } from '../../ids.js';
+import { naming, newFileName, numberOfName } from '../../file-names.js';
 import { keyAt, type Rule } from '../types.js';
 
 /** The id in the frontmatter and the number in the filename agree. */
@@ -14,8 +14,7 @@ export const idMismatch: Rule<'id-mismatch'> = {
       const filename = d.path.slice(d.path.lastIndexOf('/') + 1);
       const by = naming(d.kind).by;
       if (by === 'date') return [];
-      const bare = /^(\d{1,9})[-_]/.exec(filename);
-      const fileNum = by === 'number' ? (bare ? Number(bare[1]) : undefined) : numberInFilename(filename, d.kind.prefix);
+      const fileNum = numberOfName(d.kind, filename);
       const raw = asText(d.data[d.kind.idKey]);
       if (fileNum === undefined) {
         const wanted = by === 'number' ? newFileName(d.kind, { num: d.num, slug: '<slug>', today: '' }) : `${d.id}-<slug>.md`;
