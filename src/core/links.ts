@@ -91,16 +91,21 @@ export interface FieldLink {
  * links its body states in its status when the frontmatter has none (records of other tools). A
  * path names the document in that file, when the index knows paths.
  */
+/** The references one field of a document holds (frontmatter, else what its body states), each with the id it names when it names one. */
+export function linksIn(doc: DocRecord, field: string, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
+  const value = doc.data[field] ?? doc.bodyLinks?.[field];
+  if (value === undefined || value === null) return [];
+  return referencesIn(value).map((raw) => {
+    const target =
+      referencedId(raw, index) ?? (typeof raw === 'string' && looksLikeFilePath(raw) ? index.byPath?.get(resolveLink(doc.path, raw.trim()))?.id : undefined);
+    return target ? { field, raw, target } : { field, raw };
+  });
+}
+
 export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
   const out: FieldLink[] = [];
   const add = (field: string) => {
-    const value = doc.data[field] ?? doc.bodyLinks?.[field];
-    if (value === undefined || value === null) return;
-    for (const raw of referencesIn(value)) {
-      const target =
-        referencedId(raw, index) ?? (typeof raw === 'string' && looksLikeFilePath(raw) ? index.byPath?.get(resolveLink(doc.path, raw.trim()))?.id : undefined);
-      out.push(target ? { field, raw, target } : { field, raw });
-    }
+    out.push(...linksIn(doc, field, index));
   };
   // The kind's link fields, then related_* fields, then the supersede pair; each field once.
   const links = doc.kind.links ?? {};

@@ -15,11 +15,11 @@ export const statusSection: Rule<'status-section'> = {
       const first = s.lines.find((l) => l.trim() !== '')?.trim() ?? '';
       // In the repository's words too: `Accepted`, `Superceded by [9. X](0009-x.md)`, an alias.
       if (
-        statusAsWritten(d.kind, first) === d.status ||
         first
           .toUpperCase()
           .replace(/[-\s]+/g, '_')
-          .startsWith(d.status)
+          .startsWith(d.status) ||
+        statusAsWritten(d.kind, first) === d.status
       )
         return [];
       return [

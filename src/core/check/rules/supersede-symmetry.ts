@@ -1,4 +1,4 @@
-import { fieldLinks } from '../../links.js';
+import { linksIn } from '../../links.js';
 import type { DocRecord } from '../../document.js';
 import { keyAt, type RawFinding, type Rule } from '../types.js';
 
@@ -11,8 +11,8 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
     const out: RawFinding[] = [];
     // What a document names in a field, from its frontmatter or, for records of other tools, its body.
     const named = (d: DocRecord, field: 'supersedes' | 'superseded_by') =>
-      fieldLinks(d, index)
-        .filter((l) => l.field === field && l.target)
+      linksIn(d, field, index)
+        .filter((l) => l.target)
         .map((l) => l.target!);
     // A record in archdoc's shape keeps its back-link in frontmatter; records of other tools (MADR,
     // log4brains) write it in prose if at all, so none is asked of them.
@@ -43,7 +43,7 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
       }
       // A record whose body names its successor (`Superseded by [3. X](0003-x.md)`) names it too;
       // the tools that write so keep no back-link in frontmatter, so none is asked for above.
-      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !fieldLinks(d, index).some((l) => l.field === 'superseded_by')) {
+      if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !linksIn(d, 'superseded_by', index).length) {
         out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `${d.status} without superseded_by; name the replacing ${d.kind.label}` });
       }
     }
