@@ -110,11 +110,6 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   let author = opts.author?.trim();
   if (!author) author = (await gitAuthor) ?? (ctx.system.env.USER || os.userInfo().username || 'unknown');
 
-  if (numberless(kind)) {
-    throw new RefusedError(`${kind.plural} here are named by date (file_name ${kind.fileName}), without numbers; archdoc does not create them yet.`, [
-      'Create the record with the tool the repository uses (log4brains adr new), then archdoc lists and checks it.',
-    ]);
-  }
   // A new record in the repository's words and letter case, as its other records write the status.
   const stating = (d: DocRecord) => d.kind === kind && (d.bodyStatus !== undefined || typeof d.data.status === 'string');
   // Records of another tool: when the titles read say nothing, the kind's records are read for it.
@@ -130,23 +125,27 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
     // Free here, on every other branch and in every reservation known; reserved on the shared
     // remote first when the configuration asks for it.
-    const elsewhere = await knownElsewhere(ctx);
-    const taken = await takeNumber(ctx, {
-      kind,
-      from: Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0, highestElsewhere(kind.name, elsewhere)) + 1,
-      basename: (n) => newFileName(kind, { id: formatId(kind.prefix, n, ctx.config.idPadding), num: n, slug, today: ctx.today }),
-      title: oneLine(title!),
-      author: author!,
-      ...(opts.offline ? { offline: true } : {}),
-    });
-    if (taken.warning) warnings.push(taken.warning);
+    // Records named by the day (log4brains) have no number to take.
+    const dated = numberless(kind);
+    const elsewhere = dated ? [] : await knownElsewhere(ctx);
+    const taken = dated
+      ? { num: 0 }
+      : await takeNumber(ctx, {
+          kind,
+          from: Math.max(highestNumber(ctx, kind, docs), scanned?.highest ?? 0, highestElsewhere(kind.name, elsewhere)) + 1,
+          basename: (n) => newFileName(kind, { id: formatId(kind.prefix, n, ctx.config.idPadding), num: n, slug, today: ctx.today }),
+          title: oneLine(title!),
+          author: author!,
+          ...(opts.offline ? { offline: true } : {}),
+        });
+    if ('warning' in taken && taken.warning) warnings.push(taken.warning);
     let num = taken.num;
     for (;;) {
-      const id = formatId(kind.prefix, num, ctx.config.idPadding);
-      const rel = `${folder}/${newFileName(kind, { id, num, slug, today: ctx.today })}`;
+      const id = dated ? undefined : formatId(kind.prefix, num, ctx.config.idPadding);
+      const rel = `${folder}/${newFileName(kind, { ...(id ? { id, num } : {}), slug, today: ctx.today })}`;
       const text = await renderDocument(ctx, kind, {
-        id,
-        num,
+        id: id ?? '',
+        ...(id ? { num } : {}),
         statusLike,
         title: title!,
         author: author!,
@@ -160,13 +159,16 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         ]);
       }
       if (!(await tx.create(rel, text))) {
+        if (dated) throw new RefusedError(`${rel} already exists; nothing was created.`, ['Give the new record another title.']);
         num++;
         continue;
       }
+      // A dated record is named by its file name, as log4brains names it.
+      const name = id ?? rel.slice(rel.lastIndexOf('/') + 1).replace(/\.md$/, '');
       const paths = [rel];
       const newPaths = [rel];
       if (predecessor) {
-        const touched = await supersedePredecessor(ctx, tx, predecessor, { id, num, title: oneLine(title!) }, rel, docs, warnings);
+        const touched = await supersedePredecessor(ctx, tx, predecessor, { ...(id ? { id, num } : {}), title: oneLine(title!) }, rel, docs, warnings);
         paths.push(...touched.paths);
         newPaths.push(...touched.newPaths);
         // Superseding is a status change like any other: judged by check's rules before the commit
@@ -179,9 +181,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         const { judgeNew } = await import('./shared/gate.js');
         warnings.push(...judgeNew(ctx, rel, kind));
       }
-      const message = `docs(${kind.name}): create ${id} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id}` : ''}`;
+      const message = `docs(${kind.name}): create ${name} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id ?? predecessor.path}` : ''}`;
       const note = await commitChange(ctx, { paths, newPaths, message }, opts);
-      return { id, rel, note };
+      return { id: name, rel, note };
     }
   });
 
@@ -189,7 +191,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   out.out(`  ${c.dim('file')}    ${result.rel}`);
   out.out(`  ${c.dim('status')}  ${kind.initial}`);
   if (linkValues.decision_ref) out.out(`  ${c.dim('rfc')}     ${linkValues.decision_ref}`);
-  if (predecessor) out.out(`  ${c.dim('supersedes')} ${predecessor.id} (now ${kind.supersededStatus})`);
+  if (predecessor) out.out(`  ${c.dim('supersedes')} ${predecessor.id ?? predecessor.path} (now ${kind.supersededStatus})`);
   for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
   if (result.note) out.err(result.note);
   out.out('');
@@ -242,7 +244,7 @@ interface NewDoc {
  * by the yaml package itself.
  */
 export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Promise<string> {
-  const data: Record<string, unknown> = { [kind.idKey]: d.id, title: d.title, status: kind.initial };
+  const data: Record<string, unknown> = { ...(d.id ? { [kind.idKey]: d.id } : {}), title: d.title, status: kind.initial };
   for (const field of kind.fields) {
     if (field in data) continue;
     if (field === 'author') data.author = d.author;
@@ -296,12 +298,15 @@ async function supersedePredecessor(
   ctx: Context,
   tx: Transaction,
   old: DocRecord,
-  successor: { id: string; num: number; title: string },
+  successor: { id?: string; num?: number; title: string },
   newPath: string,
   docs: DocRecord[],
   warnings: string[],
 ): Promise<Touched> {
   const stub = { ...old, ...successor, path: newPath } as DocRecord;
+  // A dated successor has no id or number: none of the old document's may stand in for them.
+  if (successor.id === undefined) delete stub.id;
+  if (successor.num === undefined) delete stub.num;
   const actor = await ctx.git?.userName();
   const plan = planTransition({
     doc: old,

@@ -156,7 +156,9 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
   const format = formatOf(f, records, base.idKey);
   const counts = new Map<string, { count: number; status?: string }>();
   const unplaced: Detected['unplaced'] = [];
-  const aliases: Record<string, string> = {};
+  // Per status, the words records use for it and how often: the most used is written first, so
+  // it is the word archdoc writes (write-back.ts takes the first alias of a status).
+  const used = new Map<string, Map<string, number>>();
   for (const r of records) {
     const word = (asText(r.data.status) ?? r.bodyStatus?.raw)?.trim();
     if (!word) continue;
@@ -172,7 +174,11 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
       unplaced.push({ name: r.path.slice(f.folder.length + 1), why: `status "${shown}" is none of ${Object.keys(base.statuses).join(', ')}` });
     else if (r.status) {
       const lower = shown.toLowerCase();
-      if (words[lower] && canonicalStatus(base, shown) === undefined) aliases[lower] = words[lower]!;
+      if (words[lower] || canonicalStatus(base, shown) === r.status) {
+        const forStatus = used.get(r.status) ?? new Map<string, number>();
+        forStatus.set(lower, (forStatus.get(lower) ?? 0) + 1);
+        used.set(r.status, forStatus);
+      }
     }
   }
   const config: Record<string, unknown> = { folder: f.folder };
@@ -181,6 +187,7 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
     config.layout = 'flat';
     config.frontmatter = 'optional';
     if (fileName !== '{id}-{slug}.md') config.file_name = fileName;
+    const aliases = statusAliases(base, used);
     if (Object.keys(aliases).length) config.status_aliases = aliases;
     const bullets = records.filter((r) => r.bodyStatus?.place === 'bullet').length > records.length / 2;
     if (format === 'adr-tools') config.template = 'adr-tools';
@@ -207,6 +214,24 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
     unplaced,
     config,
   };
+}
+
+/**
+ * The `status_aliases` that read the words used: each word that is not a status's own name, most
+ * used first; a status's own name too when it is used at least as often as its aliases, so that
+ * archdoc goes on writing it.
+ */
+function statusAliases(kind: KindDef, used: Map<string, Map<string, number>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [status, counts] of used) {
+    const own = (w: string) => canonicalStatus({ ...kind, statusAliases: {} }, w) === status;
+    if ([...counts.keys()].every(own)) continue;
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(own(b[0])) - Number(own(a[0])));
+    ranked.forEach(([word], i) => {
+      if (!own(word) || i === 0) out[word] = status;
+    });
+  }
+  return out;
 }
 
 /**

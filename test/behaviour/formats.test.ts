@@ -279,3 +279,26 @@ describe('new records and settings in an adopted repository', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 });
+
+describe('records named by date (log4brains)', () => {
+  it('create names the new record by the day, writes it as the others are, and it can supersede by path', async () => {
+    const { repo } = corpus('log4brains');
+    await repo.run(['init']);
+    const r = await repo.run(['create-adr', 'Keep events in cold storage', '--supersedes', 'docs/adr/20240110-use-kafka-for-events.md']);
+    expect(r.code, r.stderr).toBe(0);
+    const rel = 'docs/adr/20261125-keep-events-in-cold-storage.md';
+    expect(r.stdout).toContain(`Created 20261125-keep-events-in-cold-storage Keep events in cold storage\n  file    ${rel}`);
+    const text = repo.read(rel);
+    expect(text).toMatch(/^# Keep events in cold storage\n\n\* Status: proposed\n/);
+    expect(text).toContain('* Supersedes [20240110-use-kafka-for-events](20240110-use-kafka-for-events.md)');
+    expect(repo.read('docs/adr/20240110-use-kafka-for-events.md')).toContain(
+      '- Status: superseded by [20261125-keep-events-in-cold-storage](20261125-keep-events-in-cold-storage.md)',
+    );
+    expect(repo.git('log', '-1', '--format=%s')).toBe(
+      'docs(adr): create 20261125-keep-events-in-cold-storage Keep events in cold storage, superseding docs/adr/20240110-use-kafka-for-events.md',
+    );
+    const again = await repo.run(['create-adr', 'Keep events in cold storage', '--force']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${rel} already exists; nothing was created.`);
+  });
+});
