@@ -104,6 +104,12 @@ const kind: JsonSchema = {
       additionalProperties: statusName,
       description: "Words the repository writes for statuses (case does not matter), to the kind's statuses: { implemented: COMPLETED }.",
     },
+    section_names: {
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
+      description:
+        'Other headings a section goes by, for every rule and guard that looks for it: { Context: [Contexto], "Options Analysis": [Considered Options] }.',
+    },
     file_name: {
       type: 'string',
       pattern: FILE_NAME_PATTERN,

@@ -117,6 +117,8 @@ export interface KindDef {
   statusAliases?: Record<string, string>;
   /** How new files are named and numbers read from names: `{id}-{slug}.md` (default), `{nnnn}-{slug}.md`, `{date}-{slug}.md` (core/file-names.ts). */
   fileName?: string;
+  /** Other headings a section goes by in this repository: `{ Context: [Contexto], 'Options Analysis': [Considered Options] }`. */
+  sectionNames?: Record<string, string[]>;
   /** File names in the kind's folder that are not records (templates, indexes), as globs; default EXCLUDE_DEFAULT. */
   exclude?: string[];
 }

@@ -82,7 +82,7 @@ const sectionCache = new WeakMap<object, Map<string, Section>>();
  * `findSection` for a document object, splitting its body once however many rules ask:
  * `check` looks up several sections of every document.
  */
-export function sectionOf(doc: { body: string }, name: string): Section | undefined {
+export function sectionOf(doc: { body: string; kind?: { sectionNames?: Record<string, string[]> } }, name: string): Section | undefined {
   let byName = sectionCache.get(doc);
   if (!byName) {
     byName = new Map();
@@ -92,7 +92,14 @@ export function sectionOf(doc: { body: string }, name: string): Section | undefi
     }
     sectionCache.set(doc, byName);
   }
-  return byName.get(normaliseHeading(name));
+  const found = byName.get(normaliseHeading(name));
+  if (found) return found;
+  // The kind's own words for the section (`section_names`: MADR's headings, another language).
+  for (const other of doc.kind?.sectionNames?.[name] ?? []) {
+    const s = byName.get(normaliseHeading(other));
+    if (s) return s;
+  }
+  return undefined;
 }
 
 /** An ATX heading (`## Name ##`), parsed without a backtracking regex: lines can be huge. */

@@ -302,3 +302,50 @@ describe('records named by date (log4brains)', () => {
     expect(again.stderr).toContain(`${rel} already exists; nothing was created.`);
   });
 });
+
+describe('section_names: the headings a repository writes', () => {
+  const record = [
+    '---',
+    'adr_id: ADR-0001',
+    'title: Colas de reintento',
+    'status: ACCEPTED',
+    '---',
+    '',
+    '# ADR-0001: Colas de reintento',
+    '',
+    '## Estado',
+    '',
+    'ACCEPTED',
+    '',
+    '## Contexto',
+    '',
+    'Los pagos fallan a veces.',
+    '',
+    '## Decisión',
+    '',
+    'Reintentamos desde una cola.',
+    '',
+    '## Consecuencias',
+    '',
+    'Más piezas que operar.',
+    '',
+  ].join('\n');
+
+  it('every rule that looks for a section finds it under the names the kind gives', async () => {
+    const repo = makeRepo({ init: false });
+    repo.write('docs/adr/ADR-0001-colas-de-reintento.md', record);
+    repo.write('.archdoc.yml', 'kinds:\n  adr:\n    status_section: Estado\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'seed');
+    const without = await repo.run(['check']);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('section "## Context" is missing');
+    repo.write(
+      '.archdoc.yml',
+      'kinds:\n  adr:\n    status_section: Estado\n    section_names:\n      Context: [Contexto]\n      Decision: [Decisión]\n      Consequences: [Consecuencias]\n',
+    );
+    const withNames = await repo.run(['check']);
+    expect(withNames.code, withNames.stdout).toBe(0);
+    expect((await repo.run(['show', 'ADR-0001'])).stdout).toContain('Los pagos fallan a veces.');
+  });
+});

@@ -5,7 +5,7 @@ import { loadIndex, oneLine } from './context.js';
 import { asText, readDate, type DocRecord } from '../../core/document.js';
 import { allowedNext } from '../../core/kinds.js';
 import { fieldLinks, markdownLinks, resolveLink } from '../../core/links.js';
-import { findSection, summary } from '../../core/sections.js';
+import { sectionOf, summary } from '../../core/sections.js';
 
 export interface LinkRow {
   relation: string;
@@ -92,7 +92,7 @@ export function renderView(ctx: Context, doc: DocRecord, docs: DocRecord[], opts
     field('reviewers', doc.reviewers.length ? doc.reviewers.map((r) => `${r.name} (${mark(r.status)})`).join(', ') : 'none yet');
   }
   if (kind.summarySection) {
-    const text = summary(findSection(doc.body, kind.summarySection));
+    const text = summary(sectionOf(doc, kind.summarySection));
     field(kind.summarySection.toLowerCase(), text ?? c.dim('(not written yet)'));
   }
   const links = linksOf(ctx, doc, docs);
