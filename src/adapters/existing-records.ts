@@ -17,7 +17,7 @@ const MAX_BYTES = 1024 * 1024;
 /** A folder named in a marker file, made relative and kept inside the work tree. */
 function inside(named: string): string | undefined {
   const rel = path.posix.normalize(named.trim().replace(/\\/g, '/').replace(/^\.\//, '')).replace(/\/+$/, '');
-  if (!rel || rel === '.' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (!rel || rel === '.' || rel.startsWith('..') || path.isAbsolute(rel) || rel.split('/').includes('.git')) return undefined;
   return rel;
 }
 
@@ -38,13 +38,16 @@ function markers(root: string, notes: string[]): Map<string, FolderFiles['namedB
   const take = (marker: NonNullable<FolderFiles['namedBy']>, named: string) => {
     const rel = inside(named);
     if (!rel) return notes.push(`${marker} names ${named.trim() || 'no folder'}, which is not a folder inside the repository; not read`);
-    let link = false;
+    // Reached through a link anywhere on the way (`docs -> ../elsewhere`), it would be outside.
+    let real: string | undefined;
     try {
-      link = fs.lstatSync(path.join(root, rel)).isSymbolicLink();
+      real = fs.realpathSync(path.join(root, rel));
     } catch {
       // Not there yet: records will be written there.
     }
-    if (link) return notes.push(`${marker} names ${rel}, a symbolic link; archdoc reads and writes no folder through a link`);
+    if (real !== undefined && real !== path.join(fs.realpathSync(root), rel)) {
+      return notes.push(`${marker} names ${rel}, which is reached through a symbolic link; archdoc reads and writes no folder through a link`);
+    }
     out.set(rel, marker);
   };
   const adrDir = readMarker(root, '.adr-dir');

@@ -80,7 +80,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const isSimilar = similarTo(title);
   const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && isSimilar(d.title));
   if (similar && !opts.force) {
-    const what = `${similar.id} "${oneLine(similar.title!)}" (${similar.path})`;
+    const what = `${similar.id ? `${similar.id} ` : ''}"${oneLine(similar.title!)}" (${similar.path})`;
     if (ctx.prompt.interactive) {
       if (!(await ctx.prompt.confirm(`A similar ${kind.label} exists: ${what}. Create anyway?`))) throw new RefusedError('Nothing created.');
     } else {
@@ -120,6 +120,17 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const folder = statusFolder(kind, kind.initial, layout, year);
   const slug = slugify(oneLine(title));
 
+  // Reviewers live in frontmatter: a kind whose template writes none has no place for them.
+  // Known before any number is taken (or reserved on a remote).
+  if (opts.reviewer?.length) {
+    const probe = await renderDocument(ctx, kind, { id: '', title: title!, author: author!, reviewers: [], links: {}, supersedes: undefined });
+    if (!/^---\r?\n/.test(probe)) {
+      throw new RefusedError(`${kind.plural} here are written without frontmatter, where archdoc records reviewers; nothing was created.`, [
+        'Leave --reviewer out, or give the kind a template with frontmatter.',
+      ]);
+    }
+  }
+
   // One transaction while choosing the number, creating the file and committing: concurrent
   // creates never take the same number, and a failure anywhere leaves nothing behind.
   const result = await changeRepository(ctx, `${kind.commands?.create ?? `create ${kind.name}`} "${oneLine(title)}"`, async (tx) => {
@@ -153,11 +164,6 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         links: linkValues,
         supersedes: predecessor?.id,
       });
-      if (opts.reviewer?.length && !/^---\r?\n/.test(text)) {
-        throw new RefusedError(`${kind.plural} here are written without frontmatter, where archdoc records reviewers; nothing was created.`, [
-          'Leave --reviewer out, or give the kind a template with frontmatter.',
-        ]);
-      }
       if (!(await tx.create(rel, text))) {
         if (dated) throw new RefusedError(`${rel} already exists; nothing was created.`, ['Give the new record another title.']);
         num++;

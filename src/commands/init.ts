@@ -7,7 +7,7 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { exists, isFolder, makeFolder, readText } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
 import { inTransaction } from '../adapters/transaction.js';
-import { parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { isNode, parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { detectFolder, type Detected } from '../core/detect.js';
 import { findRecordFolders } from '../adapters/existing-records.js';
 import { resolveConfig } from '../core/config.js';
@@ -74,12 +74,22 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   const found = detectRecords(root);
   const { detected } = found;
   // --detect over an existing file changes what it found and keeps the rest, comments included.
-  const text =
-    existed && opts.detect && !opts.force
-      ? (redetected(readText(root, CONFIG_FILE), detected) ?? configText(layout, dir, detected))
-      : configText(layout, dir, detected);
+  let text = configText(layout, dir, detected);
+  if (existed && opts.detect && !opts.force) {
+    const again = redetected(readText(root, CONFIG_FILE), detected);
+    if (again && !again.changed) {
+      // The configuration already reads what is there: nothing to write or commit.
+      const ctx = await createContext({ ...opts, cwd: root }, services);
+      renderDetected(ctx, found);
+      ctx.out.out('');
+      ctx.out.out(`Nothing to change: ${CONFIG_FILE} already reads the records found.`);
+      return;
+    }
+    if (again) text = again.text;
+  }
   const { errors } = resolveConfig(parseYaml(text));
-  if (errors.length) throw new UsageError(`--dir ${opts.dir}: ${errors[0]}`);
+  if (errors.length)
+    throw new UsageError(opts.dir !== undefined ? `--dir ${opts.dir}: ${errors[0]}` : `the configuration for the records found is not valid: ${errors[0]}`);
   // The configuration as it is now (none, or the one --force replaces) is not read: only where to write.
   const git = 'git' in services ? services.git : repo ? openGit(root, repo.gitDir, system.env) : undefined;
   const notice = (line: string) => system.stderr.write(`${line}\n`);
@@ -132,10 +142,11 @@ function detectRecords(root: string): Found {
   }
   const detected: Detected[] = [];
   const ignored: Detected[] = [];
+  // archdoc's own records are read by the configuration as it is written (its status folders
+  // would each look like a folder of records), and their kind stays theirs.
+  const own = new Set(all.filter((d) => d.format === 'archdoc').map((d) => d.kind));
   for (const d of [...all].sort((a, b) => b.records - a.records)) {
-    // archdoc's own records are read by the configuration as it is written (its status folders
-    // would each look like a folder of records).
-    if (d.format === 'archdoc' || detected.some((x) => x.kind === d.kind)) ignored.push(d);
+    if (own.has(d.kind) || detected.some((x) => x.kind === d.kind)) ignored.push(d);
     else detected.push(d);
   }
   return { detected, ignored, passed, notes };
@@ -145,24 +156,32 @@ function detectRecords(root: string): Found {
  * The existing configuration with each detected kind's keys set to what was found (status words
  * added to the user's own), everything else as the user wrote it; undefined when it does not parse.
  */
-function redetected(text: string, detected: Detected[]): string | undefined {
+function redetected(text: string, detected: Detected[]): { text: string; changed: boolean } | undefined {
   const doc = parseDocument(text);
   if (doc.errors.length) return undefined;
+  let changed = false;
+  const set = (at: string[], value: unknown) => {
+    const now = doc.getIn(at);
+    if (JSON.stringify(isNode(now) ? now.toJSON() : now) === JSON.stringify(value)) return;
+    doc.setIn(at, value);
+    changed = true;
+  };
   for (const d of detected) {
     for (const [key, value] of Object.entries(d.config)) {
       if (key === 'status_aliases' && value && typeof value === 'object') {
-        for (const [word, status] of Object.entries(value)) if (!doc.hasIn(['kinds', d.kind, key, word])) doc.setIn(['kinds', d.kind, key, word], status);
-      } else doc.setIn(['kinds', d.kind, key], value);
+        for (const [word, status] of Object.entries(value)) if (!doc.hasIn(['kinds', d.kind, key, word])) set(['kinds', d.kind, key, word], status);
+      } else set(['kinds', d.kind, key], value);
     }
   }
-  return String(doc);
+  return { text: String(doc), changed };
 }
 
 function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Found): void {
   const { out } = ctx;
   const c = out.c;
   for (const n of notes) out.err(`note: ${n}`);
-  if (!detected.length && !passed.length) return;
+  const others = ignored.filter((d) => d.format !== 'archdoc');
+  if (!detected.length && !passed.length && !others.length) return;
   out.out('');
   if (detected.length) out.out('Records found, read where and as they are:');
   for (const d of detected) {
@@ -175,10 +194,9 @@ function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Foun
     for (const u of d.unplaced) out.out(`    ${c.yellow('could not place')}  ${u.name}: ${u.why}`);
   }
   for (const f of passed) out.out(`  ${c.dim('not adopted')}  ${f}: numbered files, but most state no status archdoc knows`);
-  for (const d of ignored) {
-    if (d.format === 'archdoc') continue;
+  for (const d of others) {
     out.out(
-      `  ${c.yellow('not configured')}  ${d.folder} (${d.format}, ${d.records} records): ${ctx.config.kinds[d.kind]!.plural} are read from ${detected.find((x) => x.kind === d.kind)!.folder}; give it a kind of its own to read both`,
+      `  ${c.yellow('not configured')}  ${d.folder} (${d.format}, ${d.records} records): ${ctx.config.kinds[d.kind]!.plural} are read from ${detected.find((x) => x.kind === d.kind)?.folder ?? ctx.config.kinds[d.kind]!.folder}; give it a kind of its own to read both`,
     );
   }
 }

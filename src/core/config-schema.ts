@@ -114,7 +114,7 @@ const kind: JsonSchema = {
       type: 'string',
       pattern: FILE_NAME_PATTERN,
       description:
-        'How files are named: {id}-{slug}.md (RFC-0012-adopt-x.md, the default), {nnnn}-{slug}.md (0012-adopt-x.md; as many n as digits) or {date}-{slug}.md (20261130-adopt-x.md, no number).',
+        'How files are named: {id}-{slug}.md (RFC-0012-adopt-x.md, the default), {nnnn}-{slug}.md (0012-adopt-x.md; as many n as digits), {date}-{slug}.md (20261130-adopt-x.md, no number) or {yyyy-mm-dd}-{slug}.md.',
     },
     exclude: {
       type: 'array',

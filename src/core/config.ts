@@ -3,7 +3,7 @@
  * and apply cross-field rules. Pure: the file is read by src/adapters/config-file.ts.
  */
 import { CONFIG_SCHEMA } from './config-schema.js';
-import { DEFAULT_KINDS, type KindDef, type Layout } from './kinds.js';
+import { aliasKey, DEFAULT_KINDS, type KindDef, type Layout } from './kinds.js';
 import { validate } from './schema.js';
 import { closest } from './suggest.js';
 import { isRuleId, RULE_IDS } from './check/rule-ids.js';
@@ -196,5 +196,5 @@ function checkKind(k: KindDef, errors: string[]): void {
   for (const s of k.approvedStatuses ?? []) known(s, `${at}.approved_statuses`);
   for (const s of Object.keys(k.statusRules ?? {})) known(s, `${at}.status_rules`);
   for (const [word, s] of Object.entries(k.statusAliases ?? {})) known(s, `${at}.status_aliases.${word}`);
-  if (k.statusAliases) k.statusAliases = Object.fromEntries(Object.entries(k.statusAliases).map(([w, s]) => [w.trim().toLowerCase(), s]));
+  if (k.statusAliases) k.statusAliases = Object.fromEntries(Object.entries(k.statusAliases).map(([w, s]) => [aliasKey(w), s]));
 }

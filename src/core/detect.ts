@@ -6,14 +6,15 @@
  * read by the caller.
  */
 import { asText, parseDoc, type DocRecord } from './document.js';
-import { DEFAULT_KINDS, canonicalStatus, excludedName, type GuardSpec, type KindDef } from './kinds.js';
+import { fileDate } from './file-names.js';
+import { DEFAULT_KINDS, canonicalStatus, excludedName, statusSpan, type GuardSpec, type KindDef } from './kinds.js';
 import { normaliseHeading, sections } from './sections.js';
 
 export type Format = 'archdoc' | 'adr-tools' | 'madr' | 'log4brains' | 'hand-written';
 
 export interface FolderFiles {
   folder: string;
-  /** Markdown files directly in the folder (name and text), and names in its sub-folders. */
+  /** The Markdown files directly in the folder, name and text. */
   files: Array<{ name: string; text: string }>;
   /** Where the folder was named: `.adr-dir`, `.log4brains.yml`, or found by looking. */
   namedBy?: '.adr-dir' | '.log4brains.yml';
@@ -75,6 +76,18 @@ function candidateKinds(folder: string, names: string[]): string[] {
   return [named, ...['adr', 'rfc', 'tech-spec'].filter((k) => k !== named)];
 }
 
+/** The prefix most record names carry when it is none of the built-in kinds' (`DEC` in `DEC-0001-x.md`), upper-cased. */
+function ownPrefix(names: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of names) {
+    const p = RECORD_NAME.exec(n)?.[1]?.toUpperCase();
+    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const [top, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!top || !count || count < names.filter((n) => RECORD_NAME.test(n)).length / 2) return undefined;
+  return ['RFC', 'TS', 'SPEC', 'ADR'].includes(top) ? undefined : top;
+}
+
 /** `file_name` for the names in use: the id, a number of the width most used, or a date. */
 function fileNameOf(names: string[], prefix: string): string {
   const widths = new Map<number, number>();
@@ -84,12 +97,12 @@ function fileNameOf(names: string[], prefix: string): string {
     const m = RECORD_NAME.exec(n);
     if (!m) continue;
     if (m[1]?.toUpperCase() === prefix) prefixed++;
-    else if (!m[1] && /^(19|20)\d{6}$/.test(m[2]!)) dated++;
+    else if (!m[1] && fileDate(n)) dated++;
     else if (!m[1]) widths.set(m[2]!.length, (widths.get(m[2]!.length) ?? 0) + 1);
   }
   const numbered = [...widths.values()].reduce((a, b) => a + b, 0);
   if (prefixed >= numbered && prefixed >= dated) return '{id}-{slug}.md';
-  if (dated > numbered) return '{date}-{slug}.md';
+  if (dated > numbered) return names.some((n) => /^\d{4}-\d{2}-\d{2}[-_]/.test(n)) ? '{yyyy-mm-dd}-{slug}.md' : '{date}-{slug}.md';
   const width = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 4;
   return `{${'n'.repeat(width)}}-{slug}.md`;
 }
@@ -115,14 +128,22 @@ function sharedSections(records: DocRecord[], initial: string): string[] {
 }
 
 /** The folder's records read as `kindName` would read them with `frontmatter: optional` and the usual words for its statuses. */
-function readAs(f: FolderFiles, kindName: string, names: string[]): { records: DocRecord[]; skipped: string[] } {
+function readAs(f: FolderFiles, kindName: string, names: string[], prefix: string): { records: DocRecord[]; skipped: string[] } {
   const base = DEFAULT_KINDS[kindName]!;
-  const trial: KindDef = { ...base, folder: f.folder, frontmatter: 'optional', fileName: fileNameOf(names, base.prefix), statusAliases: WORDS[kindName] ?? {} };
+  const trial: KindDef = {
+    ...base,
+    prefix,
+    folder: f.folder,
+    frontmatter: 'optional',
+    fileName: fileNameOf(names, prefix),
+    statusAliases: WORDS[kindName] ?? {},
+  };
   const skipped: string[] = [];
   const records: DocRecord[] = [];
   for (const file of f.files) {
     if (!file.name.endsWith('.md')) continue;
-    if (isExcluded(file.name) || !RECORD_NAME.test(file.name)) {
+    // As the store reads a folder: a numbered name is a record (`0007-choose-a-template.md`), any other is not.
+    if (!RECORD_NAME.test(file.name)) {
       skipped.push(file.name);
       continue;
     }
@@ -138,22 +159,26 @@ function readAs(f: FolderFiles, kindName: string, names: string[]): { records: D
 export function detectFolder(f: FolderFiles): Detected | undefined {
   const names = f.files.map((x) => x.name);
   if (!looksLikeRecords(names) && !f.namedBy) return undefined;
+  // A prefix of the team's own (`DEC-0001-x.md`) becomes the kind's prefix.
+  const own = ownPrefix(names);
   // The kind whose statuses place the most of the records' (`Implemented`, `In review`: an RFC).
   let best: { kindName: string; records: DocRecord[]; skipped: string[]; placed: number } | undefined;
   for (const kindName of f.namedBy ? ['adr'] : candidateKinds(f.folder, names)) {
-    const read = readAs(f, kindName, names);
+    const read = readAs(f, kindName, names, own ?? DEFAULT_KINDS[kindName]!.prefix);
     const placed = read.records.filter((r) => r.statusKnown).length;
     if (!best || placed > best.placed) best = { kindName, ...read, placed };
   }
   const { kindName, records, skipped, placed } = best!;
   const base = DEFAULT_KINDS[kindName]!;
-  const fileName = f.namedBy && !records.length ? (f.namedBy === '.adr-dir' ? '{nnnn}-{slug}.md' : '{date}-{slug}.md') : fileNameOf(names, base.prefix);
+  const prefix = own ?? base.prefix;
+  const fileName = f.namedBy && !records.length ? (f.namedBy === '.adr-dir' ? '{nnnn}-{slug}.md' : '{date}-{slug}.md') : fileNameOf(names, prefix);
   const words = WORDS[kindName] ?? {};
   // Numbered Markdown alone is no sign of records (`01-intro.md`, `02-setup.md` in a manual): a
   // folder nothing names must state statuses a kind knows in most of its files.
   const stated = records.filter((r) => r.data.status !== undefined || r.bodyStatus).length;
   if (!f.namedBy && (placed === 0 || stated < records.length / 2 || placed < stated / 2)) return undefined;
   const format = formatOf(f, records, base.idKey);
+  const reading: KindDef = { ...base, statusAliases: words };
   const counts = new Map<string, { count: number; status?: string }>();
   const unplaced: Detected['unplaced'] = [];
   // Per status, the words records use for it and how often: the most used is written first, so
@@ -162,8 +187,11 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
   for (const r of records) {
     const word = (asText(r.data.status) ?? r.bodyStatus?.raw)?.trim();
     if (!word) continue;
+    // The status words as they are read (`Accepted` of `Accepted on 2024-01-02`), without the successor a `superseded by` names.
+    const [from, to] = statusSpan(reading, word);
     const shown =
       word
+        .slice(from, to)
         .replace(/\s*\[.*$|\s+[A-Z]+-\d+.*$/s, '')
         .replace(/[*_`]/g, '')
         .trim() || word;
@@ -186,12 +214,14 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
   if (foreign) {
     config.layout = 'flat';
     config.frontmatter = 'optional';
+    if (prefix !== base.prefix) config.prefix = prefix;
     if (fileName !== '{id}-{slug}.md') config.file_name = fileName;
     const aliases = statusAliases(base, used);
     if (Object.keys(aliases).length) config.status_aliases = aliases;
     const bullets = records.filter((r) => r.bodyStatus?.place === 'bullet').length > records.length / 2;
     if (format === 'adr-tools') config.template = 'adr-tools';
-    else if (format === 'madr' || format === 'log4brains') config.template = bullets ? 'madr-bullets' : 'madr';
+    else if (format === 'log4brains') config.template = 'log4brains';
+    else if (format === 'madr') config.template = bullets ? 'madr-bullets' : 'madr';
     // With no record written yet, the kind's own sections and guards stand.
     const shared = records.length ? sharedSections(records, base.initial) : (base.requiredSections ?? []);
     const required = base.requiredSections ?? [];

@@ -6,8 +6,9 @@
 import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
 import { numberInFilename } from './ids.js';
+import { fileDate } from './file-names.js';
 import { dateInBody, statusInBody, supersededByIn, type BodyValue } from './body-fields.js';
-import { article, statusAsWritten, type KindDef } from './kinds.js';
+import { article, canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
 
 export interface ReadProblem {
   rule: 'frontmatter-parse' | 'id-missing' | 'status-unknown';
@@ -251,7 +252,10 @@ function fillHead(rec: DocRecord, data: Record<string, unknown>): void {
   const rawStatus = asText(d.status);
   if (rawStatus) {
     // MADR writes `status: superseded by ADR-0005`: the status, and the successor it names.
-    const canon = statusAsWritten(kind, rawStatus);
+    // Other tools' words (`Accepted ✅`) are read leniently only where the kind reads other tools' records.
+    const canon =
+      canonicalStatus(kind, rawStatus) ??
+      (kind.frontmatter === 'optional' || /^super[sc]eded\b/i.test(rawStatus) ? statusAsWritten(kind, rawStatus) : undefined);
     const by = canon === kind.supersededStatus && d.superseded_by === undefined ? supersededByIn(rawStatus) : undefined;
     if (by) rec.bodyLinks = { ...rec.bodyLinks, superseded_by: [by] };
     rec.status = canon ?? rawStatus;
@@ -297,12 +301,6 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   return rec;
 }
 
-/** A date that starts a file name (`20240110-use-kafka.md`, log4brains), as `YYYY-MM-DD`. */
-export function fileDate(filename: string): string | undefined {
-  const m = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])[-_]/.exec(filename);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 /** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files; a date in front is no number. */
 export function fileNumber(filename: string, prefix: string): number | undefined {
   const n = numberInFilename(filename, prefix);
@@ -330,8 +328,8 @@ export function headingTitle(body: string): string | undefined {
   // A file without frontmatter may start with a byte order mark before its heading.
   const m = /^\uFEFF?#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
   if (!m) return undefined;
-  // `RFC-0003: X`, `2. X`, `RFC 3: X` (a space needs the colon: `Use 3 databases` keeps its words).
-  return m[1]!.replace(/^(?:[A-Za-z]+-\d+[.:]?|[A-Za-z]+ \d+[.:]|\d+[.:]?)\s+/, '').trim() || undefined;
+  // `RFC-0003: X`, `2. X`, `RFC 3: X` (an id in capitals with a colon: `Python 3: drop 2.7` keeps its words).
+  return m[1]!.replace(/^(?:[A-Za-z]+-\d+[.:]?|[A-Z]{2,6} \d+[.:]|\d+[.:]?)\s+/, '').trim() || undefined;
 }
 
 /**

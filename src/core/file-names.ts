@@ -2,16 +2,17 @@
  * How a kind names its files (`file_name` in the configuration): archdoc's `{id}-{slug}.md`
  * (`RFC-0012-adopt-postgresql.md`), a bare number as adr-tools and MADR write it
  * (`{nnnn}-{slug}.md` gives `0012-adopt-postgresql.md`, `{nn}-{slug}.md` gives `12-…`), or the
- * day as log4brains writes it (`{date}-{slug}.md` gives `20261130-adopt-postgresql.md`, no number).
+ * day as log4brains writes it (`{date}-{slug}.md` gives `20261130-adopt-postgresql.md`, no number;
+ * `{yyyy-mm-dd}-{slug}.md` gives `2026-11-30-adopt-postgresql.md`).
  */
 import { numberInFilename } from './ids.js';
 import type { KindDef } from './kinds.js';
 
-export type Naming = { by: 'id' } | { by: 'number'; digits: number } | { by: 'date' };
+export type Naming = { by: 'id' } | { by: 'number'; digits: number } | { by: 'date'; dashes: boolean };
 
 export const FILE_NAME_DEFAULT = '{id}-{slug}.md';
 /** The shapes `file_name` accepts; the configuration schema holds values to it. */
-export const FILE_NAME_PATTERN = '^\\{(id|n{1,9}|date)\\}-\\{slug\\}\\.md$';
+export const FILE_NAME_PATTERN = '^\\{(id|n{1,9}|date|yyyy-mm-dd)\\}-\\{slug\\}\\.md$';
 
 const namings = new WeakMap<KindDef, Naming>();
 
@@ -19,7 +20,12 @@ export function naming(kind: KindDef): Naming {
   let found = namings.get(kind);
   if (!found) {
     const token = new RegExp(FILE_NAME_PATTERN).exec(kind.fileName ?? FILE_NAME_DEFAULT)?.[1] ?? 'id';
-    found = token === 'id' ? { by: 'id' } : token === 'date' ? { by: 'date' } : { by: 'number', digits: token.length };
+    found =
+      token === 'id'
+        ? { by: 'id' }
+        : token === 'date' || token === 'yyyy-mm-dd'
+          ? { by: 'date', dashes: token !== 'date' }
+          : { by: 'number', digits: token.length };
     namings.set(kind, found);
   }
   return found;
@@ -28,7 +34,7 @@ export function naming(kind: KindDef): Naming {
 /** The file name a new document takes: `id` for archdoc's naming, `num` for a bare number, `today` (YYYY-MM-DD) for a date. */
 export function newFileName(kind: KindDef, parts: { id?: string; num?: number; slug: string; today: string }): string {
   const n = naming(kind);
-  if (n.by === 'date') return `${parts.today.replace(/-/g, '')}-${parts.slug}.md`;
+  if (n.by === 'date') return `${n.dashes ? parts.today : parts.today.replace(/-/g, '')}-${parts.slug}.md`;
   if (n.by === 'number') return `${String(parts.num ?? 0).padStart(n.digits, '0')}-${parts.slug}.md`;
   return `${parts.id}-${parts.slug}.md`;
 }
@@ -43,6 +49,14 @@ export function numberOfName(kind: KindDef, filename: string): number | undefine
   const by = naming(kind).by;
   if (by === 'date') return undefined;
   if (by === 'id') return numberInFilename(filename, kind.prefix);
+  // A date in front (`2024-05-01-retro.md`) is no number.
+  if (fileDate(filename)) return undefined;
   const m = /^(\d{1,9})[-_].*\.md$/i.exec(filename);
   return m ? Number(m[1]) : undefined;
+}
+
+/** A date that starts a file name (`20240110-use-kafka.md`, log4brains), as `YYYY-MM-DD`. */
+export function fileDate(filename: string): string | undefined {
+  const m = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])[-_]/.exec(filename);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }

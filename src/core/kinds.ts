@@ -281,9 +281,17 @@ export function statusFolder(kind: KindDef, status: string, layout: Layout, year
   return resolved ? `${kind.folder}/${resolved}` : kind.folder;
 }
 
+/** How a status word is looked up among a kind's aliases: lower case, `-`, `_` and spaces as one space. */
+export function aliasKey(word: string): string {
+  return word
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
+}
+
 /** Canonical status for user input (case-insensitive, `-`/space as `_`), or undefined. */
 export function canonicalStatus(kind: KindDef, input: string): string | undefined {
-  const alias = kind.statusAliases?.[input.trim().toLowerCase()];
+  const alias = kind.statusAliases?.[aliasKey(input)];
   if (alias !== undefined) return alias;
   const norm = input
     .trim()
@@ -307,6 +315,19 @@ export function statusAsWritten(kind: KindDef, raw: string): string | undefined 
   if (kind.supersededStatus && /^super[sc]eded\b/i.test(text)) return kind.supersededStatus;
   const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0];
   return first ? canonicalStatus(kind, first) : undefined;
+}
+
+/**
+ * Where the status stands in a value as written: the whole value when all of it is the status
+ * (`In progress`, `Superseded by [3. X](0003-x.md)`), else its first word (`Accepted` in
+ * `Accepted on 2024-01-02 by the board`, `Accepted ✅`), emphasis around it left out.
+ */
+export function statusSpan(kind: KindDef, raw: string): [number, number] {
+  const lead = /^[*_`]*/.exec(raw)![0].length;
+  const core = raw.slice(lead).replace(/[*_`\s]+$/, '');
+  if (canonicalStatus(kind, core) !== undefined || /^super[sc]eded\b/i.test(core)) return [lead, lead + core.length];
+  const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0] ?? core;
+  return [lead, lead + first.length];
 }
 
 export function allowedNext(kind: KindDef, status: string): string[] {

@@ -86,11 +86,6 @@ export interface FieldLink {
   target?: string;
 }
 
-/**
- * The frontmatter links of a document: its kind's link fields plus every `related_*`, and the
- * links its body states in its status when the frontmatter has none (records of other tools). A
- * path names the document in that file, when the index knows paths.
- */
 /** The references one field of a document holds (frontmatter, else what its body states), each with the id it names when it names one. */
 export function linksIn(doc: DocRecord, field: string, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
   const value = doc.data[field] ?? doc.bodyLinks?.[field];
@@ -102,6 +97,11 @@ export function linksIn(doc: DocRecord, field: string, index: Pick<IdIndex, 'pre
   });
 }
 
+/**
+ * The frontmatter links of a document: its kind's link fields plus every `related_*`, and the
+ * links its body states in its status when the frontmatter has none (records of other tools). A
+ * path names the document in that file, when the index knows paths.
+ */
 export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
   const out: FieldLink[] = [];
   const add = (field: string) => {

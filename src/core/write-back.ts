@@ -8,7 +8,7 @@
 import { parseDoc, type DocRecord } from './document.js';
 import { editDocument } from './frontmatter.js';
 import { statusInBody, type BodyValue } from './body-fields.js';
-import { canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
+import { statusAsWritten, statusSpan, type KindDef } from './kinds.js';
 
 /** A record in archdoc's own shape keeps its id in frontmatter; any other is written in place. */
 export function writtenInPlace(doc: DocRecord): boolean {
@@ -20,7 +20,8 @@ export function statusWord(kind: KindDef, status: string, like = ''): string {
   const alias = Object.entries(kind.statusAliases ?? {}).find(([, s]) => s === status)?.[0];
   const word = alias ?? status.toLowerCase().replace(/_/g, ' ');
   const sample = /[A-Za-z][A-Za-z_ -]*/.exec(like)?.[0] ?? '';
-  if (sample && sample === sample.toUpperCase()) return word.toUpperCase().replace(/ /g, '_');
+  // A status's own name in capitals takes its underscore (IN_PROGRESS); an alias keeps its spaces (IN REVIEW).
+  if (sample && sample === sample.toUpperCase()) return alias ? word.toUpperCase() : word.toUpperCase().replace(/ /g, '_');
   if (sample && sample === sample.toLowerCase()) return word.toLowerCase();
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
@@ -63,19 +64,6 @@ function replaceStatus(text: string, body: string, v: BodyValue, kind: KindDef, 
   const bodyStart = text.length - body.length;
   const [from, to] = whole ? [0, v.raw.length] : statusSpan(kind, v.raw);
   return text.slice(0, bodyStart + v.start + from) + value + text.slice(bodyStart + v.start + to);
-}
-
-/**
- * Where the status stands in a value as written: the whole value when all of it is the status
- * (`In progress`, `Superseded by [3. X](0003-x.md)`), else its first word (`Accepted` in
- * `Accepted on 2024-01-02 by the board`, `Accepted ✅`), emphasis around it left out.
- */
-export function statusSpan(kind: KindDef, raw: string): [number, number] {
-  const lead = /^[*_`]*/.exec(raw)![0].length;
-  const core = raw.slice(lead).replace(/[*_`\s]+$/, '');
-  if (canonicalStatus(kind, core) !== undefined || /^super[sc]eded\b/i.test(core)) return [lead, lead + core.length];
-  const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0] ?? core;
-  return [lead, lead + first.length];
 }
 
 /**

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type Repo } from '../helpers.js';
+import { writeIt } from './rfc-fixtures.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 
@@ -228,7 +229,9 @@ describe('init --detect', () => {
     const r = await repo.run(['init']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('Records found');
+    expect(r.stdout).toContain('not adopted  docs/manual: numbered files, but most state no status archdoc knows');
     expect(repo.read('.archdoc.yml')).toContain('folder: docs/adr');
+    expect(fs.statSync(path.join(repo.dir, 'rfcs', 'draft')).isDirectory()).toBe(true);
   });
 });
 
@@ -289,8 +292,8 @@ describe('records named by date (log4brains)', () => {
     const rel = 'docs/adr/20261125-keep-events-in-cold-storage.md';
     expect(r.stdout).toContain(`Created 20261125-keep-events-in-cold-storage Keep events in cold storage\n  file    ${rel}`);
     const text = repo.read(rel);
-    expect(text).toMatch(/^# Keep events in cold storage\n\n\* Status: proposed\n/);
-    expect(text).toContain('* Supersedes [20240110-use-kafka-for-events](20240110-use-kafka-for-events.md)');
+    expect(text).toMatch(/^# Keep events in cold storage\n\n- Status: proposed\n/);
+    expect(text).toContain('- Supersedes [20240110-use-kafka-for-events](20240110-use-kafka-for-events.md)');
     expect(repo.read('docs/adr/20240110-use-kafka-for-events.md')).toContain(
       '- Status: superseded by [20261125-keep-events-in-cold-storage](20261125-keep-events-in-cold-storage.md)',
     );
@@ -347,5 +350,49 @@ describe('section_names: the headings a repository writes', () => {
     const withNames = await repo.run(['check']);
     expect(withNames.code, withNames.stdout).toBe(0);
     expect((await repo.run(['show', 'ADR-0001'])).stdout).toContain('Los pagos fallan a veces.');
+  });
+});
+
+describe("archdoc's own repositories stay as they were", () => {
+  it('status aliases there are for reading: a status change writes the status itself', async () => {
+    const repo = makeRepo({ init: false });
+    repo.write('.archdoc.yml', 'kinds:\n  rfc:\n    status_aliases:\n      proposed: REVIEW\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'config');
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL now', '--reviewer', 'Bea'])).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql-now.md', 'rfc');
+    repo.git('commit', '-qam', 'write it');
+    const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.read('rfcs/review/RFC-0001-adopt-postgresql-now.md')).toContain('\nstatus: REVIEW\n');
+  });
+
+  it('init --detect leaves a kind whose folder holds archdoc records where it is, and names the other folder', async () => {
+    const repo = makeRepo({ init: false });
+    expect((await repo.run(['init'])).code).toBe(0);
+    expect((await repo.run(['create-adr', 'Use Kafka for events'])).code).toBe(0);
+    fs.cpSync(path.join(FIXTURES, 'adr-tools', 'doc'), path.join(repo.dir, 'old'), { recursive: true });
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'old records');
+    const r = await repo.run(['init', '--detect']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('not configured  old/architecture/decisions (adr-tools, 9 records): ADRs are read from docs/adr');
+    expect(r.stdout).toContain('Nothing to change: .archdoc.yml already reads the records found.');
+    expect(repo.read('.archdoc.yml')).toContain('folder: docs/adr');
+    expect((await repo.run(['list', '--json'])).stdout).toContain('"id": "ADR-0001"');
+  });
+
+  it('a folder .adr-dir names through a symbolic link to outside the repository is not read', async () => {
+    const repo = makeRepo({ init: false });
+    const outside = fs.mkdtempSync(path.join(path.dirname(repo.dir), 'outside-'));
+    fs.cpSync(path.join(FIXTURES, 'adr-tools', 'doc', 'architecture', 'decisions'), path.join(outside, 'adr'), { recursive: true });
+    fs.symlinkSync(outside, path.join(repo.dir, 'docs'));
+    repo.write('.adr-dir', 'docs/adr\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'a link');
+    const r = await repo.run(['init']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: .adr-dir names docs/adr, which is reached through a symbolic link');
+    expect(repo.read('.archdoc.yml')).not.toContain('folder: docs/adr\n    layout: flat');
   });
 });

@@ -1,6 +1,9 @@
 /** Detection of existing records (core/detect.ts): what counts as a folder of records, and the configuration that reads it. */
 import { describe, expect, it } from 'vitest';
 import { detectFolder } from '../../src/core/detect.js';
+import { headingTitle, parseDoc } from '../../src/core/document.js';
+import { numberOfName } from '../../src/core/file-names.js';
+import { DEFAULT_KINDS } from '../../src/core/kinds.js';
 
 const adrTools = (n: number, title: string, status: string) => ({
   name: `${String(n).padStart(4, '0')}-${title.toLowerCase().replace(/ /g, '-')}.md`,
@@ -81,6 +84,33 @@ describe('detectFolder', () => {
     const d = detectFolder({ folder: 'rfcs', files: [rfc(1, 'Accepted'), rfc(2, 'Draft')] })!;
     expect(d.records).toBe(2);
     expect(d.unplaced).toEqual([]);
+    expect(headingTitle('# RFC 1: Quote 1\n')).toBe('Quote 1');
+    // Words before a number stay words: only an id in capitals with a colon is stripped.
+    expect(headingTitle('# Python 3: drop 2.7\n')).toBe('Python 3: drop 2.7');
+    expect(headingTitle('\uFEFF# 2. BOM record\n')).toBe('BOM record');
+  });
+
+  it('keys status words by the words that place them: `Accepted on 2024-01-02` is `accepted`', () => {
+    const rfc = (n: number) => ({ name: `RFC-000${n}-x.md`, text: `# RFC-000${n}: X\n\n**Status**: Accepted on 2024-01-0${n}\n` });
+    const d = detectFolder({ folder: 'rfcs', files: [rfc(1), rfc(2)] })!;
+    expect(d.statuses).toEqual([{ word: 'Accepted', count: 2, status: 'APPROVED' }]);
+    expect(d.config.status_aliases).toEqual({ accepted: 'APPROVED' });
+  });
+
+  it('takes dashed dates in file names for dates, never for numbers', () => {
+    const dated = ['2024-01-05', '2024-01-10'].map((day) => ({ name: `${day}-x${day}.md`, text: '# X\n\n- Status: accepted\n' }));
+    expect(detectFolder({ folder: 'docs/adr', files: dated })!.config.file_name).toBe('{yyyy-mm-dd}-{slug}.md');
+    const kind = { ...DEFAULT_KINDS.adr!, fileName: '{nnnn}-{slug}.md' };
+    expect(numberOfName(kind, '2024-05-01-retro-notes.md')).toBeUndefined();
+    expect(numberOfName(kind, '0012-x.md')).toBe(12);
+  });
+
+  it("gives the kind the team's own prefix (DEC-0001-x.md)", () => {
+    const dec = (n: number) => ({ name: `DEC-000${n}-x${n}.md`, text: `# DEC-000${n}: X\n\n## Status\n\nAccepted\n` });
+    const d = detectFolder({ folder: 'decisions', files: [dec(1), dec(2)] })!;
+    expect(d.config.prefix).toBe('DEC');
+    expect(d.config.file_name).toBeUndefined();
+    expect(d.records).toBe(2);
   });
 
   it("leaves archdoc's own records to the configuration as written", () => {
@@ -88,5 +118,13 @@ describe('detectFolder', () => {
     const d = detectFolder({ folder: 'rfcs/draft', files: [{ name: 'RFC-0001-x.md', text }] })!;
     expect(d.format).toBe('archdoc');
     expect(d.config).toEqual({ folder: 'rfcs/draft' });
+  });
+});
+
+describe('reading a status key', () => {
+  it("is strict for archdoc's own kinds and lenient where a kind reads other tools' records", () => {
+    const text = '---\nrfc_id: RFC-0001\ntitle: X\nstatus: REVIEW please wait\n---\n# X\n';
+    expect(parseDoc(text, 'rfcs/RFC-0001-x.md', DEFAULT_KINDS.rfc!).statusKnown).toBe(false);
+    expect(parseDoc(text, 'rfcs/RFC-0001-x.md', { ...DEFAULT_KINDS.rfc!, frontmatter: 'optional' }).status).toBe('REVIEW');
   });
 });

@@ -85,6 +85,8 @@ async function versions(
 
 /** The change's edits with the status in the repository's words and case (`accepted` for APPROVED when it says so). */
 function inWords(doc: DocRecord, change: StatusChange): FrontmatterEdit[] {
+  // archdoc's own repositories write the status's own name: their aliases are for reading.
+  if (doc.kind.frontmatter !== 'optional') return change.edits;
   const like = typeof doc.data.status === 'string' ? doc.data.status : change.to;
   return change.edits.map((e) =>
     e.op === 'set' && e.path.length === 1 && e.path[0] === 'status' ? { ...e, value: statusWord(doc.kind, change.to, like) } : e,
@@ -137,9 +139,12 @@ export async function applyChange(
   }
   const moved = !!change && target !== doc.path;
   const transform = (original: string) => {
-    if (change && writtenInPlace(doc)) return inPlace(original, doc, change.to, extraEdits, by);
-    let text = editIn(doc.path, original, [...extraEdits, ...(change ? inWords(doc, change) : [])]);
-    if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
+    let text: string;
+    if (change && writtenInPlace(doc)) text = inPlace(original, doc, change.to, extraEdits, by);
+    else {
+      text = editIn(doc.path, original, [...extraEdits, ...(change ? inWords(doc, change) : [])]);
+      if (change) text = syncStatusSection(text, doc.kind, change.to, change.to === doc.kind.supersededStatus ? by?.id : undefined);
+    }
     // Its own relative links are written from its old folder: rewrite them for the new one.
     if (moved) text = rewriteLinks(text, target, doc.path, new Map([[doc.path, target]])) ?? text;
     return text;
@@ -188,9 +193,11 @@ export async function applyChange(
       }
     }
   }
-  if (by && change && (change.successorEdits.length || writtenInPlace(by)) && exists(ctx.root, by.path)) {
+  // A successor written in place gets the format's `Supersedes` line when, and only when, it supersedes.
+  const backLink = !!by && writtenInPlace(by) && change?.to === doc.kind.supersededStatus;
+  if (by && change && (change.successorEdits.length || backLink) && exists(ctx.root, by.path)) {
     const v = await versions(ctx, tx, by.path, (t) => {
-      if (writtenInPlace(by)) return addSupersedesLine(t, by.path, by.kind, (place) => referenceTo(place, refOf(doc, by.path)));
+      if (writtenInPlace(by)) return backLink ? addSupersedesLine(t, by.path, by.kind, (place) => referenceTo(place, refOf(doc, by.path))) : undefined;
       const edited = editIn(by.path, t, change.successorEdits);
       return edited === t ? undefined : edited;
     });
