@@ -8,8 +8,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { looksLikeRecords, type FolderFiles } from '../core/detect.js';
 
-/** Folders never searched: tools' own, dependencies and build output. */
-const SKIP = new Set(['node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'coverage']);
+/** Folders never searched: tools' own, dependencies, build output and test data (records there are samples, not the team's). */
+const SKIP = new Set(['node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'coverage', 'fixtures', '__fixtures__', 'testdata']);
 const MAX_DEPTH = 5;
 /** A record larger than this is read only this far (1 MiB); nobody writes one. */
 const MAX_BYTES = 1024 * 1024;

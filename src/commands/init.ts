@@ -80,8 +80,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
     if (again && !again.changed) {
       // The configuration already reads what is there: nothing to write or commit.
       const ctx = await createContext({ ...opts, cwd: root }, services);
-      renderDetected(ctx, found);
-      ctx.out.out('');
+      if (renderDetected(ctx, found)) ctx.out.out('');
       ctx.out.out(`Nothing to change: ${CONFIG_FILE} already reads the records found.`);
       return;
     }
@@ -176,12 +175,13 @@ function redetected(text: string, detected: Detected[]): { text: string; changed
   return { text: String(doc), changed };
 }
 
-function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Found): void {
+/** Prints what was found; false when there was nothing to print on standard output. */
+function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Found): boolean {
   const { out } = ctx;
   const c = out.c;
   for (const n of notes) out.err(`note: ${n}`);
   const others = ignored.filter((d) => d.format !== 'archdoc');
-  if (!detected.length && !passed.length && !others.length) return;
+  if (!detected.length && !passed.length && !others.length) return false;
   out.out('');
   if (detected.length) out.out('Records found, read where and as they are:');
   for (const d of detected) {
@@ -199,4 +199,5 @@ function renderDetected(ctx: Context, { detected, ignored, passed, notes }: Foun
       `  ${c.yellow('not configured')}  ${d.folder} (${d.format}, ${d.records} records): ${ctx.config.kinds[d.kind]!.plural} are read from ${detected.find((x) => x.kind === d.kind)?.folder ?? ctx.config.kinds[d.kind]!.folder}; give it a kind of its own to read both`,
     );
   }
+  return true;
 }
