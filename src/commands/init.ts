@@ -7,7 +7,8 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { exists, isFolder, makeFolder, readText } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
 import { inTransaction } from '../adapters/transaction.js';
-import { isNode, parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { editYaml, type FrontmatterEdit } from '../core/frontmatter.js';
 import { detectFolder, type Detected } from '../core/detect.js';
 import { findRecordFolders } from '../adapters/existing-records.js';
 import { resolveConfig } from '../core/config.js';
@@ -153,26 +154,41 @@ function detectRecords(root: string): Found {
 
 /**
  * The existing configuration with each detected kind's keys set to what was found (status words
- * added to the user's own), everything else as the user wrote it; undefined when it does not parse.
+ * added to the user's own), everything else as the user wrote it, byte for byte: the same surgical
+ * YAML edits archdoc makes to frontmatter. Undefined when the file does not parse.
  */
 function redetected(text: string, detected: Detected[]): { text: string; changed: boolean } | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length) return undefined;
-  let changed = false;
-  const set = (at: string[], value: unknown) => {
-    const now = doc.getIn(at);
-    if (JSON.stringify(isNode(now) ? now.toJSON() : now) === JSON.stringify(value)) return;
-    doc.setIn(at, value);
-    changed = true;
-  };
-  for (const d of detected) {
-    for (const [key, value] of Object.entries(d.config)) {
-      if (key === 'status_aliases' && value && typeof value === 'object') {
-        for (const [word, status] of Object.entries(value)) if (!doc.hasIn(['kinds', d.kind, key, word])) set(['kinds', d.kind, key, word], status);
-      } else set(['kinds', d.kind, key], value);
+  let current: { kinds?: Record<string, Record<string, unknown> | null> } | null;
+  try {
+    current = parseYaml(text) as typeof current;
+  } catch {
+    return undefined;
+  }
+  const edits: FrontmatterEdit[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!current?.kinds) {
+    if (detected.length) edits.push({ op: 'set', path: ['kinds'], value: Object.fromEntries(detected.map((d) => [d.kind, d.config])) });
+  } else {
+    for (const d of detected) {
+      const now = current.kinds[d.kind];
+      if (!now) {
+        edits.push({ op: 'set', path: ['kinds', d.kind], value: d.config });
+        continue;
+      }
+      for (const [key, value] of Object.entries(d.config)) {
+        const mine = now[key];
+        if (key === 'status_aliases' && mine && typeof mine === 'object' && value && typeof value === 'object') {
+          for (const [word, status] of Object.entries(value)) if (!(word in mine)) edits.push({ op: 'set', path: ['kinds', d.kind, key, word], value: status });
+        } else if (!same(mine, value)) edits.push({ op: 'set', path: ['kinds', d.kind, key], value });
+      }
     }
   }
-  return { text: String(doc), changed };
+  if (!edits.length) return { text, changed: false };
+  try {
+    return { text: editYaml(text, edits, text.includes('\r\n') ? '\r\n' : '\n'), changed: true };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Prints what was found; false when there was nothing to print on standard output. */

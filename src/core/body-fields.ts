@@ -48,6 +48,12 @@ function* linesOutsideCode(body: string): Generator<{ text: string; at: number; 
 }
 
 function fieldIn(body: string, prefixes: Array<[StatusPlace, RegExp]>): BodyValue | undefined {
+  for (const v of fieldsIn(body, prefixes)) return v;
+  return undefined;
+}
+
+/** Every line of the body that states the field, in order. */
+function* fieldsIn(body: string, prefixes: Array<[StatusPlace, RegExp]>): Generator<BodyValue> {
   for (const { text, at, n } of linesOutsideCode(body)) {
     if (text.length > 300) continue;
     for (const [place, re] of prefixes) {
@@ -58,10 +64,20 @@ function fieldIn(body: string, prefixes: Array<[StatusPlace, RegExp]>): BodyValu
       const cut = place === 'table' ? rest.indexOf('|') : -1;
       const value = (cut === -1 ? rest : rest.slice(0, cut)).replace(/[ \t]*(?:\*\*|__)?[ \t]*\r?$/, '');
       if (!value) break;
-      return { raw: value, start: at + m[0].length, end: at + m[0].length + value.length, line: n, place };
+      yield { raw: value, start: at + m[0].length, end: at + m[0].length + value.length, line: n, place };
+      break;
     }
   }
-  return undefined;
+}
+
+/**
+ * Every place a body states the status, the status section's first line first: records kept by
+ * hand sometimes state it twice (a bold line and a table row), and a change must say it everywhere.
+ */
+export function statusStatements(body: string, section = 'Status'): BodyValue[] {
+  const first = statusInBody(body, section);
+  const lines = [...fieldsIn(body, STATUS_LINE)];
+  return first && first.place === 'section' ? [first, ...lines] : lines;
 }
 
 /**

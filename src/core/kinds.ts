@@ -313,7 +313,8 @@ export function statusAsWritten(kind: KindDef, raw: string): string | undefined 
   const whole = canonicalStatus(kind, text);
   if (whole) return whole;
   if (kind.supersededStatus && /^super[sc]eded\b/i.test(text)) return kind.supersededStatus;
-  const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0];
+  // The first word, without emphasis closing right after it (`_Accepted_ — by the board`).
+  const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0]?.replace(/[_-]+$/, '');
   return first ? canonicalStatus(kind, first) : undefined;
 }
 
@@ -326,7 +327,7 @@ export function statusSpan(kind: KindDef, raw: string): [number, number] {
   const lead = /^[*_`]*/.exec(raw)![0].length;
   const core = raw.slice(lead).replace(/[*_`\s]+$/, '');
   if (canonicalStatus(kind, core) !== undefined || /^super[sc]eded\b/i.test(core)) return [lead, lead + core.length];
-  const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0] ?? core;
+  const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0]?.replace(/[_-]+$/, '') ?? core;
   return [lead, lead + first.length];
 }
 

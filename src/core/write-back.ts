@@ -7,7 +7,7 @@
  */
 import { parseDoc, type DocRecord } from './document.js';
 import { editDocument } from './frontmatter.js';
-import { statusInBody, type BodyValue } from './body-fields.js';
+import { statusStatements, type BodyValue } from './body-fields.js';
 import { statusAsWritten, statusSpan, type KindDef } from './kinds.js';
 
 /** A record in archdoc's own shape keeps its id in frontmatter; any other is written in place. */
@@ -23,6 +23,10 @@ export function statusWord(kind: KindDef, status: string, like = ''): string {
   // A status's own name in capitals takes its underscore (IN_PROGRESS); an alias keeps its spaces (IN REVIEW).
   if (sample && sample === sample.toUpperCase()) return alias ? word.toUpperCase() : word.toUpperCase().replace(/ /g, '_');
   if (sample && sample === sample.toLowerCase()) return word.toLowerCase();
+  // `In Review`: every word capitalised when the record capitalises every word of its status.
+  const words = sample.trim().split(/[ _-]+/);
+  if (words.length > 1 && words.every((w) => /^[A-Z]/.test(w)))
+    return word.toLowerCase().replace(/(^|[ _-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
@@ -47,21 +51,22 @@ export function setStatusInPlace(text: string, path: string, kind: KindDef, to: 
   // Superseding names the successor, so it takes the whole value: what followed the old status was about that.
   const superseding = to === kind.supersededStatus && !!by;
   if (superseding) value = `${value} ${value === value.toUpperCase() ? 'BY' : 'by'} ${by(place)}`;
-  if (place === 'frontmatter') {
-    const edited = editDocument(text, [{ op: 'set', path: ['status'], value }]);
-    // A `## Status` section that says the same keeps saying the same.
-    const again = parseDoc(edited, path, { ...kind, frontmatter: 'optional' });
-    const section = statusInBody(again.body, kind.statusSection ?? 'Status');
-    if (section?.place !== 'section' || statusAsWritten(kind, section.raw) !== doc.status) return edited;
-    const own = statusWord(kind, to, section.raw);
-    return replaceStatus(edited, again.body, section, kind, superseding ? `${own} ${value.slice(value.indexOf(' ') + 1)}` : own, superseding);
+  // Every other place the body states the same status says the new one too, each in its own case;
+  // the last first, so the offsets of the others hold.
+  const successor = superseding ? value.slice(value.indexOf(' ') + 1) : '';
+  const bodyStart = text.length - doc.body.length;
+  let out = text;
+  const statements = statusStatements(doc.body, kind.statusSection ?? 'Status').filter((v) => statusAsWritten(kind, v.raw) === doc.status);
+  if (place !== 'frontmatter' && !statements.some((v) => v.start === doc.bodyStatus!.start)) statements.push(doc.bodyStatus!);
+  for (const v of statements.sort((a, b) => b.start - a.start)) {
+    const own = statusWord(kind, to, v.raw);
+    out = replaceStatus(out, bodyStart, v, kind, superseding ? `${own} ${successor}` : own, superseding);
   }
-  return replaceStatus(text, doc.body, doc.bodyStatus!, kind, value, superseding);
+  return place === 'frontmatter' ? editDocument(out, [{ op: 'set', path: ['status'], value }]) : out;
 }
 
-/** `text` with the status in `v` (a value of `body`, the end of `text`) replaced by `value`: the status words only, what follows them kept. */
-function replaceStatus(text: string, body: string, v: BodyValue, kind: KindDef, value: string, whole: boolean): string {
-  const bodyStart = text.length - body.length;
+/** `text` with the status in `v` (a value of the body starting at `bodyStart`) replaced by `value`: the status words only, what follows them kept. */
+function replaceStatus(text: string, bodyStart: number, v: BodyValue, kind: KindDef, value: string, whole: boolean): string {
   const [from, to] = whole ? [0, v.raw.length] : statusSpan(kind, v.raw);
   return text.slice(0, bodyStart + v.start + from) + value + text.slice(bodyStart + v.start + to);
 }

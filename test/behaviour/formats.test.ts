@@ -255,6 +255,17 @@ describe('new records and settings in an adopted repository', () => {
     expect((await repo.run(['check'])).code).toBe(0);
   });
 
+  it('init --detect changes only the lines of what it found anew, the rest byte for byte (CRLF too)', async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    const mine = repo.read('.archdoc.yml').replace('    template: adr-tools\n', '').replace(/\n/g, '\r\n');
+    repo.write('.archdoc.yml', mine);
+    repo.git('commit', '-qam', 'my own layout');
+    const r = await repo.run(['init', '--detect']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(changedLines(mine, repo.read('.archdoc.yml'))).toEqual([[undefined, '    template: adr-tools\r']]);
+  });
+
   it('numbers a new record past the numbers on other branches, in the repository’s file naming', async () => {
     const { repo } = corpus('madr-v2');
     await repo.run(['init']);
@@ -394,5 +405,23 @@ describe("archdoc's own repositories stay as they were", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: .adr-dir names docs/adr, which is reached through a symbolic link');
     expect(repo.read('.archdoc.yml')).not.toContain('folder: docs/adr\n    layout: flat');
+  });
+});
+
+describe('a record that states its status twice', () => {
+  it('check warns where the places disagree, and a status change makes them agree', async () => {
+    const { repo } = corpus('madr-v2');
+    await repo.run(['init']);
+    const rel = 'docs/adr/03-expose-a-graphql-api.md';
+    repo.write(rel, repo.read(rel).replace('* Status: proposed\n', '* Status: proposed\n\n| Status | Accepted |\n|---|---|\n'));
+    repo.git('commit', '-qam', 'a second place');
+    const check = await repo.run(['check', '--format', 'json']);
+    const findings = (JSON.parse(check.stdout) as { findings: Array<{ path: string; rule: string; line: number }> }).findings;
+    expect(findings.filter((f) => f.rule === 'status-section')).toEqual([expect.objectContaining({ path: rel, line: 5 })]);
+    repo.write(rel, repo.read(rel).replace('| Status | Accepted |', '| Status | Proposed |'));
+    repo.git('commit', '-qam', 'agree');
+    expect((await repo.run(['adr-status', '3', '--set', 'ACCEPTED'])).code).toBe(0);
+    expect(repo.read(rel)).toContain('* Status: accepted\n\n| Status | Accepted |\n');
+    expect((await repo.run(['check'])).stdout).not.toContain('status-section');
   });
 });

@@ -106,5 +106,21 @@ describe('statusWord', () => {
     }
     expect(statusWord(kind, 'REVIEW', 'DRAFT')).toBe('IN REVIEW');
     expect(statusWord(kind, 'IN_PROGRESS', 'DRAFT')).toBe('IN_PROGRESS');
+    // Title Case in, Title Case out; one capital in, one capital out.
+    expect(statusWord(kind, 'REVIEW', 'Ready For Work')).toBe('In Review');
+    expect(statusWord(kind, 'REVIEW', 'Accepted')).toBe('In review');
+  });
+
+  it('a status stated in several places is changed in each, each in its own case', () => {
+    const rfcText = '# RFC-0006: X\n\n**Status**: Draft\n\n| Status | DRAFT |\n|---|---|\n';
+    expect(setStatusInPlace(rfcText, 'rfcs/RFC-0006-x.md', rfc, 'REVIEW')).toBe('# RFC-0006: X\n\n**Status**: Review\n\n| Status | REVIEW |\n|---|---|\n');
+    const madr = '---\nstatus: proposed\n---\n# X\n\n* Status: proposed\n';
+    expect(setStatusInPlace(madr, 'd/0001-x.md', adr, 'ACCEPTED')).toBe('---\nstatus: accepted\n---\n# X\n\n* Status: accepted\n');
+  });
+
+  it('reads a status word with emphasis closing right after it, and changes only the word', () => {
+    const text = '# 8. X\n\n## Status\n\n_Accepted_ — by the board\n';
+    expect(parseDoc(text, 'd/0008-x.md', adr).status).toBe('ACCEPTED');
+    expect(setStatusInPlace(text, 'd/0008-x.md', adr, 'DEPRECATED')).toBe('# 8. X\n\n## Status\n\n_Deprecated_ — by the board\n');
   });
 });
