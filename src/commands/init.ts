@@ -106,7 +106,11 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
           if (makeFolder(root, f)) made.push(f);
         }
       }
-      const note = await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
+      // The file as the last commit has it (deleted and written anew, say): nothing to commit.
+      const committed = ctx.commit && (await ctx.git!.headText(CONFIG_FILE).catch(() => undefined)) === text;
+      const note = committed
+        ? `${CONFIG_FILE} is as the last commit has it: nothing to commit.`
+        : await commitChange(ctx, { paths: [CONFIG_FILE], newPaths: [CONFIG_FILE], message: 'chore(archdoc): configure archdoc' }, opts);
       return { ctx, made, note };
     },
   );

@@ -222,6 +222,16 @@ describe('init --detect', () => {
     expect((await repo.run(['check'])).stdout).toContain('1 error');
   });
 
+  it('a configuration deleted and written again as it was is no failed commit', async () => {
+    const repo = makeRepo({ init: false });
+    expect((await repo.run(['init'])).code).toBe(0);
+    fs.rmSync(path.join(repo.dir, '.archdoc.yml'));
+    const r = await repo.run(['init']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('.archdoc.yml is as the last commit has it: nothing to commit.');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
   it('a repository with no records gets archdoc’s own folders, as before', async () => {
     const repo = makeRepo({ init: false });
     repo.write('docs/manual/01-intro.md', '# Intro\n\nWelcome.\n');
