@@ -72,7 +72,8 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
       'Use --detect to rewrite it for the records in the repository, or --force to start again.',
     ]);
   }
-  const found = detectRecords(root);
+  // The status words the configuration already gives are read as it reads them.
+  const found = detectRecords(root, existed && opts.detect ? knownWords(readText(root, CONFIG_FILE)) : {});
   const { detected } = found;
   // --detect over an existing file changes what it found and keeps the rest, comments included.
   let text = configText(layout, dir, detected);
@@ -124,6 +125,20 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
   else ctx.out.out('Next: archdoc create-rfc "Your first decision"');
 }
 
+/** The `status_aliases` of each kind in a configuration file's text; none when it does not parse. */
+function knownWords(text: string): Record<string, Record<string, string>> {
+  try {
+    const kinds = (parseYaml(text) as { kinds?: Record<string, { status_aliases?: unknown } | null> } | null)?.kinds ?? {};
+    return Object.fromEntries(
+      Object.entries(kinds).flatMap(([kind, def]) =>
+        def?.status_aliases && typeof def.status_aliases === 'object' ? [[kind, def.status_aliases as Record<string, string>]] : [],
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
 interface Found {
   detected: Detected[];
   /** Folders of records not configured: a second folder of a kind, or archdoc's own. */
@@ -134,12 +149,12 @@ interface Found {
 }
 
 /** The folders of records found, one per kind (the one with most records); the others are reported, not configured. */
-function detectRecords(root: string): Found {
+function detectRecords(root: string, known: Record<string, Record<string, string>>): Found {
   const { folders, notes } = findRecordFolders(root);
   const passed: string[] = [];
   const all: Detected[] = [];
   for (const f of folders) {
-    const d = detectFolder(f);
+    const d = detectFolder(f, known);
     // A folder a marker names is the kind's even while empty: new records go there.
     if (d && (d.records > 0 || f.namedBy)) all.push(d);
     else if (!d) passed.push(f.folder);

@@ -7,7 +7,7 @@
  */
 import { asText, parseDoc, type DocRecord } from './document.js';
 import { fileDate } from './file-names.js';
-import { DEFAULT_KINDS, canonicalStatus, excludedName, statusSpan, type GuardSpec, type KindDef } from './kinds.js';
+import { aliasKey, DEFAULT_KINDS, canonicalStatus, excludedName, statusSpan, type GuardSpec, type KindDef } from './kinds.js';
 import { normaliseHeading, sections } from './sections.js';
 
 export type Format = 'archdoc' | 'adr-tools' | 'madr' | 'log4brains' | 'hand-written';
@@ -50,6 +50,11 @@ const WORDS: Record<string, Record<string, string>> = {
   'tech-spec': { proposed: 'REVIEW', accepted: 'APPROVED', implemented: 'REFERENCE', deprecated: 'ARCHIVED', superseded: 'ARCHIVED' },
   adr: { draft: 'PROPOSED', approved: 'ACCEPTED', declined: 'REJECTED', obsolete: 'DEPRECATED' },
 };
+
+/** The words read for a kind's statuses: the usual ones, and those the configuration already gives (`known`, by kind). */
+function wordsOf(kindName: string, known: Record<string, Record<string, string>>): Record<string, string> {
+  return { ...WORDS[kindName], ...Object.fromEntries(Object.entries(known[kindName] ?? {}).map(([w, st]) => [aliasKey(w), st])) };
+}
 
 /** A record's file name: a number, a date or an id in front of a slug. */
 const RECORD_NAME = /^(?:([A-Za-z]+)[-_])?(\d{1,9})[-_][^/]*\.md$/i;
@@ -128,7 +133,7 @@ function sharedSections(records: DocRecord[], initial: string): string[] {
 }
 
 /** The folder's records read as `kindName` would read them with `frontmatter: optional` and the usual words for its statuses. */
-function readAs(f: FolderFiles, kindName: string, names: string[], prefix: string): { records: DocRecord[]; skipped: string[] } {
+function readAs(f: FolderFiles, kindName: string, names: string[], prefix: string, words: Record<string, string>): { records: DocRecord[]; skipped: string[] } {
   const base = DEFAULT_KINDS[kindName]!;
   const trial: KindDef = {
     ...base,
@@ -136,7 +141,7 @@ function readAs(f: FolderFiles, kindName: string, names: string[], prefix: strin
     folder: f.folder,
     frontmatter: 'optional',
     fileName: fileNameOf(names, prefix),
-    statusAliases: WORDS[kindName] ?? {},
+    statusAliases: words,
   };
   const skipped: string[] = [];
   const records: DocRecord[] = [];
@@ -156,7 +161,7 @@ function readAs(f: FolderFiles, kindName: string, names: string[], prefix: strin
  * Reads one folder as each kind would with `frontmatter: optional`, and says what it found and the
  * configuration that reads it as it is.
  */
-export function detectFolder(f: FolderFiles): Detected | undefined {
+export function detectFolder(f: FolderFiles, known: Record<string, Record<string, string>> = {}): Detected | undefined {
   const names = f.files.map((x) => x.name);
   if (!looksLikeRecords(names) && !f.namedBy) return undefined;
   // A prefix of the team's own (`DEC-0001-x.md`) becomes the kind's prefix.
@@ -164,7 +169,7 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
   // The kind whose statuses place the most of the records' (`Implemented`, `In review`: an RFC).
   let best: { kindName: string; records: DocRecord[]; skipped: string[]; placed: number } | undefined;
   for (const kindName of f.namedBy ? ['adr'] : candidateKinds(f.folder, names)) {
-    const read = readAs(f, kindName, names, own ?? DEFAULT_KINDS[kindName]!.prefix);
+    const read = readAs(f, kindName, names, own ?? DEFAULT_KINDS[kindName]!.prefix, wordsOf(kindName, known));
     const placed = read.records.filter((r) => r.statusKnown).length;
     if (!best || placed > best.placed) best = { kindName, ...read, placed };
   }
@@ -172,7 +177,7 @@ export function detectFolder(f: FolderFiles): Detected | undefined {
   const base = DEFAULT_KINDS[kindName]!;
   const prefix = own ?? base.prefix;
   const fileName = f.namedBy && !records.length ? (f.namedBy === '.adr-dir' ? '{nnnn}-{slug}.md' : '{date}-{slug}.md') : fileNameOf(names, prefix);
-  const words = WORDS[kindName] ?? {};
+  const words = wordsOf(kindName, known);
   // Numbered Markdown alone is no sign of records (`01-intro.md`, `02-setup.md` in a manual): a
   // folder nothing names must state statuses a kind knows in most of its files.
   const stated = records.filter((r) => r.data.status !== undefined || r.bodyStatus).length;

@@ -258,6 +258,9 @@ describe('new records and settings in an adopted repository', () => {
     expect((await repo.run(['check'])).code).toBe(0);
     const r = await repo.run(['init', '--detect']);
     expect(r.code, r.stderr).toBe(0);
+    // Its words are read as the configuration reads them: "Maybe" is placed now.
+    expect(r.stdout).toContain('Maybe 1 (PROPOSED)');
+    expect(r.stdout).not.toContain('could not place');
     const after = repo.read('.archdoc.yml');
     expect(after).toContain('maybe: PROPOSED # we say maybe');
     expect(after).toContain('review_stale_days: 30');
