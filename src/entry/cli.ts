@@ -128,7 +128,7 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 }
 
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
-const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', 'renumber', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
+const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', 'renumber', 'import', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
 
 /**
  * The command a run names, when registering it alone gives the same result as registering all:
@@ -297,6 +297,19 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           .option('--offline', 'with numbering.reserve in the config: do not reserve the new number on the remote')
           .option('--no-commit', 'write the change but do not commit it'),
     ).action(action('renumber'));
+
+  if (wanted('import'))
+    withOptions(
+      program
+        .command('import')
+        .description("convert records another tool wrote to archdoc's frontmatter and file names, links rewritten (one commit; optional)")
+        .addHelpText('after', '\nExamples:\n  archdoc import --dry-run\n  archdoc import --type adr'),
+      (c) =>
+        c
+          .option('--type <kind>', 'the kind to import, when more than one reads records of another tool')
+          .option('--dry-run', 'print what would change, change nothing')
+          .option('--no-commit', 'write the change but do not commit it'),
+    ).action(action('import'));
 
   for (const k of KINDS) {
     if (wanted(k.create))

@@ -438,3 +438,84 @@ describe('a record that states its status twice', () => {
     expect((await repo.run(['check'])).stdout).not.toContain('status-section');
   });
 });
+
+/** Each corpus made importable: the records that state no status archdoc knows, given one. */
+const IMPORTABLE: Record<string, (repo: Repo) => void> = {
+  'adr-tools': (repo) => {
+    const rel = 'doc/architecture/decisions/0008-cache-carrier-responses.md';
+    repo.write(rel, repo.read(rel).replace('\nMaybe\n', '\nProposed\n'));
+  },
+  'madr-v3': (repo) => {
+    const typo = 'docs/decisions/0008-style-the-web-app-with-utility-classes.md';
+    repo.write(typo, repo.read(typo).replace('status: acepted', 'status: accepted'));
+    const bare = 'docs/decisions/0004-choose-a-full-text-search-engine.md';
+    repo.write(bare, `---\nstatus: proposed\n---\n${repo.read(bare)}`);
+  },
+  'madr-v2': () => {},
+  'hand-written': () => {},
+};
+
+describe.each(Object.keys(IMPORTABLE))('archdoc import: %s records', (name) => {
+  it("converts every record to archdoc's frontmatter and file names in one commit; list and check read the same", async () => {
+    const { repo } = corpus(name);
+    await repo.run(['init']);
+    IMPORTABLE[name]!(repo);
+    repo.git('commit', '-qam', 'importable', '--allow-empty');
+    const listed = async () =>
+      (JSON.parse((await repo.run(['list', '--json', '--all'])).stdout) as { documents: Array<{ id: string; title: string; status: string; path: string }> })
+        .documents;
+    const errors = async () =>
+      (JSON.parse((await repo.run(['check', '--format', 'json'])).stdout) as { findings: Array<{ rule: string; severity: string }> }).findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.rule);
+    const before = await listed();
+    const errorsBefore = await errors();
+    const head = repo.git('rev-parse', 'HEAD');
+    const dry = await repo.run(['import', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(repo.git('status', '--porcelain')).toBe('');
+    const r = await repo.run(['import']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git('rev-list', '--count', `${head}..HEAD`)).toBe('1');
+    expect(repo.git('status', '--porcelain')).toBe('');
+    const after = await listed();
+    const brief = (ds: typeof before) => ds.map((d) => `${d.id} ${d.title} ${d.status}`).sort();
+    expect(brief(after)).toEqual(brief(before));
+    for (const d of after) expect(d.path.slice(d.path.lastIndexOf('/') + 1).startsWith(`${d.id}-`)).toBe(true);
+    expect(await errors()).toEqual(errorsBefore);
+    // Now archdoc's own: a status change writes frontmatter and history.
+    const open = after.find((d) => d.status === 'PROPOSED' || d.status === 'REVIEW');
+    if (open) {
+      const to = open.status === 'PROPOSED' ? 'REJECTED' : 'DRAFT';
+      const moved = await repo.run(['status', open.id, '--set', to]);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(repo.read((await listed()).find((d) => d.id === open.id)!.path)).toMatch(/\nhistory:\n/);
+    }
+  });
+});
+
+describe('archdoc import refuses', () => {
+  it('while a record states no status it knows, naming each, and changes nothing', async () => {
+    const { repo } = corpus('madr-v3');
+    await repo.run(['init']);
+    const head = repo.git('rev-parse', 'HEAD');
+    const r = await repo.run(['import']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('2 ADRs cannot be imported as they are; nothing was changed.');
+    expect(r.stderr).toContain('docs/decisions/0004-choose-a-full-text-search-engine.md: it states no status');
+    expect(r.stderr).toContain('docs/decisions/0008-style-the-web-app-with-utility-classes.md: its status "acepted" is none of');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('records named by date, and a repository with nothing to import', async () => {
+    const { repo } = corpus('log4brains');
+    await repo.run(['init']);
+    expect((await repo.run(['import'])).stderr).toContain('named by date, without numbers');
+    const native = makeRepo();
+    const none = await native.run(['import']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('nothing to import');
+  });
+});
