@@ -5,11 +5,12 @@
  * names, frontmatter required, archdoc's template). Optional: archdoc reads the records in place.
  */
 import { CONFIG_FILE } from '../adapters/config-file.js';
-import { readText } from '../adapters/store.js';
+import { exists, folderNames, readText } from '../adapters/store.js';
 import { editYaml, type FrontmatterEdit } from '../core/frontmatter.js';
 import { planImport, type ImportPlan } from '../core/import.js';
 import { numberless } from '../core/file-names.js';
-import type { KindDef } from '../core/kinds.js';
+import { DEFAULT_KINDS, type KindDef } from '../core/kinds.js';
+import { normaliseHeading } from '../core/sections.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { changeRepository, commitChange, createContext, kindByName, loadIndex, readAll, type Context, type GlobalOptions } from './shared/context.js';
 import { parse as parseYaml } from 'yaml';
@@ -25,6 +26,21 @@ function configEdits(text: string, kind: KindDef): FrontmatterEdit[] {
   const edits: FrontmatterEdit[] = [{ op: 'set', path: ['kinds', kind.name, 'frontmatter'], value: 'required' }];
   if ('file_name' in given) edits.push({ op: 'set', path: ['kinds', kind.name, 'file_name'], value: '{id}-{slug}.md' });
   if ('template' in given) edits.push({ op: 'set', path: ['kinds', kind.name, 'template'], value: kind.name });
+  // archdoc's template writes archdoc's sections: the records' own headings for them become
+  // `section_names` (MADR's "Context and Problem Statement" for Context), so old and new records
+  // answer to the same `required_sections`.
+  const own = DEFAULT_KINDS[kind.name]?.requiredSections;
+  const theirs = Array.isArray(given.required_sections) ? (given.required_sections as string[]) : undefined;
+  if (own && theirs) {
+    const names: Record<string, string[]> = {};
+    const required = own.filter((section) => {
+      const match = theirs.find((t) => normaliseHeading(t).includes(normaliseHeading(section)));
+      if (match && normaliseHeading(match) !== normaliseHeading(section)) names[section] = [match];
+      return match !== undefined;
+    });
+    edits.push({ op: 'set', path: ['kinds', kind.name, 'required_sections'], value: required });
+    if (Object.keys(names).length) edits.push({ op: 'set', path: ['kinds', kind.name, 'section_names'], value: names });
+  }
   return edits;
 }
 
@@ -36,7 +52,7 @@ export async function run(opts: ImportOptions, services: Partial<Context> = {}):
   const kind = kinds[0];
   if (kind?.frontmatter !== 'optional') {
     throw new UsageError(
-      `nothing to import: ${opts.type ? `${kind?.plural ?? opts.type} are` : 'no kind is'} read as another tool writes them (frontmatter: optional)`,
+      `nothing to import: ${opts.type ? `${kind?.plural ?? opts.type} are not` : 'no kind is'} read as another tool writes them (frontmatter: optional in ${CONFIG_FILE})`,
     );
   }
   if (kinds.length > 1) throw new UsageError(`several kinds read other tools' records (${kinds.map((k) => k.name).join(', ')}): name one with --type`);
@@ -47,7 +63,13 @@ export async function run(opts: ImportOptions, services: Partial<Context> = {}):
   const plan = (): { plan: ImportPlan; config: string } => {
     const docs = readAll(ctx);
     const texts = new Map(docs.map((d) => [d.path, readText(ctx.root, d.path)] as const));
-    const p = planImport({ kind, docs, texts, index: loadIndex(ctx, docs), padding: ctx.config.idPadding });
+    // The kind folder's other Markdown (an adr-tools or MADR index, a README) links to its records too.
+    const others = new Map(
+      folderNames(ctx.root, kind.folder)
+        .filter((n) => n.toLowerCase().endsWith('.md') && !texts.has(`${kind.folder}/${n}`))
+        .map((n) => [`${kind.folder}/${n}`, readText(ctx.root, `${kind.folder}/${n}`)] as const),
+    );
+    const p = planImport({ kind, docs, texts, index: loadIndex(ctx, docs), padding: ctx.config.idPadding, others, taken: (rel) => exists(ctx.root, rel) });
     if (p.refused.length) {
       throw new RefusedError(
         `${p.refused.length === 1 ? `1 ${kind.label} cannot be imported as it is` : `${p.refused.length} ${kind.plural} cannot be imported as they are`}; nothing was changed.`,
@@ -76,6 +98,11 @@ export async function run(opts: ImportOptions, services: Partial<Context> = {}):
     const { plan: p, config } = plan();
     const touched = [...p.converted, ...p.relinked, CONFIG_FILE];
     for (const rel of touched) {
+      if (ctx.commit && !(await ctx.git!.isTracked(rel))) {
+        throw new RefusedError(`${rel} is not committed yet; import renames and rewrites committed files, so nothing was changed.`, [
+          'Commit it first (or run with --no-commit), then run the command again.',
+        ]);
+      }
       if (ctx.commit && (await tx.uncommitted(rel)) !== 'none') {
         throw new RefusedError(`${rel} has changes of yours that are not committed; import rewrites it, so nothing was changed.`, [
           'Commit them, or put them aside with `git stash`, then run the command again.',

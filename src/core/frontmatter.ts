@@ -255,7 +255,11 @@ function setPath(yaml: string, root: YAMLMap, path: readonly (string | number)[]
   const end = node?.range ? node.range[1] : colon + 1;
   const indent = ' '.repeat(columnOf(yaml, keyNode.range![0]));
   const rendered = renderPair('k', value, indent, eol);
-  return splice(yaml, colon + 1, end, rendered.slice(indent.length + 2));
+  let insert = rendered.slice(indent.length + 2);
+  // A block collection's range takes in its last line's end: the key after it keeps its own line.
+  const lineEnd = /\r?\n$/.exec(yaml.slice(colon + 1, end))?.[0];
+  if (lineEnd && !insert.endsWith('\n')) insert += lineEnd;
+  return splice(yaml, colon + 1, end, insert);
 }
 
 /** Offset just after the last entry of a map (before trailing comments and newlines). */

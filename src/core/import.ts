@@ -27,7 +27,17 @@ export interface ImportPlan {
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
-export function planImport(input: { kind: KindDef; docs: DocRecord[]; texts: Map<string, string>; index: IdIndex; padding: number }): ImportPlan {
+export function planImport(input: {
+  kind: KindDef;
+  docs: DocRecord[];
+  texts: Map<string, string>;
+  index: IdIndex;
+  padding: number;
+  /** Other Markdown files whose links to renamed records are rewritten too (the kind folder's README, index), by path. */
+  others?: Map<string, string>;
+  /** Whether a path is taken by a file that is not among the records converted. */
+  taken?: (path: string) => boolean;
+}): ImportPlan {
   const { kind, docs, texts, index, padding } = input;
   const records = docs.filter((d) => d.kind === kind && writtenInPlace(d));
   const refused: ImportPlan['refused'] = [];
@@ -59,8 +69,11 @@ export function planImport(input: { kind: KindDef; docs: DocRecord[]; texts: Map
     const folder = d.path.slice(0, d.path.lastIndexOf('/') + 1);
     const slug = fileNameParts(basename(d.path), kind.prefix)?.slug.replace(/\.md$/, '') ?? basename(d.path).replace(/\.md$/, '');
     const to = `${folder}${id}-${slug}.md`;
-    if (to !== d.path) moves.set(d.path, to);
+    if (to === d.path) continue;
+    if (input.taken?.(to) || [...moves.values()].includes(to)) refused.push({ path: d.path, why: `its new name ${to} is taken` });
+    moves.set(d.path, to);
   }
+  if (refused.length) return { moves: new Map(), texts: texts2, converted: [], relinked: [], refused };
   for (const d of records) {
     const id = ids.get(d.path)!;
     const edits: FrontmatterEdit[] = [{ op: 'set', path: [kind.idKey], value: id }];
@@ -78,14 +91,13 @@ export function planImport(input: { kind: KindDef; docs: DocRecord[]; texts: Map
   }
   // Links to renamed records from everything else archdoc reads.
   const relinked: string[] = [];
-  for (const d of docs) {
-    if (ids.has(d.path)) continue;
-    const text = texts.get(d.path);
+  const elsewhere = new Map([...docs.filter((d) => !ids.has(d.path)).map((d) => [d.path, texts.get(d.path)] as const), ...(input.others ?? [])]);
+  for (const [path, text] of elsewhere) {
     if (text === undefined || ![...moves.keys()].some((from) => text.includes(basename(from)))) continue;
-    const rewritten = rewriteLinks(text, d.path, d.path, moves);
+    const rewritten = rewriteLinks(text, path, path, moves);
     if (rewritten !== undefined && rewritten !== text) {
-      texts2.set(d.path, rewritten);
-      relinked.push(d.path);
+      texts2.set(path, rewritten);
+      relinked.push(path);
     }
   }
   return { moves, texts: texts2, converted: records.map((d) => d.path), relinked, refused };

@@ -519,3 +519,43 @@ describe('archdoc import refuses', () => {
     expect(none.stderr).toContain('nothing to import');
   });
 });
+
+describe('archdoc import, in detail', () => {
+  const D = 'doc/architecture/decisions';
+
+  it("rewrites the folder's index too, and a status change afterwards keeps the section's other lines and case", async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    IMPORTABLE['adr-tools']!(repo);
+    repo.git('commit', '-qam', 'importable');
+    expect((await repo.run(['import'])).code).toBe(0);
+    const index = repo.read(`${D}/README.md`);
+    expect(index).toContain('ADR-0003-use-postgres.md');
+    expect(index).not.toMatch(/\]\(0003-use-postgres\.md/);
+    const r = await repo.run(['adr-status', 'ADR-0004', '--set', 'DEPRECATED']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = repo.read(`${D}/ADR-0004-publish-domain-events-to-a-message-broker.md`);
+    expect(text).toMatch(/## Status\n\nDeprecated\n\nAmended by \[6\. /);
+  });
+
+  it('refuses, naming the file, an untracked record and a new name that is taken; nothing changes', async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    IMPORTABLE['adr-tools']!(repo);
+    repo.git('commit', '-qam', 'importable');
+    const head = repo.git('rev-parse', 'HEAD');
+    repo.write(`${D}/0010-not-committed.md`, '# 10. Not committed\n\n## Status\n\nProposed\n');
+    const untracked = await repo.run(['import']);
+    expect(untracked.code).toBe(1);
+    expect(untracked.stderr).toContain(`${D}/0010-not-committed.md is not committed yet`);
+    fs.rmSync(path.join(repo.dir, D, '0010-not-committed.md'));
+    repo.write(`${D}/ADR-0003-use-postgres.md`, '---\nadr_id: ADR-0003\ntitle: In the way\nstatus: ACCEPTED\n---\n\n# ADR-0003: In the way\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'in the way');
+    const taken = await repo.run(['import']);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(`${D}/0003-use-postgres.md: its new name ${D}/ADR-0003-use-postgres.md is taken`);
+    expect(repo.git('rev-list', '--count', `${head}..HEAD`)).toBe('1');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});

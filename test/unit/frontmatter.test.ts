@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { editDocument, isSplit, parseYaml, splitFrontmatter, type FrontmatterEdit } from '../../src/core/frontmatter.js';
+import { editDocument, editYaml, isSplit, parseYaml, splitFrontmatter, type FrontmatterEdit } from '../../src/core/frontmatter.js';
 
 describe('splitFrontmatter', () => {
   it('finds the YAML and body of LF and CRLF documents, with offsets', () => {
@@ -206,5 +206,15 @@ describe('property: edits touch only their fields', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('editYaml: a list replaced whole', () => {
+  it('keeps the key after it on its own line, at the top and nested', () => {
+    expect(editYaml('b:\n  - X\n  - Y\nc: 1\n', [{ op: 'set', path: ['b'], value: ['P'] }], '\n')).toBe('b:\n  - P\nc: 1\n');
+    expect(editYaml('a:\n  b:\n    - X\n    - Y\n  c: 1\n', [{ op: 'set', path: ['a', 'b'], value: ['P', 'Q'] }], '\n')).toBe(
+      'a:\n  b:\n    - P\n    - Q\n  c: 1\n',
+    );
+    expect(editYaml('b:\r\n  - X\r\nc: 1\r\n', [{ op: 'set', path: ['b'], value: ['P'] }], '\r\n')).toBe('b:\r\n  - P\r\nc: 1\r\n');
   });
 });

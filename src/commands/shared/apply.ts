@@ -11,6 +11,7 @@ import { statusFolder, type KindDef } from '../../core/kinds.js';
 import { relativeLink, rewriteLinks } from '../../core/links.js';
 import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenInPlace } from '../../core/write-back.js';
 import { replaceSectionText } from '../../core/sections.js';
+import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
@@ -30,13 +31,22 @@ export interface StatusChange {
   successorEdits: FrontmatterEdit[];
 }
 
-/** Keeps a body section (ADR "## Status") equal to the status. */
+/**
+ * Keeps a body section (ADR "## Status") equal to the status: its first line says the status, in
+ * that line's letter case; lines after it (adr-tools' `Amended by …`) stay.
+ */
 export function syncStatusSection(text: string, kind: KindDef, status: string, by?: string): string {
   if (!kind.statusSection) return text;
   const split = splitFrontmatter(text);
   if (!isSplit(split)) return text;
-  const line = by ? `${status} (superseded by ${by})` : status;
-  return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
+  const first = statusInBody(split.body, kind.statusSection);
+  if (first?.place !== 'section') {
+    const line = by ? `${status} (superseded by ${by})` : status;
+    return text.slice(0, split.bodyStart) + replaceSectionText(split.body, kind.statusSection, line, split.eol);
+  }
+  const word = first.raw === first.raw.toUpperCase() ? status : statusWord(kind, status, first.raw);
+  const line = by ? `${word} (superseded by ${by})` : word;
+  return text.slice(0, split.bodyStart + first.start) + line + text.slice(split.bodyStart + first.end);
 }
 
 /** `editDocument`, naming the document when the edit is refused (frontmatter that does not parse, a field that is no list). */

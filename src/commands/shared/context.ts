@@ -56,13 +56,17 @@ export function today(env: NodeJS.ProcessEnv): string {
 export async function createContext(opts: GlobalOptions, services: Partial<Context> = {}): Promise<Context> {
   const system = services.system ?? processSystem();
   const cwd = path.resolve(system.cwd, opts.cwd ?? '.');
-  const ws = services.ws ?? (await loadWorkspace(cwd, system.env));
+  let ws = services.ws ?? (await loadWorkspace(cwd, system.env));
   const out = services.out ?? (await systemOutput(system));
   // A run that was killed in the middle of a change left its journal: any command finishes it
   // first. A journal whose lock a live process holds is a change under way (this may be its git
   // hook): a writer waits for that lock anyway, a reader reads on.
   const gitDir = ws.gitDir;
-  if (hasJournal(ws.root, gitDir) && !heldByLiveProcess(ws.root, gitDir)) await recoverNow(ws.root, gitDir, (line) => out.err(line));
+  if (hasJournal(ws.root, gitDir) && !heldByLiveProcess(ws.root, gitDir)) {
+    await recoverNow(ws.root, gitDir, (line) => out.err(line));
+    // The killed run may have been changing the configuration itself: read it as recovered.
+    if (!services.ws) ws = await loadWorkspace(cwd, system.env);
+  }
   const git = 'git' in services ? services.git : ws.gitDir ? openGit(ws.root, ws.gitDir, system.env) : undefined;
   return {
     system,
