@@ -113,9 +113,10 @@ function fileNameOf(names: string[], prefix: string): string {
 }
 
 function formatOf(f: FolderFiles, records: DocRecord[], idKey: string): Format {
+  // Records in archdoc's shape are archdoc's, wherever they are (an adr-tools folder after `import`).
+  if (records.length && records.every((r) => r.data[idKey] !== undefined)) return 'archdoc';
   if (f.namedBy === '.adr-dir') return 'adr-tools';
   if (f.namedBy === '.log4brains.yml') return 'log4brains';
-  if (records.length && records.every((r) => r.data[idKey] !== undefined)) return 'archdoc';
   const places = records.map((r) => r.bodyStatus?.place);
   const headings = new Set(records.flatMap((r) => sections(r.body).map((s) => normaliseHeading(s.name))));
   const numbered = records.filter((r) => /^\uFEFF?#[ \t]+\d+\.[ \t]/m.test(r.body)).length;

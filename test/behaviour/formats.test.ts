@@ -536,6 +536,9 @@ describe('archdoc import, in detail', () => {
     expect(r.code, r.stderr).toBe(0);
     const text = repo.read(`${D}/ADR-0004-publish-domain-events-to-a-message-broker.md`);
     expect(text).toMatch(/## Status\n\nDeprecated\n\nAmended by \[6\. /);
+    // Records in archdoc's shape now: detection leaves the configuration as import left it.
+    const again = await repo.run(['init', '--detect']);
+    expect(again.stdout).toContain('Nothing to change');
   });
 
   it('refuses, naming the file, an untracked record and a new name that is taken; nothing changes', async () => {
