@@ -9,7 +9,7 @@ import { fileNameParts, type DocRecord } from './document.js';
 import { editDocument, editYaml, isSplit, splitFrontmatter, type FrontmatterEdit } from './frontmatter.js';
 import { formatId } from './ids.js';
 import type { KindDef } from './kinds.js';
-import { linksIn, rewriteLinks, type IdIndex } from './links.js';
+import { linksIn, looksLikeFilePath, relativeLink, resolveLink, rewriteLinks, type IdIndex } from './links.js';
 import { writtenInPlace } from './write-back.js';
 
 export interface ImportPlan {
@@ -92,9 +92,12 @@ export function planImport(input: {
   // Links to renamed records from everything else archdoc reads.
   const relinked: string[] = [];
   const elsewhere = new Map([...docs.filter((d) => !ids.has(d.path)).map((d) => [d.path, texts.get(d.path)] as const), ...(input.others ?? [])]);
+  const byPath = new Map(docs.map((d) => [d.path, d]));
   for (const [path, text] of elsewhere) {
     if (text === undefined || ![...moves.keys()].some((from) => text.includes(basename(from)))) continue;
-    const rewritten = rewriteLinks(text, path, path, moves);
+    const doc = byPath.get(path);
+    const withFields = doc ? movedFieldPaths(doc, text, moves) : text;
+    const rewritten = rewriteLinks(withFields, path, path, moves) ?? (withFields !== text ? withFields : undefined);
     if (rewritten !== undefined && rewritten !== text) {
       texts2.set(path, rewritten);
       relinked.push(path);
@@ -109,4 +112,26 @@ function frontmatterFirst(text: string, edits: FrontmatterEdit[]): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const yaml = editYaml('', edits, eol);
   return `${bom}---${eol}${yaml}---${eol}${eol}${text.slice(bom.length)}`;
+}
+
+/**
+ * A document's frontmatter link fields that name a renamed record by path (`related_documents:
+ * [../adr/0003-x.md]`), set to its new path, written as the old one was (relative to the document
+ * or to the root).
+ */
+function movedFieldPaths(doc: DocRecord, text: string, moves: Map<string, string>): string {
+  const edits: FrontmatterEdit[] = [];
+  for (const [field, value] of Object.entries(doc.data)) {
+    const items = Array.isArray(value) ? value : [value];
+    items.forEach((item, i) => {
+      if (typeof item !== 'string' || !looksLikeFilePath(item)) return;
+      const raw = item.trim();
+      const fromDoc = resolveLink(doc.path, raw);
+      const target = moves.get(fromDoc) ?? moves.get(raw.replace(/^\.\//, ''));
+      if (!target) return;
+      const next = moves.has(fromDoc) ? relativeLink(doc.path, target) : target;
+      edits.push({ op: 'set', path: Array.isArray(value) ? [field, i] : [field], value: next });
+    });
+  }
+  return edits.length ? editDocument(text, edits) : text;
 }

@@ -541,6 +541,23 @@ describe('archdoc import, in detail', () => {
     expect(again.stdout).toContain('Nothing to change');
   });
 
+  it("rewrites paths to renamed records in other documents' frontmatter, as they were written", async () => {
+    const { repo } = corpus('adr-tools');
+    repo.write(
+      'rfcs/draft/RFC-0001-orders.md',
+      '---\nrfc_id: RFC-0001\ntitle: Orders\nstatus: DRAFT\nrelated_documents: [../../doc/architecture/decisions/0003-use-postgres.md]\n---\n\n# RFC-0001: Orders\n',
+    );
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'an rfc');
+    await repo.run(['init']);
+    IMPORTABLE['adr-tools']!(repo);
+    repo.git('commit', '-qam', 'importable');
+    expect((await repo.run(['import'])).code).toBe(0);
+    expect(repo.read('rfcs/draft/RFC-0001-orders.md')).toContain('related_documents: [../../doc/architecture/decisions/ADR-0003-use-postgres.md]');
+    const check = await repo.run(['check', '--format', 'json']);
+    expect((JSON.parse(check.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'broken-link')).toEqual([]);
+  });
+
   it('refuses, naming the file, an untracked record and a new name that is taken; nothing changes', async () => {
     const { repo } = corpus('adr-tools');
     await repo.run(['init']);
