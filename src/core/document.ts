@@ -5,8 +5,7 @@
  */
 import { fastFrontmatter, headFields } from './fast-yaml.js';
 import { isSplit, keyLine, parseYaml, splitFrontmatter } from './frontmatter.js';
-import { numberInFilename } from './ids.js';
-import { fileDate } from './file-names.js';
+import { fileDate, fileNumber } from './file-names.js';
 import { dateInBody, statusInBody, supersededByIn, type BodyValue } from './body-fields.js';
 import { article, canonicalStatus, statusAsWritten, type KindDef } from './kinds.js';
 
@@ -299,15 +298,6 @@ export function parseDocHead(text: string, path: string, kind: KindDef, padding 
   const id = docId(rec, padding);
   if (id) rec.id = id;
   return rec;
-}
-
-/** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files; a date in front is no number. */
-export function fileNumber(filename: string, prefix: string): number | undefined {
-  const n = numberInFilename(filename, prefix);
-  if (n !== undefined) return n;
-  if (fileDate(filename)) return undefined;
-  const m = /^(\d{1,9})[-_]/.exec(filename);
-  return m ? Number(m[1]) : undefined;
 }
 
 /** The number and the slug after it in `RFC-0012-adopt-postgresql.md` or `0012-adopt-postgresql.md`; undefined without both. */

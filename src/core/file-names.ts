@@ -49,9 +49,18 @@ export function numberOfName(kind: KindDef, filename: string): number | undefine
   const by = naming(kind).by;
   if (by === 'date') return undefined;
   if (by === 'id') return numberInFilename(filename, kind.prefix);
-  // A date in front (`2024-05-01-retro.md`) is no number.
+  return /\.md$/i.test(filename) ? bareNumber(filename) : undefined;
+}
+
+/** The number in `RFC-0012-slug.md`, or in `0012-slug.md` as adr-tools and MADR name files, whatever the kind's naming. */
+export function fileNumber(filename: string, prefix: string): number | undefined {
+  return numberInFilename(filename, prefix) ?? bareNumber(filename);
+}
+
+/** A leading number (`0012-slug.md`); a date in front (`2024-05-01-retro.md`, `20240110-x.md`) is no number. */
+function bareNumber(filename: string): number | undefined {
   if (fileDate(filename)) return undefined;
-  const m = /^(\d{1,9})[-_].*\.md$/i.exec(filename);
+  const m = /^(\d{1,9})[-_]/.exec(filename);
   return m ? Number(m[1]) : undefined;
 }
 

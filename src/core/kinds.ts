@@ -306,16 +306,10 @@ export function canonicalStatus(kind: KindDef, input: string): string | undefine
  * first word; "superseded by" names the kind's superseded status.
  */
 export function statusAsWritten(kind: KindDef, raw: string): string | undefined {
-  const text = raw
-    .trim()
-    .replace(/^[*_`]+|[*_`]+$/g, '')
-    .trim();
-  const whole = canonicalStatus(kind, text);
-  if (whole) return whole;
-  if (kind.supersededStatus && /^super[sc]eded\b/i.test(text)) return kind.supersededStatus;
-  // The first word, without emphasis closing right after it (`_Accepted_ — by the board`).
-  const first = /^[A-Za-z][A-Za-z_-]*/.exec(text)?.[0]?.replace(/[_-]+$/, '');
-  return first ? canonicalStatus(kind, first) : undefined;
+  const [from, to] = statusSpan(kind, raw);
+  const words = raw.slice(from, to);
+  const status = canonicalStatus(kind, words);
+  return status === undefined && /^super[sc]eded\b/i.test(words) ? kind.supersededStatus : status;
 }
 
 /**
@@ -324,7 +318,7 @@ export function statusAsWritten(kind: KindDef, raw: string): string | undefined 
  * `Accepted on 2024-01-02 by the board`, `Accepted ✅`), emphasis around it left out.
  */
 export function statusSpan(kind: KindDef, raw: string): [number, number] {
-  const lead = /^[*_`]*/.exec(raw)![0].length;
+  const lead = /^\s*[*_`]*/.exec(raw)![0].length;
   const core = raw.slice(lead).replace(/[*_`\s]+$/, '');
   if (canonicalStatus(kind, core) !== undefined || /^super[sc]eded\b/i.test(core)) return [lead, lead + core.length];
   const first = /^[A-Za-z][A-Za-z_-]*/.exec(core)?.[0]?.replace(/[_-]+$/, '') ?? core;
