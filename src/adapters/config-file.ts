@@ -21,6 +21,8 @@ export interface Workspace {
   /** Its git directory. */
   gitDir?: string;
   configPath?: string;
+  /** The configuration file's text as read: a change that waited for the lock compares it with the file's text then. */
+  configText?: string;
   config: Config;
   warnings: string[];
 }
@@ -81,5 +83,15 @@ export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): P
       errors.slice(1).map((e) => `${rel}: ${e}`),
     );
   }
-  return { root: path.dirname(configPath), ...git, configPath, config, warnings };
+  return { root: path.dirname(configPath), ...git, configPath, configText: text, config, warnings };
+}
+
+/** Whether the configuration file no longer holds the text `ws` was read from (another run changed it, or removed it). */
+export function configChanged(ws: Workspace): boolean {
+  if (!ws.configPath || ws.configText === undefined) return false;
+  try {
+    return fs.readFileSync(ws.configPath, 'utf8') !== ws.configText;
+  } catch {
+    return true;
+  }
 }

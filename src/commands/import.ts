@@ -56,11 +56,14 @@ export async function run(opts: ImportOptions, services: Partial<Context> = {}):
     );
   }
   if (kinds.length > 1) throw new UsageError(`several kinds read other tools' records (${kinds.map((k) => k.name).join(', ')}): name one with --type`);
+  const kindName = kind.name;
   if (numberless(kind)) {
     throw new RefusedError(`${kind.plural} here are named by date, without numbers: archdoc import does not number them; nothing was changed.`);
   }
 
   const plan = (): { plan: ImportPlan; config: string } => {
+    // By name again: the configuration may have changed while the lock was awaited.
+    const kind = kindByName(ctx.config, kindName);
     const docs = readAll(ctx);
     const texts = new Map(docs.map((d) => [d.path, readText(ctx.root, d.path)] as const));
     // The kind folder's other Markdown (an adr-tools or MADR index, a README) links to its records too.

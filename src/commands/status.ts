@@ -52,7 +52,8 @@ export async function run(opts: StatusOptions, services: Partial<Context> = {}):
   const command = `${kind?.commands?.status ?? 'status'} ${opts.id}`;
   await changeRepository(ctx, command, async (tx) => {
     const docs = readAll(ctx);
-    const doc = resolveDoc(ctx, docs, opts.id, kind);
+    // By name again: the configuration may have changed while the lock was awaited.
+    const doc = resolveDoc(ctx, docs, opts.id, opts.kind ? kindByName(ctx.config, opts.kind) : undefined);
     if (!doc.parsed) throw new RefusedError(`${doc.path}: ${doc.problems[0]?.message ?? 'frontmatter does not parse'}; fix it by hand first.`);
     await change(ctx, tx, opts, doc, docs);
   });

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, type Repo } from '../helpers.js';
+import { makeRepo, testEnv, type Repo } from '../helpers.js';
 import { writeIt } from './rfc-fixtures.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
@@ -577,5 +577,20 @@ describe('archdoc import, in detail', () => {
     expect(taken.stderr).toContain(`${D}/0003-use-postgres.md: its new name ${D}/ADR-0003-use-postgres.md is taken`);
     expect(repo.git('rev-list', '--count', `${head}..HEAD`)).toBe('1');
     expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});
+
+describe('a change that waited for the lock', () => {
+  it('reads the configuration as the change before it left it', async () => {
+    const { repo } = corpus('adr-tools');
+    await repo.run(['init']);
+    const { createContext, changeRepository } = await import('../../src/commands/shared/context.js');
+    const { testSystem } = await import('../env.js');
+    const ctx = await createContext({}, { system: testSystem(repo.dir, testEnv(repo.home)) });
+    expect(ctx.config.kinds.adr!.fileName).toBe('{nnnn}-{slug}.md');
+    // Meanwhile another run changes the configuration (an import, say).
+    repo.write('.archdoc.yml', repo.read('.archdoc.yml').replace('file_name: "{nnnn}-{slug}.md"', 'file_name: "{id}-{slug}.md"'));
+    const seen = await changeRepository(ctx, 'test', async () => ctx.config.kinds.adr!.fileName);
+    expect(seen).toBe('{id}-{slug}.md');
   });
 });

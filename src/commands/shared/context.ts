@@ -2,7 +2,7 @@
  * The services a command works with, built once per invocation. Commands receive a Context, so a
  * test can replace any part (output, prompts, git) without module mocking.
  */
-import { loadWorkspace, type Workspace } from '../../adapters/config-file.js';
+import { configChanged, loadWorkspace, type Workspace } from '../../adapters/config-file.js';
 import type { Config } from '../../core/config.js';
 import type { DocRecord } from '../../core/document.js';
 import { parseIdInput } from '../../core/ids.js';
@@ -176,7 +176,23 @@ export interface Change {
  * the repository lock, every write journalled, everything put back when it throws.
  */
 export function changeRepository<T>(ctx: Context, command: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return inTransaction({ root: ctx.root, gitDir: ctx.ws.gitDir, git: ctx.git, commits: ctx.commit, command, notice: (line) => ctx.out.err(line) }, fn);
+  return inTransaction(
+    { root: ctx.root, gitDir: ctx.ws.gitDir, git: ctx.git, commits: ctx.commit, command, notice: (line) => ctx.out.err(line) },
+    async (tx) => {
+      await configAsNow(ctx);
+      return fn(tx);
+    },
+  );
+}
+
+/**
+ * The configuration as it is once the lock is held: a change that waited for another (an `init
+ * --detect`, an `import`) reads the configuration that change left, not the one it started with.
+ */
+async function configAsNow(ctx: Context): Promise<void> {
+  if (!configChanged(ctx.ws)) return;
+  ctx.ws = await loadWorkspace(ctx.cwd, ctx.system.env);
+  ctx.config = ctx.ws.config;
 }
 
 /** Commits a change (or says why it does not). Returns a line for the user, or undefined. */
