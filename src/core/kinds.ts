@@ -3,6 +3,7 @@
  * file (src/core/config.ts), so a repository can change a workflow or add a kind without code.
  */
 import type { StatusRuleId } from './check/rule-ids.js';
+import { perKind } from './per-kind.js';
 
 export type Layout = 'by-status' | 'flat';
 
@@ -333,24 +334,15 @@ export function isArchived(kind: KindDef, status: string | undefined): boolean {
   return status !== undefined && kind.statuses[status]?.archived === true;
 }
 
-/** The folder a status requires, as a pattern (`{year}` matches any year) and as text for messages. */
-const folderPatterns = new WeakMap<KindDef, Map<string, { pattern: RegExp; text: string }>>();
-
-/** The folder a document of `kind` in `status` belongs in, as a pattern (`{year}` is any year); one per kind, status and layout. */
+/** The folder a document of `kind` in `status` belongs in, as a pattern (`{year}` is any year) and as text for messages; one per kind, status and layout. */
 export function statusFolderPattern(kind: KindDef, status: string, layout: Layout): { pattern: RegExp; text: string } {
-  let byStatus = folderPatterns.get(kind);
-  if (!byStatus) {
-    byStatus = new Map();
-    folderPatterns.set(kind, byStatus);
-  }
-  const key = `${layout} ${status}`;
-  let found = byStatus.get(key);
-  if (!found) {
-    found = folderPattern(kind, status, layout);
-    byStatus.set(key, found);
-  }
-  return found;
+  return folderPatterns(kind, `${layout} ${status}`);
 }
+
+const folderPatterns = perKind((kind, key) => {
+  const [layout, status] = key.split(' ') as [Layout, string];
+  return folderPattern(kind, status, layout);
+});
 
 function folderPattern(kind: KindDef, status: string, layout: Layout): { pattern: RegExp; text: string } {
   const text = layout === 'flat' ? kind.folder : [kind.folder, kind.statuses[status]?.folder].filter(Boolean).join('/');

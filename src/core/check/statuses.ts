@@ -1,4 +1,5 @@
 /** Which statuses count as "approved or later", "in review or later" for a kind, and which status rules hold in each. Pure. */
+import { perKind } from '../per-kind.js';
 import type { KindDef } from '../kinds.js';
 import type { StatusRuleId } from './rule-ids.js';
 
@@ -18,25 +19,15 @@ function reachable(kind: KindDef, start: string): Set<string> {
  * `start` and the statuses after it: reachable from it, but not able to lead back to it (a way
  * back, like REVIEW → DRAFT, does not make DRAFT come after REVIEW). Archived statuses left out.
  */
-const onwardCache = new WeakMap<KindDef, Map<string, Set<string>>>();
-
-export function fromOnward(kind: KindDef, start: string): Set<string> {
-  let byStart = onwardCache.get(kind);
-  if (!byStart) {
-    byStart = new Map();
-    onwardCache.set(kind, byStart);
-  }
-  const cached = byStart.get(start);
-  if (cached) return cached;
+export const fromOnward: (kind: KindDef, start: string) => Set<string> = perKind((kind, start) => {
   const out = new Set<string>();
-  byStart.set(start, out);
   for (const s of reachable(kind, start)) {
     if (kind.statuses[s]?.archived) continue;
     if (s !== start && reachable(kind, s).has(start)) continue;
     out.add(s);
   }
   return out;
-}
+});
 
 const approvedCache = new WeakMap<KindDef, Set<string>>();
 
@@ -64,37 +55,28 @@ export function pastInitial(kind: KindDef): Set<string> {
   return out;
 }
 
-const dominatorCache = new WeakMap<KindDef, Map<string, boolean>>();
-
 /**
  * Whether every way from the kind's initial status to `target` goes through `via`: only then has
  * a document in `target` met the guards of entering `via` (a tech spec may go DRAFT → APPROVED
  * without passing REVIEW, so REVIEW's guards are not APPROVED's).
  */
 export function alwaysThrough(kind: KindDef, via: string, target: string): boolean {
-  if (via === target) return true;
-  let cache = dominatorCache.get(kind);
-  if (!cache) {
-    cache = new Map();
-    dominatorCache.set(kind, cache);
-  }
-  const key = `${via}\u0000${target}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    // Reachable from the initial status without entering `via`?
-    const seen = new Set<string>();
-    const queue = kind.initial === via ? [] : [kind.initial];
-    while (queue.length) {
-      const s = queue.shift()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      for (const t of kind.transitions[s] ?? []) if (t !== via) queue.push(t);
-    }
-    result = !seen.has(target);
-    cache.set(key, result);
-  }
-  return result;
+  return via === target || dominates(kind, `${via}\u0000${target}`);
 }
+
+const dominates = perKind((kind, key) => {
+  const [via, target] = key.split('\u0000') as [string, string];
+  // Reachable from the initial status without entering `via`?
+  const seen = new Set<string>();
+  const queue = kind.initial === via ? [] : [kind.initial];
+  while (queue.length) {
+    const s = queue.shift()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    for (const t of kind.transitions[s] ?? []) if (t !== via) queue.push(t);
+  }
+  return !seen.has(target);
+});
 
 /**
  * What each status asks by default, after the design brief: the required sections written once
@@ -110,22 +92,10 @@ export function defaultStatusRules(kind: KindDef, status: string): StatusRuleId[
   return out;
 }
 
-const statusRulesCache = new WeakMap<KindDef, Map<string, ReadonlySet<StatusRuleId>>>();
-
 /** The status rules that hold for a document of `kind` in `status`: the kind's `status_rules`, else the defaults. */
-export function statusRules(kind: KindDef, status: string): ReadonlySet<StatusRuleId> {
-  let byStatus = statusRulesCache.get(kind);
-  if (!byStatus) {
-    byStatus = new Map();
-    statusRulesCache.set(kind, byStatus);
-  }
-  let set = byStatus.get(status);
-  if (!set) {
-    set = new Set(kind.statusRules?.[status] ?? defaultStatusRules(kind, status));
-    byStatus.set(status, set);
-  }
-  return set;
-}
+export const statusRules: (kind: KindDef, status: string) => ReadonlySet<StatusRuleId> = perKind(
+  (kind, status): ReadonlySet<StatusRuleId> => new Set(kind.statusRules?.[status] ?? defaultStatusRules(kind, status)),
+);
 
 /** Whether `rule` judges a document of `kind` in `status`: the status is known and names it. */
 export function holdsIn(kind: KindDef, status: string | undefined, rule: StatusRuleId): boolean {

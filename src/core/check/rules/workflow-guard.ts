@@ -1,3 +1,4 @@
+import { perKind } from '../../per-kind.js';
 import { asText, type DocRecord } from '../../document.js';
 import { normaliseHeading } from '../../sections.js';
 import { referencedId } from '../../links.js';
@@ -43,30 +44,18 @@ export const workflowGuard: Rule<'workflow-guard'> = {
   },
 };
 
-const planned = new WeakMap<KindDef, Map<string, Array<[string, GuardSpec[]]>>>();
-
 /**
  * The guards a document in `status` must meet, by the status that set them: its own and those of
  * the statuses it went through, less what another rule reports whatever the document (see
  * reportedElsewhere). Worked out once per kind and status: check asks for every document.
  */
-function guardsIn(kind: KindDef, status: string): Array<[string, GuardSpec[]]> {
-  let byStatus = planned.get(kind);
-  if (!byStatus) {
-    byStatus = new Map();
-    planned.set(kind, byStatus);
-  }
-  let out = byStatus.get(status);
-  if (!out) {
-    const guards = kind.guards ?? {};
-    out = Object.keys(guards)
-      .filter((s) => s === status || (!kind.statuses[status]?.archived && !kind.statuses[s]?.archived && alwaysThrough(kind, s, status)))
-      .map((s): [string, GuardSpec[]] => [s, (guards[s] ?? []).filter((g) => !reportedElsewhere(g, kind, status))])
-      .filter(([, gs]) => gs.length > 0);
-    byStatus.set(status, out);
-  }
-  return out;
-}
+const guardsIn: (kind: KindDef, status: string) => Array<[string, GuardSpec[]]> = perKind((kind, status) => {
+  const guards = kind.guards ?? {};
+  return Object.keys(guards)
+    .filter((s) => s === status || (!kind.statuses[status]?.archived && !kind.statuses[s]?.archived && alwaysThrough(kind, s, status)))
+    .map((s): [string, GuardSpec[]] => [s, (guards[s] ?? []).filter((g) => !reportedElsewhere(g, kind, status))])
+    .filter(([, gs]) => gs.length > 0);
+});
 
 /** Whether another rule reports this guard for any document of `kind` in `status`. */
 function reportedElsewhere(g: GuardSpec, kind: KindDef, status: string): boolean {
