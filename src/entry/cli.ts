@@ -219,7 +219,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           )
           .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
           .option('--force', 'overwrite an existing configuration')
-          .option('--detect', 'find existing records again and rewrite an existing configuration to read them')
+          .option('--detect', 'find existing records again and set what it finds in the existing configuration, keeping the rest')
           .option('--no-commit', 'write the file but do not commit it'),
     ).action(action('init'));
 
