@@ -261,7 +261,21 @@ ${paragraph(2)}${link ? ` See [the earlier record](${link}).` : ''}
     bytes += Buffer.byteLength(text);
     written.push(rel);
   }
-  fs.writeFileSync(path.join(out, '.archdoc.yml'), `layout: ${flat ? 'flat' : 'by-status'}\nreview_stale_days: 100000\n`);
+  // The configuration in the shape `archdoc init` writes (comments, aligned notes, the kinds' map),
+  // as users have it; only review_stale_days is raised, so that check's findings stay the same.
+  const config = [
+    '# archdoc configuration: https://github.com/archdoc/archdoc/blob/main/docs/configuration.md',
+    '# yaml-language-server: $schema=./node_modules/archdoc/dist/archdoc.schema.json',
+    `layout: ${flat ? 'flat     ' : 'by-status'}          # by-status moves a file to its status folder; flat keeps paths fixed`,
+    'id_padding: 4              # RFC-0001',
+    'commit: true               # commit every change (or pass --no-commit)',
+    'review_stale_days: 100000  # check warns about documents in REVIEW for longer',
+    'kinds:',
+    ...Object.entries(kinds).flatMap(([name, k]) => [`  ${name}:`, `    folder: ${k.root}`]),
+    '# rules:                   # turn check rules off or re-grade them',
+    '#   loaded-word: off',
+  ];
+  fs.writeFileSync(path.join(out, '.archdoc.yml'), `${config.join('\n')}\n`);
   return { counts, bytes, files: written };
 }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { fastConfig } from '../core/fast-config.js';
 import { fastFrontmatter } from '../core/fast-yaml.js';
 import { resolveConfig, type Config, DEFAULT_CONFIG } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
@@ -67,8 +68,9 @@ export async function loadWorkspace(cwd: string, env: NodeJS.ProcessEnv = {}): P
   let raw: unknown;
   const text = readSmallFile(configPath, rel, gitRoot ?? path.dirname(configPath));
   try {
-    // A flat configuration is read by the fast exact reader; anything nested goes to yaml.
-    raw = fastFrontmatter(text)?.data ?? parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    // The fast exact readers take the usual shapes (nested maps of scalars, as init writes them;
+    // flat keys with lists of maps); anything else goes to yaml, loaded only then.
+    raw = fastConfig(text) ?? fastFrontmatter(text)?.data ?? parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;

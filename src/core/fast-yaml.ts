@@ -40,10 +40,10 @@ const BOOLS: Record<string, boolean> = { true: true, True: true, TRUE: true, fal
 const SPECIAL = /^(?:\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)$/;
 
 /** Keys the core schema reads as null or booleans: two of them can collide, so yaml decides. */
-const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+export const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
-const FAIL = Symbol('fail');
-type Scalar = string | number | boolean | null;
+export const FAIL = Symbol('fail');
+export type Scalar = string | number | boolean | null;
 
 /** Words that need no further thought: plain text the core schema can only read as a string. */
 const SIMPLE_WORDS = /^[A-Za-z][A-Za-z0-9 ._/()-]*$/;
@@ -53,7 +53,8 @@ function isPlainWord(raw: string): boolean {
   return SIMPLE_WORDS.test(raw) && raw.charCodeAt(raw.length - 1) !== 32 && !raw.includes('  ') && !NULLS.has(raw) && !Object.hasOwn(BOOLS, raw);
 }
 
-function scalar(raw: string): Scalar | typeof FAIL {
+/** One plain, quoted, null, boolean or integer scalar as the core schema reads it; FAIL for anything else. */
+export function scalar(raw: string): Scalar | typeof FAIL {
   if (isPlainWord(raw)) return raw;
   const v = raw.trimEnd();
   if (v === '') return null;
@@ -69,7 +70,8 @@ function scalar(raw: string): Scalar | typeof FAIL {
   return v;
 }
 
-function flow(raw: string): unknown[] | Record<string, never> | typeof FAIL {
+/** A one-line flow list of plain words, `[]` or `{}`; FAIL for anything else. */
+export function flow(raw: string): unknown[] | Record<string, never> | typeof FAIL {
   const v = raw.trim();
   if (v === '[]') return [];
   if (v === '{}') return {};
