@@ -91,6 +91,8 @@ export interface KindDef {
   statusSection?: string;
   /** Frontmatter fields that reference other documents, with the kind they point at. */
   links?: Record<string, string>;
+  /** Typed links `archdoc link` adds, relation → frontmatter field (core/relations.ts); default relates-to, depends-on, amends, and implements through `--rfc`'s field. */
+  relations?: Partial<Record<'implements' | 'relates-to' | 'depends-on' | 'amends', string>>;
   /** `create` option that fills a link field: `{ rfc: 'decision_ref' }` makes `--rfc ID`. */
   createLinks?: Record<string, string>;
   /** Statuses in the order `list` shows them: what needs attention first. */

@@ -7,6 +7,7 @@ import path from 'node:path/posix';
 import type { DocRecord } from './document.js';
 import { Fences, mayBeFence } from './fences.js';
 import { idInReference } from './ids.js';
+import { relationsOf } from './relations.js';
 
 export interface IdIndex {
   byId: Map<string, DocRecord[]>;
@@ -98,7 +99,8 @@ export function linksIn(doc: DocRecord, field: string, index: Pick<IdIndex, 'pre
 }
 
 /**
- * The frontmatter links of a document: its kind's link fields plus every `related_*`, and the
+ * The frontmatter links of a document: its kind's link fields, its relations' fields (relates_to,
+ * depends_on, amends), every `related_*`, and the
  * links its body states in its status when the frontmatter has none (records of other tools). A
  * path names the document in that file, when the index knows paths.
  */
@@ -108,10 +110,17 @@ export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'pa
     out.push(...linksIn(doc, field, index));
   };
   // The kind's link fields, then related_* fields, then the supersede pair; each field once.
-  const links = doc.kind.links ?? {};
-  for (const field in links) add(field);
-  for (const field in doc.data) if (field.startsWith('related_') && !(field in links)) add(field);
-  for (const field of ['supersedes', 'superseded_by']) if (!(field in links) && !field.startsWith('related_')) add(field);
+  const seen = new Set<string>();
+  const once = (field: string) => {
+    if (seen.has(field)) return;
+    seen.add(field);
+    add(field);
+  };
+  for (const field in doc.kind.links ?? {}) once(field);
+  for (const r of relationsOf(doc.kind)) once(r.field);
+  for (const field in doc.data) if (field.startsWith('related_')) once(field);
+  once('supersedes');
+  once('superseded_by');
   return out;
 }
 
