@@ -168,7 +168,11 @@ export type FrontmatterEdit =
   /** Set a value at a path of keys / indexes; a missing top-level key is appended to the map. */
   | { op: 'set'; path: readonly (string | number)[]; value: unknown }
   /** Append one item to a top-level list, creating it when absent. */
-  | { op: 'append'; key: string; item: unknown };
+  | { op: 'append'; key: string; item: unknown }
+  /** Remove item `index` of a top-level list; `dropEmpty` removes the key when no item is left. */
+  | { op: 'remove'; key: string; index: number; dropEmpty?: boolean }
+  /** Remove a top-level key and its value (its lines, comments on them included). */
+  | { op: 'delete'; key: string };
 
 /** Applies edits to frontmatter YAML text and returns the new text; untouched bytes are kept. */
 export function editYaml(yaml: string, edits: readonly FrontmatterEdit[], eol: '\n' | '\r\n'): string {
@@ -190,6 +194,7 @@ function applyOne(yaml: string, edit: FrontmatterEdit, eol: string): string {
   if (doc.errors.length) throw new RefusedError(`its frontmatter does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it by hand first.`);
   if (doc.contents === null) {
     // Empty (or comments only): append the first key at the end.
+    if (edit.op === 'remove' || edit.op === 'delete') throw new RefusedError(`${edit.key} is not in the frontmatter.`);
     const key = edit.op === 'set' ? String(edit.path[0]) : edit.key;
     const value = edit.op === 'set' ? (edit.path.length === 1 ? edit.value : undefined) : [edit.item];
     if (value === undefined) throw new Error(`cannot set nested ${edit.op === 'set' ? edit.path.join('.') : ''} in empty frontmatter`);
@@ -198,7 +203,56 @@ function applyOne(yaml: string, edit: FrontmatterEdit, eol: string): string {
   }
   if (!isMap(doc.contents)) throw new RefusedError('its frontmatter is not a map of keys; fix it by hand first.');
   if (edit.op === 'append') return appendItem(yaml, doc.contents, edit.key, edit.item, eol);
+  if (edit.op === 'remove') return removeItem(yaml, doc.contents, edit.key, edit.index, edit.dropEmpty === true, eol);
+  if (edit.op === 'delete') return deleteKey(yaml, doc.contents, edit.key);
   return setPath(yaml, doc.contents, edit.path, edit.value, eol);
+}
+
+/** Offset of the start of the line holding `pos`. */
+function lineStart(yaml: string, pos: number): number {
+  return yaml.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** Offset just past the line ending of the line holding `pos` (or the end of the text). */
+function nextLine(yaml: string, pos: number): number {
+  const nl = yaml.indexOf('\n', pos);
+  return nl === -1 ? yaml.length : nl + 1;
+}
+
+function deleteKey(yaml: string, root: YAMLMap, key: string): string {
+  const at = root.items.findIndex((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
+  if (at === -1) return yaml;
+  const pair = root.items[at] as Pair;
+  guardNode(pair.value as Node | null, key);
+  const start = lineStart(yaml, (pair.key as Node).range![0]);
+  const next = root.items[at + 1]?.key as Node | undefined;
+  // Up to the next key's line, or past the value's last line: the pair's own comments go with it.
+  let end = next?.range ? lineStart(yaml, next.range[0]) : nextLine(yaml, mapEnd(yaml, root));
+  if (!next && end === yaml.length && start > 0 && !yaml.endsWith('\n')) return yaml.slice(0, start - (yaml[start - 2] === '\r' ? 2 : 1));
+  if (end < start) end = start;
+  return yaml.slice(0, start) + yaml.slice(end);
+}
+
+function removeItem(yaml: string, root: YAMLMap, key: string, index: number, dropEmpty: boolean, eol: string): string {
+  const pair = findPair(root, key);
+  const node = pair?.value as Node | null | undefined;
+  guardNode(node, key);
+  if (!node || !isSeq(node) || !node.items[index]) throw new RefusedError(`${key} has no item ${index + 1} to remove; fix it by hand first.`);
+  const items = node.toJSON() as unknown[];
+  if (items.length === 1) return dropEmpty ? deleteKey(yaml, root, key) : setPath(yaml, root, [key], [], eol);
+  if (node.flow) {
+    // A flow list keeps its style: the other items as written, in brackets.
+    const kept = (node.items as Node[]).filter((_, i) => i !== index).map((n) => yaml.slice(n.range![0], n.range![1]));
+    return splice(yaml, node.range![0], node.range![1], `[${kept.join(', ')}]`);
+  }
+  // A block list: the item's lines go, from its dash to the next item's (or the list's end).
+  const item = node.items[index] as Node;
+  const start = lineStart(yaml, item.range![0]);
+  const following = node.items[index + 1] as Node | undefined;
+  const end = following ? lineStart(yaml, following.range![0]) : nextLine(yaml, lineEnd(yaml, Math.max(item.range![0], item.range![1] - 1)));
+  // The last line of a text without a final line ending: the line ending before it goes instead.
+  if (end === yaml.length && !yaml.endsWith('\n')) return yaml.slice(0, start - (yaml[start - 2] === '\r' ? 2 : 1));
+  return yaml.slice(0, start) + yaml.slice(end);
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {

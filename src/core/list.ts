@@ -2,6 +2,7 @@
 import type { DocRecord } from './document.js';
 import { isArchived, type KindDef } from './kinds.js';
 import { referencedId, type IdIndex } from './links.js';
+import { relationOfField } from './relations.js';
 import { approvedStatuses } from './check/statuses.js';
 
 export interface ListFilter {
@@ -130,7 +131,7 @@ export interface DocJson {
 export function docJson(d: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'>): DocJson {
   const links: Record<string, string[]> = {};
   for (const field of Object.keys(d.data)) {
-    if (field === 'decision_ref' || field === 'supersedes' || field === 'superseded_by' || field.startsWith('related_')) {
+    if (field === 'decision_ref' || field === 'supersedes' || field === 'superseded_by' || field.startsWith('related_') || relationOfField(d.kind, field)) {
       const v = d.data[field];
       const ids = (Array.isArray(v) ? v : [v]).map((x) => referencedId(x, index)).filter((x): x is string => !!x);
       if (ids.length) links[field] = ids;

@@ -16,6 +16,8 @@ export interface Relation {
   field: string;
   /** How the document holding the link reads it: `TS-0001 implements RFC-0001`. */
   forward: string;
+  /** The verb after "does not" or "cannot": `implement`, `relate to`. */
+  base: string;
   /** How the linked document reads it: `RFC-0001 implemented by TS-0001`. */
   reverse: string;
   /** One id, not a list (`decision_ref`): linking again replaces it only after an unlink. */
@@ -24,11 +26,11 @@ export interface Relation {
   targetKind?: string;
 }
 
-const WORDS: Record<RelationName, { forward: string; reverse: string }> = {
-  implements: { forward: 'implements', reverse: 'implemented by' },
-  'relates-to': { forward: 'relates to', reverse: 'related from' },
-  'depends-on': { forward: 'depends on', reverse: 'needed by' },
-  amends: { forward: 'amends', reverse: 'amended by' },
+const WORDS: Record<RelationName, { forward: string; base: string; reverse: string }> = {
+  implements: { forward: 'implements', base: 'implement', reverse: 'implemented by' },
+  'relates-to': { forward: 'relates to', base: 'relate to', reverse: 'related from' },
+  'depends-on': { forward: 'depends on', base: 'depend on', reverse: 'needed by' },
+  amends: { forward: 'amends', base: 'amend', reverse: 'amended by' },
 };
 
 /** The field each relation is stored in when a kind does not say. */
@@ -67,6 +69,9 @@ export function relationOfField(kind: KindDef, field: string): Relation | undefi
 
 /** What a person typed for a relation (`relates-to`, `relates_to`, `Relates To`), as its name. */
 export function relationName(input: string): RelationName | undefined {
-  const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (RELATION_NAMES as readonly string[]).includes(key) ? (key as RelationName) : undefined;
 }

@@ -51,6 +51,10 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   },
   show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
   import: async (_args, o, system) => (await import('../commands/import.js')).run(o, { system }),
+  link: async ([from, relation, to], o, system) =>
+    (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string }, { system }),
+  unlink: async ([from, relation, to], o, system) =>
+    (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string, remove: true }, { system }),
   renumber: async ([target], o, system) => {
     await (await import('../commands/renumber.js')).run({ ...o, target: target as string } as never, { system });
   },

@@ -128,7 +128,19 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 }
 
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
-const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', 'renumber', 'import', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
+const SINGLE = new Set([
+  'init',
+  'create',
+  'status',
+  'list',
+  'check',
+  'show',
+  'renumber',
+  'import',
+  'link',
+  'unlink',
+  ...KINDS.flatMap((k) => [k.create, k.status, k.list]),
+]);
 
 /**
  * The command a run names, when registering it alone gives the same result as registering all:
@@ -279,6 +291,30 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       .description('show any document with its links (both ways) and its history')
       .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file')
       .action(action('show'));
+
+  for (const [name, description, example] of [
+    [
+      'link',
+      'add a typed link from one document to another, in its frontmatter (one commit)',
+      'archdoc link TS-0001 implements RFC-0001\n  archdoc link RFC-0004 depends-on RFC-0002\n  archdoc link ADR-0007 relates-to TS-0003',
+    ],
+    ['unlink', 'remove a typed link from one document to another (one commit)', 'archdoc unlink RFC-0004 depends-on RFC-0002'],
+  ] as const) {
+    if (wanted(name))
+      withOptions(
+        program
+          .command(name)
+          .description(description)
+          .argument('<from>', 'the document that holds the link: RFC-0004, TS-1, adr-7, or its path')
+          .argument('<relation>', 'implements (tech specs: the RFC they implement), relates-to, depends-on or amends')
+          .argument('<to>', 'the document linked to')
+          .addHelpText(
+            'after',
+            `\nThe link is stored in <from>'s frontmatter (implements: decision_ref; relates_to, depends_on, amends: lists of ids)\nand shown from both ends by \`archdoc show\`; check reports links to documents that do not exist.\nSupersedes is a status change: archdoc adr-status ADR-0001 --set SUPERSEDED --by ADR-0002.\n\nExamples:\n  ${example}`,
+          ),
+        (c) => c.option('--no-commit', 'write the change but do not commit it'),
+      ).action(action(name));
+  }
 
   if (wanted('renumber'))
     withOptions(

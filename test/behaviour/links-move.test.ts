@@ -82,7 +82,7 @@ describe('links follow moved files', SLOW, () => {
     // `show` sees the body link both ways.
     const show = await repo.run(['show', 'RFC-0001']);
     expect(show.code, show.stderr).toBe(0);
-    expect(show.stdout).toMatch(/linked from\s+ADR-0001\s+Store order events/);
+    expect(show.stdout).toMatch(/mentioned by\s+ADR-0001\s+Store order events/);
 
     // APPROVED → IN_PROGRESS: one folder deeper; the RFC's own link gains a `../`.
     const deeper = await step(repo, ['rfc-status', 'RFC-0001', '--set', 'IN_PROGRESS'], 'docs(rfc): RFC-0001 APPROVED → IN_PROGRESS');

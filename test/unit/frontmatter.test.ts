@@ -218,3 +218,50 @@ describe('editYaml: a list replaced whole', () => {
     expect(editYaml('b:\r\n  - X\r\nc: 1\r\n', [{ op: 'set', path: ['b'], value: ['P'] }], '\r\n')).toBe('b:\r\n  - P\r\nc: 1\r\n');
   });
 });
+
+describe('editYaml: remove and delete', () => {
+  it('removes one item of a block list and leaves every other byte', () => {
+    const yaml = 'title: X\nrelates_to:\n  - RFC-0001 # first\n  - RFC-0002\n  - RFC-0003\nstatus: DRAFT # kept\n';
+    expect(editYaml(yaml, [{ op: 'remove', key: 'relates_to', index: 1 }], '\n')).toBe(
+      'title: X\nrelates_to:\n  - RFC-0001 # first\n  - RFC-0003\nstatus: DRAFT # kept\n',
+    );
+    expect(editYaml(yaml, [{ op: 'remove', key: 'relates_to', index: 2 }], '\n')).toBe(
+      'title: X\nrelates_to:\n  - RFC-0001 # first\n  - RFC-0002\nstatus: DRAFT # kept\n',
+    );
+  });
+
+  it('empties a list, or drops its key, when the last item goes', () => {
+    const yaml = 'title: X\nrelates_to:\n  - RFC-0001\nstatus: DRAFT\n';
+    expect(editYaml(yaml, [{ op: 'remove', key: 'relates_to', index: 0 }], '\n')).toBe('title: X\nrelates_to: []\nstatus: DRAFT\n');
+    expect(editYaml(yaml, [{ op: 'remove', key: 'relates_to', index: 0, dropEmpty: true }], '\n')).toBe('title: X\nstatus: DRAFT\n');
+    expect(editYaml('a: 1\nb: [x, "y z"] # c\n', [{ op: 'remove', key: 'b', index: 0 }], '\n')).toBe('a: 1\nb: ["y z"] # c\n');
+  });
+
+  it('deletes a key at the end of a text without a final line ending, CRLF kept', () => {
+    expect(editYaml('a: 1\r\nb:\r\n  - x', [{ op: 'delete', key: 'b' }], '\r\n')).toBe('a: 1');
+    expect(editYaml('a: 1\r\nb: 2\r\nc: 3\r\n', [{ op: 'delete', key: 'b' }], '\r\n')).toBe('a: 1\r\nc: 3\r\n');
+  });
+
+  it('property: append then remove the last item gives the text back; removing item i removes exactly it', () => {
+    const item = fc.stringMatching(/^[A-Z]{2,4}-\d{4}$/);
+    fc.assert(
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 5 }),
+        item,
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.nat(),
+        (items, extra, eol, trailing, pick) => {
+          const lines = ['title: T', 'relates_to:', ...items.map((i) => `  - ${i}`), 'status: DRAFT'];
+          const yaml = lines.join(eol) + (trailing ? eol : '');
+          const appended = editYaml(yaml, [{ op: 'append', key: 'relates_to', item: extra }], eol);
+          expect(editYaml(appended, [{ op: 'remove', key: 'relates_to', index: items.length }], eol)).toBe(yaml);
+          const i = pick % items.length;
+          const removed = editYaml(yaml, [{ op: 'remove', key: 'relates_to', index: i, dropEmpty: true }], eol);
+          const left = items.filter((_, k) => k !== i);
+          expect(parse(removed)).toEqual({ title: 'T', ...(left.length ? { relates_to: left } : {}), status: 'DRAFT' });
+        },
+      ),
+    );
+  });
+});

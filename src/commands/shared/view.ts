@@ -3,7 +3,8 @@ import { numberless } from '../../core/file-names.js';
 import type { Context } from './context.js';
 import { loadIndex, oneLine } from './context.js';
 import { asText, readDate, type DocRecord } from '../../core/document.js';
-import { allowedNext } from '../../core/kinds.js';
+import { allowedNext, type KindDef } from '../../core/kinds.js';
+import { relationOfField } from '../../core/relations.js';
 import { fieldLinks, markdownLinks, resolveLink } from '../../core/links.js';
 import { sectionOf, summary } from '../../core/sections.js';
 
@@ -26,7 +27,32 @@ const REVERSE: Record<string, string> = {
   superseded_by: 'supersedes',
 };
 
-/** Links from the document and the reverse links derived from every other document. */
+/** How a document of `kind` reads a link in its `field`, from its own end or from the other. */
+function label(kind: KindDef, field: string, end: 'forward' | 'reverse'): string {
+  const relation = relationOfField(kind, field);
+  if (relation) return relation[end];
+  const known = (end === 'forward' ? FORWARD : REVERSE)[field];
+  if (known) return known;
+  if (field.startsWith('related_')) return end === 'forward' ? 'relates to' : 'related from';
+  return end === 'forward' ? `related (${field})` : 'mentioned by';
+}
+
+/** Whether `body` names `id` as a word of its own (`RFC-0003`, not `RFC-00031`). */
+function mentions(body: string, id: string): boolean {
+  let at = body.indexOf(id);
+  while (at !== -1) {
+    const before = body[at - 1];
+    const after = body[at + id.length];
+    if ((before === undefined || !/[\w-]/.test(before)) && (after === undefined || !/[\w]/.test(after))) return true;
+    at = body.indexOf(id, at + 1);
+  }
+  return false;
+}
+
+/**
+ * Links from the document and the reverse links derived from every other document: their link
+ * fields, and, as "mentioned by", their bodies that name the document's id or link to its file.
+ */
 export function linksOf(ctx: Context, doc: DocRecord, docs: DocRecord[]): LinkRow[] {
   const index = loadIndex(ctx, docs);
   const rows: LinkRow[] = [];
@@ -43,7 +69,7 @@ export function linksOf(ctx: Context, doc: DocRecord, docs: DocRecord[]): LinkRo
   };
   for (const l of fieldLinks(doc, index)) {
     if (!l.target) continue;
-    add(FORWARD[l.field] ?? `related (${l.field})`, l.target, index.byId.get(l.target)?.[0]);
+    add(label(doc.kind, l.field, 'forward'), l.target, index.byId.get(l.target)?.[0]);
   }
   if (doc.body.includes('.md')) {
     for (const m of markdownLinks(doc.body)) {
@@ -53,14 +79,15 @@ export function linksOf(ctx: Context, doc: DocRecord, docs: DocRecord[]): LinkRo
   }
   for (const other of docs) {
     if (other === doc || !other.id) continue;
+    let linked = false;
     for (const l of fieldLinks(other, index)) {
-      if (l.target === doc.id) add(REVERSE[l.field] ?? 'mentioned by', other.id, other);
+      if (l.target !== doc.id) continue;
+      add(label(other.kind, l.field, 'reverse'), other.id, other);
+      linked = true;
     }
-    if (other.body.includes('.md')) {
-      for (const m of markdownLinks(other.body)) {
-        if (resolveLink(other.path, m.target) === doc.path) add('linked from', other.id, other);
-      }
-    }
+    if (linked) continue;
+    const byFile = other.body.includes('.md') && markdownLinks(other.body).some((m) => resolveLink(other.path, m.target) === doc.path);
+    if (byFile || (doc.id && mentions(other.body, doc.id))) add('mentioned by', other.id, other);
   }
   return rows;
 }
