@@ -57,6 +57,25 @@ describe('concurrent changes of one document', () => {
   });
 });
 
+describe('concurrent links', () => {
+  it('8 processes linking one document at once, while it moves to REVIEW: every link is kept, one commit each', SLOW, async () => {
+    const repo = makeRepo();
+    expect(repo.cli(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes']).code).toBe(0);
+    writeIt(repo, 'rfcs/draft/RFC-0001-adopt-postgresql.md', 'rfc');
+    repo.git('commit', '-qam', 'write RFC-0001');
+    const targets = Array.from({ length: 8 }, (_, i) => `ADR-000${i + 1}`);
+    for (const t of targets) expect(repo.cli(['create-adr', `Decision number ${t}`, '--yes']).code).toBe(0);
+    const before = repo.commitCount();
+    const runs = await Promise.all([...targets.map((t) => repo.spawn(['link', 'RFC-0001', 'relates-to', t])), repo.spawn(['rfc-status', '1', '--set', 'REVIEW'])]);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(repo.commitCount()).toBe(before + targets.length + 1);
+    const rfc = repo.find('RFC-0001');
+    expect(rfc).toMatch(/^rfcs\/review\//);
+    expect([...(frontmatter(repo.read(rfc)).relates_to as string[])].sort()).toEqual(targets);
+    expect(porcelain(repo)).toEqual([]);
+  });
+});
+
 describe('killed at any moment', () => {
   it('kill -9 during 100 status changes: the next command leaves the repository as before or after each change, never between', SLOW, async () => {
     const repo = makeRepo();
