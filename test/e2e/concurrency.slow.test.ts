@@ -66,7 +66,10 @@ describe('concurrent links', () => {
     const targets = Array.from({ length: 8 }, (_, i) => `ADR-000${i + 1}`);
     for (const t of targets) expect(repo.cli(['create-adr', `Decision number ${t}`, '--yes']).code).toBe(0);
     const before = repo.commitCount();
-    const runs = await Promise.all([...targets.map((t) => repo.spawn(['link', 'RFC-0001', 'relates-to', t])), repo.spawn(['rfc-status', '1', '--set', 'REVIEW'])]);
+    const runs = await Promise.all([
+      ...targets.map((t) => repo.spawn(['link', 'RFC-0001', 'relates-to', t])),
+      repo.spawn(['rfc-status', '1', '--set', 'REVIEW']),
+    ]);
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     expect(repo.commitCount()).toBe(before + targets.length + 1);
     const rfc = repo.find('RFC-0001');
