@@ -30,22 +30,31 @@ export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
   };
 }
 
-/** A stream that keeps what is written: not a terminal, as in CI. */
-function captured(): OutStream & { text: string } {
+/** A stream that keeps what is written: not a terminal, as in CI (unless `tty`). */
+function captured(tty = false): OutStream & { text: string } {
   const stream = {
     text: '',
     write(text: string) {
       stream.text += text;
     },
-    isTTY: () => false,
+    isTTY: () => tty,
     columns: () => undefined,
   };
   return stream;
 }
 
-/** A System for archdoc in this process: `cwd`, `env`, captured output, stdin not a terminal. */
-export function testSystem(cwd: string, env: NodeJS.ProcessEnv): System & { stdout: { text: string }; stderr: { text: string } } {
-  return { cwd, env, stdout: captured(), stderr: captured(), stdinIsTTY: () => false };
+/**
+ * A System for archdoc in this process: `cwd`, `env`, captured output, stdin not a terminal.
+ * `terminal: true` makes stdin and stdout claim to be one (the editor of `edit`; no prompts: tests
+ * pass a Prompter of their own).
+ */
+export function testSystem(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  opts: { terminal?: boolean } = {},
+): System & { stdout: { text: string }; stderr: { text: string } } {
+  const tty = opts.terminal ?? false;
+  return { cwd, env, stdout: captured(tty), stderr: captured(), stdinIsTTY: () => tty };
 }
 
 /**

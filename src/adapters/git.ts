@@ -58,6 +58,15 @@ export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv
   return r.stdout;
 }
 
+/** A value of git's configuration as git reads it in `cwd` (repository, global, system), or undefined when unset. */
+export async function gitConfigValue(cwd: string, key: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  try {
+    return (await runGit(cwd, ['config', '--get', key], env)).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs git with `input` on stdin and resolves with its stdout as bytes (blobs are not text until split). */
 export async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<Buffer> {
   const { spawnSync } = await import('node:child_process');

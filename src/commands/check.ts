@@ -5,10 +5,11 @@ import { createContext, loadIndex, type Context, type GlobalOptions } from './sh
 import { formatGithub, formatJson, formatText } from '../terminal/findings.js';
 import { runChecks, summariseFindings } from '../core/check/index.js';
 import { UsageError } from '../core/errors.js';
-import { documentsFromTexts, exists, isDocumentPath, readDocuments } from '../adapters/store.js';
+import { documentsFromTexts, exists, isDocumentPath } from '../adapters/store.js';
 import type { DocRecord } from '../core/document.js';
 import type { BaseState } from '../core/check/types.js';
 import { knownElsewhereWithTitles } from './shared/numbering.js';
+import { fromWorkTree, type Judged } from './shared/judge-file.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
@@ -74,20 +75,6 @@ function narrowTo(ctx: Context, opts: CheckOptions, docs: DocRecord[]): Set<stri
     for (const d of hits) out.add(d.path);
   }
   return out;
-}
-
-interface Judged {
-  docs: DocRecord[];
-  /** Whether a repository path exists (links to files that are not documents). */
-  exists(path: string): boolean;
-  /** With --staged: the documents with staged changes. */
-  staged?: Set<string>;
-}
-
-function fromWorkTree(ctx: Context): Judged {
-  const docs = readDocuments(ctx.root, ctx.config);
-  const known = new Set(docs.map((d) => d.path));
-  return { docs, exists: (p) => known.has(p) || (!p.startsWith('..') && exists(ctx.root, p)) };
 }
 
 /**

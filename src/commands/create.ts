@@ -8,7 +8,7 @@ import { formatId } from '../core/ids.js';
 import { newFileName, numberless, numberOfName } from '../core/file-names.js';
 import { statusWord } from '../core/write-back.js';
 import { statusInBody } from '../core/body-fields.js';
-import { statusFolder, type KindDef } from '../core/kinds.js';
+import { article, statusFolder, type KindDef } from '../core/kinds.js';
 import { mayBeSimilarTo, similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
@@ -20,6 +20,9 @@ import { applyChange, type Touched } from './shared/apply.js';
 import { knownElsewhere, takeNumber } from './shared/numbering.js';
 import { highestElsewhere } from '../core/elsewhere.js';
 import { renderBody } from '../adapters/templates.js';
+import { relationOfField, relationsOf } from '../core/relations.js';
+import { printable } from '../terminal/output.js';
+import { atTerminal, type Choice } from '../terminal/prompts.js';
 
 export interface CreateOptions extends GlobalOptions {
   kind: string;
@@ -30,6 +33,10 @@ export interface CreateOptions extends GlobalOptions {
   /** Link options by name (`rfc` for `--rfc`), as the kind's `createLinks` declares. */
   links?: Record<string, string | undefined>;
   supersedes?: string;
+  /** Documents it relates to (`--relates-to`), ids or paths: the kind's `relates-to` field (core/relations.ts). */
+  relatesTo?: string[];
+  /** At a terminal, opens the new document in the editor once it is committed, then checks it (`--open`). */
+  open?: boolean;
   /** With `numbering.reserve`: number from what this clone knows, without reserving. */
   offline?: boolean;
 }
@@ -48,6 +55,13 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const c = out.c;
   const warnings: string[] = [];
 
+  // Options that do not apply to this kind are refused rather than silently dropped, before any question.
+  for (const [option, value] of Object.entries(opts.links ?? {})) {
+    if (value !== undefined && !kind.createLinks?.[option]) throw new UsageError(`--${option} does not apply to ${kind.plural}`);
+  }
+  const relatesTo = relationsOf(kind).find((r) => r.name === 'relates-to');
+  if (opts.relatesTo?.length && !relatesTo) throw new UsageError(`--relates-to does not apply to ${kind.plural}: their relations setting has no relates-to`);
+
   let title = opts.title;
   if (title === undefined || title.trim() === '') {
     if (title === undefined && ctx.prompt.interactive) title = await ctx.prompt.input(`${kind.label} title:`);
@@ -59,6 +73,10 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const wordCount = oneLine(title).split(/\s+/).filter(Boolean).length;
   if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
 
+  // Asked at a terminal, for what no option gave: reviewers, related documents, links (`--rfc`)
+  // and what an ADR supersedes. Every question can be skipped.
+  const asking = ctx.prompt.interactive;
+
   // The author, from git's configuration unless given.
   const gitAuthor = opts.author?.trim() ? undefined : ctx.git?.userName();
   // Only the kinds this create can refer to: its own (numbers, similar titles, --supersedes) and
@@ -68,15 +86,19 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     .filter((k): k is KindDef => !!k);
   const kinds = [kind, ...linkKinds.filter((k) => k !== kind)];
   // A plain create needs only numbers and titles; superseding or linking needs whole documents.
-  const needWhole = opts.supersedes !== undefined || Object.values(opts.links ?? {}).some((v) => v !== undefined);
-  // Superseding moves a document, so links to it anywhere must be seen: read every kind then.
+  // Superseding moves a document, so links to it anywhere must be seen, and a relation or a
+  // question may name a document of any kind: every kind is read then.
+  const everyKind = asking || opts.supersedes !== undefined || !!opts.relatesTo?.length;
+  const needWhole = everyKind || Object.values(opts.links ?? {}).some((v) => v !== undefined);
   // Otherwise only the titles that may be similar are read; the rest are known by file name.
   // Files ruled out by their names are only counted, for the highest number in use.
   const mayBeSimilar = mayBeSimilarTo(title) ?? (() => true);
   const scanned = needWhole ? undefined : scanKind(ctx.root, ctx.config, kind, mayBeSimilar);
-  const docs = scanned?.docs ?? readDocuments(ctx.root, ctx.config, opts.supersedes !== undefined ? Object.values(ctx.config.kinds) : kinds);
+  const docs = scanned?.docs ?? readDocuments(ctx.root, ctx.config, everyKind ? Object.values(ctx.config.kinds) : kinds);
+  // What it supersedes is asked first: the similar-title question leaves that document out.
+  const supersedes = opts.supersedes ?? (asking ? await askSupersedes(ctx, kind, docs) : undefined);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
-  const replaced = opts.supersedes ? resolveDoc(ctx, docs, opts.supersedes, kind) : undefined;
+  const replaced = supersedes ? resolveDoc(ctx, docs, supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
   const similar = docs.find((d) => d.kind === kind && d !== replaced && d.title && isSimilar(d.title));
   if (similar && !opts.force) {
@@ -88,10 +110,25 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     }
   }
 
+  // Reviewers live in frontmatter: a kind whose template writes none has no place for them.
+  const writesFrontmatter = async () =>
+    /^---\r?\n/.test(await renderDocument(ctx, kind, { id: '', title: title!, author: 'x', reviewers: [], links: {}, relations: {}, supersedes: undefined }));
+  let reviewers = opts.reviewer;
+  const links: Record<string, string | undefined> = { ...opts.links };
+  let related = opts.relatesTo;
+  if (asking) {
+    if (reviewers === undefined && (await writesFrontmatter())) reviewers = await askReviewers(ctx);
+    for (const [option, field] of Object.entries(kind.createLinks ?? {})) {
+      if (links[option] !== undefined) continue;
+      const targetKind = ctx.config.kinds[kind.links?.[field] ?? option] ?? ctx.config.kinds[option];
+      if (targetKind) links[option] = await askLink(ctx, kind, field, targetKind, docs);
+    }
+  }
+
   // Links given at creation (`--rfc`), resolved now so a typo is refused before anything is written.
   const linkValues: Record<string, string> = {};
   for (const [option, field] of Object.entries(kind.createLinks ?? {})) {
-    const ref = opts.links?.[option];
+    const ref = links[option];
     if (!ref) continue;
     const targetKind = ctx.config.kinds[kind.links?.[field] ?? option] ?? ctx.config.kinds[option];
     const target = resolveDoc(ctx, docs, ref, targetKind);
@@ -102,9 +139,17 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   }
   const predecessor: DocRecord | undefined = replaced;
   if (predecessor && !kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
-  // Options that do not apply to this kind are refused rather than silently dropped.
-  for (const [option, value] of Object.entries(opts.links ?? {})) {
-    if (value !== undefined && !kind.createLinks?.[option]) throw new UsageError(`--${option} does not apply to ${kind.plural}`);
+  if (asking && related === undefined && relatesTo) {
+    // What it already names (the RFC it implements, what it supersedes) is not offered again.
+    const named = new Set([replaced?.id, ...Object.values(linkValues)].filter((v): v is string => !!v));
+    related = await askRelated(ctx, kind, docs, named);
+  }
+  // Related documents (`--relates-to`), by id: resolved now, like links.
+  const relations: Record<string, string[]> = {};
+  if (relatesTo && related?.length) {
+    const ids = [...new Set(related.map((ref) => resolveDoc(ctx, docs, ref)).map((d) => d.id ?? d.path))];
+    if (relatesTo.single && ids.length > 1) throw new UsageError(`${kind.plural} relate to one document (${relatesTo.field}); ${ids.length} were given`);
+    relations[relatesTo.field] = ids;
   }
 
   let author = opts.author?.trim();
@@ -120,11 +165,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const folder = statusFolder(kind, kind.initial, layout, year);
   const slug = slugify(oneLine(title));
 
-  // Reviewers live in frontmatter: a kind whose template writes none has no place for them.
   // Known before any number is taken (or reserved on a remote).
-  if (opts.reviewer?.length) {
-    const probe = await renderDocument(ctx, kind, { id: '', title: title!, author: author!, reviewers: [], links: {}, supersedes: undefined });
-    if (!/^---\r?\n/.test(probe)) {
+  if (reviewers?.length) {
+    if (!(await writesFrontmatter())) {
       throw new RefusedError(`${kind.plural} here are written without frontmatter, where archdoc records reviewers; nothing was created.`, [
         'Leave --reviewer out, or give the kind a template with frontmatter.',
       ]);
@@ -160,8 +203,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         statusLike,
         title: title!,
         author: author!,
-        reviewers: opts.reviewer ?? [],
+        reviewers: reviewers ?? [],
         links: linkValues,
+        relations,
         supersedes: predecessor?.id,
       });
       if (!(await tx.create(rel, text))) {
@@ -198,6 +242,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   out.out(`  ${c.dim('status')}  ${kind.initial}`);
   if (linkValues.decision_ref) out.out(`  ${c.dim('rfc')}     ${linkValues.decision_ref}`);
   if (predecessor) out.out(`  ${c.dim('supersedes')} ${predecessor.id ?? predecessor.path} (now ${kind.supersededStatus})`);
+  if (relatesTo && relations[relatesTo.field]) out.out(`  ${c.dim('relates to')} ${relations[relatesTo.field]!.join(', ')}`);
   for (const w of warnings) out.err(`${c.yellow('warning:')} ${w}`);
   if (result.note) out.err(result.note);
   out.out('');
@@ -207,7 +252,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const next = kind.transitions[kind.initial] ?? [];
   const reviewerGuard = kind.guards?.[next[0] ?? '']?.find((g) => g.type === 'reviewers-named');
   if (reviewerGuard) {
-    const named = opts.reviewer?.length ?? 0;
+    const named = reviewers?.length ?? 0;
     const wanted = reviewerGuard.type === 'reviewers-named' ? Math.max(reviewerGuard.min ?? 1, reviewerGuard.warn_below ?? 0) : 1;
     let step = 2;
     if (named < wanted) out.out(`  ${step++}. ${named ? 'Name another reviewer' : 'Name reviewers'}: archdoc ${statusCmd} ${result.id} --reviewer "Name"`);
@@ -215,7 +260,90 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   } else if (next[0]) {
     out.out(`  2. Move it on: archdoc ${statusCmd} ${result.id} --set ${next[0]}`);
   }
+  if (opts.open) {
+    // Opening an editor is no question: `--yes` does not stop it, only the lack of a terminal does.
+    if (atTerminal(ctx.system)) {
+      const { editAndCheck } = await import('./shared/editing.js');
+      await editAndCheck(ctx, result.rel, `${result.id} was created${ctx.commit && !result.note ? ' and committed' : ''}, but not checked.`);
+    } else out.err('note: --open: no terminal, so no editor was started.');
+  }
   return { id: result.id, path: result.rel, status: kind.initial, warnings };
+}
+
+/** A document as a choice: `RFC-0003  Adopt PostgreSQL (APPROVED)`, made safe for the terminal. */
+function choiceOf(d: DocRecord): Choice {
+  const name = `${d.id ?? d.path}  ${oneLine(d.title ?? '')}${d.status ? ` (${d.status})` : ''}`;
+  return { value: d.id ?? d.path, name: printable(name) };
+}
+
+const NONE: Choice = { value: '', name: 'none' };
+
+/** Newest first. */
+const byNumber = (a: DocRecord, b: DocRecord) => (b.num ?? 0) - (a.num ?? 0) || a.path.localeCompare(b.path);
+
+/** Reviewers, comma-separated (`Alice Chen, Bob Li:approved`); an empty answer names none. */
+async function askReviewers(ctx: Context): Promise<string[]> {
+  const split = (answer: string) =>
+    answer
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const answer = await ctx.prompt.input('Reviewers (comma-separated, Enter for none):', {
+    required: false,
+    validate: (value) => {
+      for (const spec of split(value)) {
+        const parsed = parseReviewerSpec(spec);
+        // Said of the answer, not of an option: `"maybe" is not a reviewer status; use ...`.
+        if (!parsed.ok) return parsed.message.replace(/^--reviewer "[^"]*": /, '');
+      }
+      return true;
+    },
+  });
+  return split(answer);
+}
+
+/** Documents of every kind it relates to (its kind's first, newest first), but those it names already; none when there are none. */
+async function askRelated(ctx: Context, kind: KindDef, docs: DocRecord[], named: Set<string>): Promise<string[]> {
+  const kinds = [kind, ...Object.values(ctx.config.kinds).filter((k) => k !== kind)];
+  const choices = kinds.flatMap((k) =>
+    docs
+      .filter((d) => d.kind === k && !named.has(d.id ?? d.path))
+      .sort(byNumber)
+      .map(choiceOf),
+  );
+  return choices.length ? ctx.prompt.checkbox('Related documents (relates to):', choices) : [];
+}
+
+/**
+ * The document a link field names (a tech spec's RFC): approved ones first, then the others not
+ * archived; `none` first of all. Undefined for none.
+ */
+async function askLink(ctx: Context, kind: KindDef, field: string, target: KindDef, docs: DocRecord[]): Promise<string | undefined> {
+  const approved = approvedStatuses(target);
+  const open = docs.filter((d) => d.kind === target && !!d.status && !target.statuses[d.status]?.archived).sort(byNumber);
+  const choices = [...open.filter((d) => approved.has(d.status!)), ...open.filter((d) => !approved.has(d.status!))].map(choiceOf);
+  if (!choices.length) return undefined;
+  const verb = relationOfField(kind, field)?.forward ?? 'links to';
+  return (await ctx.prompt.select(`The ${target.label} it ${verb}:`, [NONE, ...choices])) || undefined;
+}
+
+/**
+ * What the new document supersedes, for a kind whose documents are superseded only once approved
+ * (ADRs: an ACCEPTED one): those are offered, `none` first. Undefined for none, and for other kinds
+ * (an RFC is superseded with `rfc-status --set SUPERSEDED --by`).
+ */
+async function askSupersedes(ctx: Context, kind: KindDef, docs: DocRecord[]): Promise<string | undefined> {
+  const to = kind.supersededStatus;
+  if (!to) return undefined;
+  const from = Object.keys(kind.transitions).filter((s) => kind.transitions[s]!.includes(to));
+  const approved = approvedStatuses(kind);
+  if (!from.length || !from.every((s) => approved.has(s))) return undefined;
+  const choices = docs
+    .filter((d) => d.kind === kind && !!d.status && from.includes(d.status))
+    .sort(byNumber)
+    .map(choiceOf);
+  if (!choices.length) return undefined;
+  return (await ctx.prompt.select(`Supersedes ${article(kind.label)}?`, [NONE, ...choices])) || undefined;
 }
 
 /** Highest number used by the kind: ids in frontmatter and numbers in filenames, archive included. */
@@ -241,6 +369,8 @@ interface NewDoc {
   author: string;
   reviewers: string[];
   links: Record<string, string>;
+  /** Relation fields (core/relations.ts) and the ids they hold. */
+  relations: Record<string, string[]>;
   supersedes: string | undefined;
 }
 
@@ -258,9 +388,12 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
     else if (field === 'created' || field === 'last_updated') data[field] = ctx.today;
     else if (field === 'supersedes') data.supersedes = d.supersedes ?? null;
     else if (d.links[field]) data[field] = d.links[field];
+    else if (d.relations[field]) data[field] = relationValue(kind, field, d.relations[field]);
     else if (field.startsWith('related_') && field.endsWith('s')) data[field] = [];
     else data[field] = null;
   }
+  // Relations named at creation, in fields the kind does not list, come after its own.
+  for (const [field, ids] of Object.entries(d.relations)) if (!(field in data)) data[field] = relationValue(kind, field, ids);
   // A successor names what it replaces even when its kind's fields do not list `supersedes`.
   if (d.supersedes) data.supersedes = d.supersedes;
   // Reviewers named at creation are kept, whether or not the kind lists them among its fields.
@@ -281,6 +414,11 @@ export async function renderDocument(ctx: Context, kind: KindDef, d: NewDoc): Pr
   return /^---\r?\n/.test(body) || (kind.frontmatter === 'optional' && statusInBody(body, kind.statusSection ?? 'Status'))
     ? body
     : `---\n${head}---\n\n${body}`;
+}
+
+/** A relation field's value: a list of ids, or the one id of a field that holds one (`decision_ref`). */
+function relationValue(kind: KindDef, field: string, ids: string[]): string | string[] {
+  return relationOfField(kind, field)?.single ? ids[0]! : ids;
 }
 
 /** `--reviewer "Name"` or `"Name:status"`, checked the way `rfc-status --reviewer` checks it. */

@@ -27,6 +27,7 @@ async function create(kind: string, title: string | undefined, o: Opts, system: 
       kind,
       ...(title !== undefined ? { title } : {}),
       links: { rfc: o.rfc as string | undefined },
+      ...(o.relatesTo ? { relatesTo: o.relatesTo as string[] } : {}),
     } as Parameters<typeof run>[0],
     { system },
   );
@@ -48,6 +49,9 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   list: list(),
   check: async ([paths], o, system, state) => {
     state.exitCode = await (await import('../commands/check.js')).run({ ...o, paths: (paths as string[] | undefined) ?? [] }, { system });
+  },
+  edit: async ([id], o, system) => {
+    await (await import('../commands/edit.js')).run({ ...o, id: id as string }, { system });
   },
   show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
   import: async (_args, o, system) => (await import('../commands/import.js')).run(o, { system }),

@@ -90,11 +90,31 @@ function addCreateOptions(cmd: Command, kind?: string): Command {
     .option('-y, --yes', 'never prompt; fail on a missing value instead')
     .option('--no-interactive', 'never prompt (same as --yes)')
     .option('--no-commit', 'write the file but do not commit it')
-    .option('--offline', 'with numbering.reserve in the config: take the next number this clone knows, without reserving it');
+    .option('--offline', 'with numbering.reserve in the config: take the next number this clone knows, without reserving it')
+    .option('--open', 'then open it in your editor ($VISUAL, $EDITOR, git core.editor, vi) and check what you wrote; commits none of your edits');
   cmd.option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect);
+  cmd.option('--relates-to <id>', 'a document it relates to, any kind (sets relates_to; repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'the RFC this spec implements (sets decision_ref)');
   if (!kind || kind === 'adr') cmd.option('--supersedes <id>', 'the ADR this one replaces (marks it SUPERSEDED)');
   return cmd;
+}
+
+/** What `create` asks at a terminal, what `--open` does, and examples. */
+function createHelp(command: string, kind?: string): string {
+  const link = kind === 'tech-spec' ? ' --rfc RFC-0001' : kind === 'adr' ? ' --supersedes ADR-0001' : '';
+  const title = kind === 'tech-spec' ? 'Orders service API' : kind === 'adr' ? 'Use ULIDs for order ids' : 'Adopt PostgreSQL';
+  return `
+At a terminal, what no option gives is asked: the title, reviewers (comma-separated), the RFC a
+tech spec implements, the ADR an ADR supersedes, and related documents (relates_to). Every
+question can be skipped; -y or --no-interactive, or no terminal, asks nothing.
+--open opens the new document in your editor once it is committed, then prints what check finds
+in it. Your edits are not committed: commit them yourself (a status change commits only its own
+change). Without a terminal --open starts no editor.
+
+Examples:
+  archdoc ${command}
+  archdoc ${command} "${title}"${link} --reviewer "Alice Chen" --open
+  archdoc ${command} "${title}" --relates-to RFC-0002 --relates-to ADR-0004 --yes`;
 }
 
 function addStatusOptions(cmd: Command, kind?: string): Command {
@@ -131,6 +151,7 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 const SINGLE = new Set([
   'init',
   'create',
+  'edit',
   'status',
   'list',
   'check',
@@ -241,9 +262,31 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         .command('create')
         .description('create a document of any kind from its template, and commit it')
         .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
-        .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+        .argument('[title]', 'the title (prompted for at a terminal when missing)')
+        .addHelpText('after', () => createHelp('create rfc')),
       (c) => addCreateOptions(c),
     ).action(action('create'));
+
+  if (wanted('edit'))
+    program
+      .command('edit')
+      .description('open a document in your editor, then print what check finds in it; commits nothing')
+      .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file')
+      .addHelpText(
+        'after',
+        `
+The editor is $VISUAL, else $EDITOR, else git's core.editor, else vi; like git, archdoc runs it
+with sh, so it may carry arguments ("code --wait"). When it exits 0, the document's findings are
+printed, as \`archdoc check <file>\` prints them; a failing editor exits 1. Your edits are never
+committed: commit them yourself (a status change commits only its own change, on the committed text).
+Without a terminal no editor is started: the document's path is printed, for scripts.
+
+Examples:
+  archdoc edit RFC-0003
+  EDITOR="code --wait" archdoc edit 3
+  $EDITOR "$(archdoc edit adr-4)"`,
+      )
+      .action(action('edit'));
 
   if (wanted('status'))
     withOptions(
@@ -353,7 +396,8 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
         program
           .command(k.create)
           .description(`create ${k.a} from its template, and commit it (same as: create ${k.name})`)
-          .argument('[title]', 'the title (prompted for at a terminal when missing)'),
+          .argument('[title]', 'the title (prompted for at a terminal when missing)')
+          .addHelpText('after', () => createHelp(k.create, k.name)),
         (c) => addCreateOptions(c, k.name),
       ).action(action(k.create));
 

@@ -4,6 +4,7 @@
  * runs in the test's process with captured output and a fixed environment.
  */
 import { createRequire } from 'node:module';
+import type { EditorRunner } from './editor.js';
 import { isTTY, write } from './stdio.js';
 
 export interface OutStream {
@@ -23,6 +24,8 @@ export interface System {
   stdinIsTTY(): boolean;
   /** Prepares the process for reading every document of a repository (`check`); only a real process does anything. */
   readWholeRepository?(): void;
+  /** Starts the person's editor on a file (`edit`, `create --open`); default: the real one, src/terminal/editor.ts. A test passes its own. */
+  runEditor?: EditorRunner;
 }
 
 function processStream(fd: 1 | 2): OutStream {

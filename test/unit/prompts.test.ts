@@ -8,18 +8,26 @@ import { testSystem } from '../env.js';
 import { makeRepo, testEnv } from '../helpers.js';
 import { colourLevel } from '../../src/terminal/output.js';
 
-function scripted(answers: Array<string | boolean>): Prompter & { asked: string[] } {
+function scripted(answers: Array<string | boolean | string[]>): Prompter & { asked: string[] } {
   const asked: string[] = [];
   return {
     interactive: true,
     asked,
     async input(message) {
       asked.push(message);
-      return String(answers.shift());
+      return String(answers.shift() ?? '');
     },
     async confirm(message) {
       asked.push(message);
       return Boolean(answers.shift());
+    },
+    async select(message) {
+      asked.push(message);
+      return String(answers.shift() ?? '');
+    },
+    async checkbox(message) {
+      asked.push(message);
+      return (answers.shift() as string[] | undefined) ?? [];
     },
   };
 }
@@ -41,7 +49,7 @@ describe('prompts at a terminal (scripted)', () => {
     const prompt = scripted(['Adopt PostgreSQL']);
     const out = capture();
     const r = await create({ kind: 'rfc', cwd }, { system, prompt, out, today: '2026-11-25' });
-    expect(prompt.asked).toEqual(['RFC title:']);
+    expect(prompt.asked).toEqual(['RFC title:', 'Reviewers (comma-separated, Enter for none):']);
     expect(r.path).toBe('rfcs/draft/RFC-0001-adopt-postgresql.md');
   });
 
