@@ -128,7 +128,18 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 }
 
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
-const SINGLE = new Set(['init', 'create', 'status', 'list', 'check', 'show', 'renumber', 'import', ...KINDS.flatMap((k) => [k.create, k.status, k.list])]);
+const SINGLE = new Set([
+  'init',
+  'create',
+  'status',
+  'list',
+  'check',
+  'show',
+  'renumber',
+  'import',
+  'graph',
+  ...KINDS.flatMap((k) => [k.create, k.status, k.list]),
+]);
 
 /**
  * The command a run names, when registering it alone gives the same result as registering all:
@@ -258,6 +269,22 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
           .option('--staged', "check the documents as git's index holds them, those with staged changes only (pre-commit hooks)")
           .option('--base <ref>', 'check what changed since the merge base with <ref> (pull requests): workflow steps, ids, deletions, the documents touched'),
     ).action(action('check'));
+
+  if (wanted('graph'))
+    withOptions(
+      program
+        .command('graph')
+        .description('print the link graph of the documents (implements, supersedes, depends on, amends, relates to)')
+        .addHelpText(
+          'after',
+          '\nExamples:\n  archdoc graph\n  archdoc graph --format dot | dot -Tsvg > decisions.svg\n  archdoc graph --kind rfc,tech-spec --status APPROVED',
+        ),
+      (c) =>
+        c
+          .addOption(new Option('--format <format>', 'mermaid (GitHub and GitLab draw it) or dot (Graphviz)').choices(['mermaid', 'dot']).default('mermaid'))
+          .option('--kind <kind>', 'only documents of this kind (repeatable, or comma-separated)', collect)
+          .option('--status <status>', 'only documents in this status (repeatable, or comma-separated)', collect),
+    ).action(action('graph'));
 
   if (wanted('completion'))
     program
