@@ -350,6 +350,23 @@ export function exists(root: string, rel: string): boolean {
   return fs.existsSync(path.join(root, rel));
 }
 
+/**
+ * The path of `abs` relative to the work tree `root`, `/`-separated, with the symbolic links of its
+ * folders resolved (the file itself may not exist yet, and a link as the file itself is kept as
+ * the link: writers refuse links); undefined when it lies outside the work tree, or is the root.
+ */
+export function workTreePath(root: string, abs: string): string | undefined {
+  const missing: string[] = [path.basename(abs)];
+  let folder = path.dirname(abs);
+  while (!fs.existsSync(folder) && path.dirname(folder) !== folder) {
+    missing.unshift(path.basename(folder));
+    folder = path.dirname(folder);
+  }
+  const rel = path.relative(fs.realpathSync(root), path.join(fs.realpathSync(folder), ...missing));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
 /** Whether an absolute path is an existing folder. */
 export function isFolder(abs: string): boolean {
   try {

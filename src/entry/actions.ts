@@ -51,6 +51,9 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   },
   show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
   import: async (_args, o, system) => (await import('../commands/import.js')).run(o, { system }),
+  index: async (_args, o, system, state) => {
+    state.exitCode = await (await import('../commands/index-page.js')).run(o, { system });
+  },
   graph: async (_args, o, system) => (await import('../commands/graph.js')).run(o, { system }),
   renumber: async ([target], o, system) => {
     await (await import('../commands/renumber.js')).run({ ...o, target: target as string } as never, { system });
