@@ -251,6 +251,12 @@ function readStart(abs: string): { text: string; whole: boolean } {
   return { text: buf.toString('utf8', 0, bytes.lastIndexOf(0x0a) + 1), whole: false };
 }
 
+/** `readDocument`, for a file that is meant as a document by the rules of the folder walk (a kind folder's README.md is not). */
+export function readDocumentIfOne(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
+  const rec = readDocument(root, rel, kind, padding);
+  return rec && looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1)) ? rec : undefined;
+}
+
 export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
   let text: string;
   try {

@@ -1,13 +1,14 @@
 /**
  * `archdoc index`: the index of each kind in its folder's README.md (or one file, `--file`),
  * written in one commit between its markers, the rest of the file kept byte for byte; idempotent;
- * `--check` for CI; paths outside the work tree refused; titles rendered as text.
+ * `--check` for CI; paths outside the work tree refused; titles rendered as text; and links that
+ * stay true when a status change moves a document.
  */
 import fs from 'node:fs';
 import path from 'node:path/posix';
 import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
-import { headFiles, makeRepo, porcelain, type Repo, SLOW, step, tempDir } from '../helpers.js';
+import { headChanges, headFiles, makeRepo, porcelain, type Repo, SLOW, step, tempDir } from '../helpers.js';
 import { FIXTURE, HOSTILE, hostileFiles, seed } from './graph-fixtures.js';
 import { writeIt } from './rfc-fixtures.js';
 
@@ -296,5 +297,33 @@ describe('archdoc index', SLOW, () => {
     expect(stale.stdout).toBe('docs/adr/README.md: the index is out of date\nRun archdoc index to update it.\n');
     await step(repo, ['index'], SUBJECT);
     expect(repo.read('docs/adr/README.md')).toContain('  ADR_0003 -.->|relates to| ADR_0002\n');
+  });
+
+  it("links stay true when a status change moves a document: the index files are rewritten in the change's commit", async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    const draft = 'rfcs/draft/RFC-0001-event-sourced-orders.md';
+    writeIt(repo, draft, 'rfc');
+    repo.git('commit', '-q', '-am', 'test: write RFC-0001');
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md', '--graph'], SUBJECT);
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['draft/RFC-0001-event-sourced-orders.md']);
+
+    const r = await step(repo, ['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
+    expect(r.stdout).toContain('links   updated in rfcs/README.md');
+    expect(r.stdout).toContain('links   updated in docs/decisions.md');
+    const changes = headChanges(repo).sort();
+    expect(changes.slice(0, 2)).toEqual(['M\tdocs/decisions.md', 'M\trfcs/README.md']);
+    expect(changes[2]).toMatch(new RegExp(`^R\\d+\t${draft}\trfcs/review/RFC-0001-event-sourced-orders\\.md$`));
+    expect(changes).toHaveLength(3);
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['review/RFC-0001-event-sourced-orders.md']);
+    expect(linksResolve(repo, 'docs/decisions.md')).toEqual(['../rfcs/review/RFC-0001-event-sourced-orders.md']);
+    // The status shown is the old one until the index runs again, which --check says.
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(rows(repo.read('docs/decisions.md'))[0]).toContain('| REVIEW |');
   });
 });
