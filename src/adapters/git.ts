@@ -32,6 +32,8 @@ export interface Git {
   filesAt(commit: string, wanted: (rel: string) => boolean): Promise<Map<string, string>>;
   /** What became of the files under the root since `commit`, in the work tree: renamed (old → new) and deleted. */
   changesSince(commit: string): Promise<{ renamed: Map<string, string>; deleted: Set<string>; touched: Set<string> }>;
+  /** The Markdown files in the work tree (tracked, or untracked and not ignored) that contain `text`, relative to the root. */
+  markdownContaining(text: string): Promise<string[]>;
 }
 
 export class GitError extends Error {
@@ -200,6 +202,16 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     },
     async changesSince(commit) {
       return nameStatus(await git(['diff', '-M', '--name-status', '-z', '--relative', commit]));
+    },
+    async markdownContaining(text) {
+      try {
+        const out = await git(['grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', '*.md']);
+        return out.split('\0').filter(Boolean);
+      } catch (e) {
+        // git grep exits 1 when nothing matches.
+        if (e instanceof GitError && e.code === 1 && !e.stderr.trim()) return [];
+        throw e;
+      }
     },
     async indexFiles(wanted) {
       // Stage 0 only: during a merge, conflicted paths have no one staged text.

@@ -251,6 +251,12 @@ function readStart(abs: string): { text: string; whole: boolean } {
   return { text: buf.toString('utf8', 0, bytes.lastIndexOf(0x0a) + 1), whole: false };
 }
 
+/** `readDocument`, for a file that is meant as a document by the rules of the folder walk (a kind folder's README.md is not). */
+export function readDocumentIfOne(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
+  const rec = readDocument(root, rel, kind, padding);
+  return rec && looksLikeDocument(rec, rel.slice(rel.lastIndexOf('/') + 1)) ? rec : undefined;
+}
+
 export function readDocument(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
   let text: string;
   try {
@@ -348,6 +354,23 @@ export function writeAtomic(root: string, rel: string, text: string): void {
 
 export function exists(root: string, rel: string): boolean {
   return fs.existsSync(path.join(root, rel));
+}
+
+/**
+ * The path of `abs` relative to the work tree `root`, `/`-separated, with the symbolic links of its
+ * folders resolved (the file itself may not exist yet, and a link as the file itself is kept as
+ * the link: writers refuse links); undefined when it lies outside the work tree, or is the root.
+ */
+export function workTreePath(root: string, abs: string): string | undefined {
+  const missing: string[] = [path.basename(abs)];
+  let folder = path.dirname(abs);
+  while (!fs.existsSync(folder) && path.dirname(folder) !== folder) {
+    missing.unshift(path.basename(folder));
+    folder = path.dirname(folder);
+  }
+  const rel = path.relative(fs.realpathSync(root), path.join(fs.realpathSync(folder), ...missing));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }
 
 /** Whether an absolute path is an existing folder. */

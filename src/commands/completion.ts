@@ -36,7 +36,7 @@ _archdoc() {
   fi
   case "$prev" in
     --set|--status) COMPREPLY=( $(compgen -W "${STATUSES}" -- "$cur") ); return 0 ;;
-    --format) COMPREPLY=( $(compgen -W "table list json csv text github" -- "$cur") ); return 0 ;;
+    --format) COMPREPLY=( $(compgen -W "table list json csv text github mermaid dot" -- "$cur") ); return 0 ;;
     --layout) COMPREPLY=( $(compgen -W "by-status flat" -- "$cur") ); return 0 ;;
     --type|create) COMPREPLY=( $(compgen -W "rfc tech-spec adr" -- "$cur") ); return 0 ;;
     completion) COMPREPLY=( $(compgen -W "bash zsh fish" -- "$cur") ); return 0 ;;

@@ -59,6 +59,10 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
     (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string }, { system }),
   unlink: async ([from, relation, to], o, system) =>
     (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string, remove: true }, { system }),
+  index: async (_args, o, system, state) => {
+    state.exitCode = await (await import('../commands/index-page.js')).run(o, { system });
+  },
+  graph: async (_args, o, system) => (await import('../commands/graph.js')).run(o, { system }),
   renumber: async ([target], o, system) => {
     await (await import('../commands/renumber.js')).run({ ...o, target: target as string } as never, { system });
   },

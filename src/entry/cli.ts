@@ -160,6 +160,8 @@ const SINGLE = new Set([
   'import',
   'link',
   'unlink',
+  'index',
+  'graph',
   ...KINDS.flatMap((k) => [k.create, k.status, k.list]),
 ]);
 
@@ -313,6 +315,41 @@ Examples:
           .option('--staged', "check the documents as git's index holds them, those with staged changes only (pre-commit hooks)")
           .option('--base <ref>', 'check what changed since the merge base with <ref> (pull requests): workflow steps, ids, deletions, the documents touched'),
     ).action(action('check'));
+
+  if (wanted('index'))
+    withOptions(
+      program
+        .command('index')
+        .description("write a Markdown index of the documents (id, title, status, date, links) into each kind folder's README.md (one commit)")
+        .addHelpText(
+          'after',
+          '\nThe index goes between <!-- archdoc:index:start --> and <!-- archdoc:index:end -->; the rest of the file is kept\nas it is. Archived documents come after the others.\n\nExamples:\n  archdoc index\n  archdoc index --check\n  archdoc index --file docs/decisions.md --one-table --graph',
+        ),
+      (c) =>
+        c
+          .option('--check', 'write nothing; exit 1 when an index is missing or out of date (CI)')
+          .option('--file <path>', 'one index file for every kind, instead of the README.md of each kind folder')
+          .option('--kind <kind>', 'only this kind (repeatable, or comma-separated)', collect)
+          .option('--one-table', 'with --file: one table of every kind, with a kind column')
+          .option('--graph', 'also write the link graph (Mermaid) into the index file')
+          .option('--no-commit', 'write the files but do not commit them'),
+    ).action(action('index'));
+
+  if (wanted('graph'))
+    withOptions(
+      program
+        .command('graph')
+        .description('print the link graph of the documents (implements, supersedes, depends on, amends, relates to)')
+        .addHelpText(
+          'after',
+          '\nExamples:\n  archdoc graph\n  archdoc graph --format dot | dot -Tsvg > decisions.svg\n  archdoc graph --kind rfc,tech-spec --status APPROVED',
+        ),
+      (c) =>
+        c
+          .addOption(new Option('--format <format>', 'mermaid (GitHub and GitLab draw it) or dot (Graphviz)').choices(['mermaid', 'dot']).default('mermaid'))
+          .option('--kind <kind>', 'only documents of this kind (repeatable, or comma-separated)', collect)
+          .option('--status <status>', 'only documents in this status (repeatable, or comma-separated)', collect),
+    ).action(action('graph'));
 
   if (wanted('completion'))
     program

@@ -13,6 +13,7 @@ import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenIn
 import { replaceSectionText } from '../../core/sections.js';
 import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
+import { INDEX_MARKERS } from '../../core/index-page.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
 
@@ -128,6 +129,17 @@ function inPlace(original: string, doc: DocRecord, to: string, extraEdits: Front
   return extraEdits.length ? editIn(doc.path, text, extraEdits) : text;
 }
 
+/**
+ * The Markdown files holding an index `archdoc index` wrote (its start marker): the README.md of
+ * each kind's folder, and with git any other file in the work tree. Documents are not among them.
+ */
+async function indexPages(ctx: Context, docs: DocRecord[]): Promise<string[]> {
+  const isDoc = new Set(docs.map((d) => d.path));
+  const pages = new Set(Object.values(ctx.config.kinds).map((k) => `${k.folder}/README.md`));
+  for (const rel of (await ctx.git?.markdownContaining(INDEX_MARKERS.start)) ?? []) pages.add(rel);
+  return [...pages].filter((rel) => !isDoc.has(rel) && exists(ctx.root, rel) && readText(ctx.root, rel).includes(INDEX_MARKERS.start));
+}
+
 export async function applyChange(
   ctx: Context,
   tx: Transaction,
@@ -188,18 +200,34 @@ export async function applyChange(
     touched.newPaths.push(...newPaths);
     touched.path = target;
     const moves = new Map([[doc.path, target]]);
+    const rewrite = async (rel: string) => {
+      const v = await versions(ctx, tx, rel, (t) => rewriteLinks(t, rel, rel, moves));
+      if (v.commit !== undefined) {
+        await tx.write(rel, v.commit);
+        touched.paths.push(rel);
+        touched.rewritten.push(rel);
+        await after(rel, v.work);
+      } else if (v.work !== undefined && v.work !== readText(ctx.root, rel)) {
+        // The link is only in the user's uncommitted text: rewritten there, nothing to commit.
+        await tx.write(rel, v.work);
+        touched.rewritten.push(rel);
+      }
+    };
     for (const other of docs) {
       if (other.path === doc.path || !other.body.includes(filename)) continue;
-      const v = await versions(ctx, tx, other.path, (t) => rewriteLinks(t, other.path, other.path, moves));
-      if (v.commit !== undefined) {
-        await tx.write(other.path, v.commit);
-        touched.paths.push(other.path);
-        touched.rewritten.push(other.path);
-        await after(other.path, v.work);
-      } else if (v.work !== undefined && v.work !== readText(ctx.root, other.path)) {
-        // The link is only in the user's uncommitted text: rewritten there, nothing to commit.
-        await tx.write(other.path, v.work);
-        touched.rewritten.push(other.path);
+      await rewrite(other.path);
+    }
+    // The index pages `archdoc index` writes link to every document: they follow it too.
+    for (const page of await indexPages(ctx, docs)) {
+      if (page === target || !readText(ctx.root, page).includes(filename)) continue;
+      if (!ctx.commit || (await ctx.git!.isTracked(page))) await rewrite(page);
+      else {
+        // A page git does not know yet (written with --no-commit) is the user's to commit: rewritten, not committed.
+        const text = rewriteLinks(readText(ctx.root, page), page, page, moves);
+        if (text !== undefined) {
+          await tx.write(page, text);
+          touched.rewritten.push(page);
+        }
       }
     }
   }

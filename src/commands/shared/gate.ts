@@ -11,7 +11,7 @@ import { RULE_IDS, STATUS_RULE_IDS } from '../../core/check/rule-ids.js';
 import type { RuleSetting } from '../../core/config.js';
 import type { KindDef } from '../../core/kinds.js';
 import { RefusedError } from '../../core/errors.js';
-import { exists, kindOfPath, readDocument } from '../../adapters/store.js';
+import { exists, kindOfPath, readDocument, readDocumentIfOne } from '../../adapters/store.js';
 import { fieldLinks, type IdIndex } from '../../core/links.js';
 
 /**
@@ -62,7 +62,8 @@ export function judgeChange(ctx: Context, input: GateInput): string[] {
   const after = input.before.filter((d) => !gone.has(d.path));
   for (const rel of written) {
     const kind = kindOfPath(ctx.config, rel);
-    const rec = kind && readDocument(ctx.root, rel, kind, ctx.config.idPadding);
+    // The change may rewrite links in files that are no document (a kind folder's README.md index).
+    const rec = kind && readDocumentIfOne(ctx.root, rel, kind, ctx.config.idPadding);
     if (rec) after.push(rec);
   }
   // A finding is the same before and after when only the document's path changed, or only the

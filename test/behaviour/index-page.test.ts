@@ -1,0 +1,329 @@
+/**
+ * `archdoc index`: the index of each kind in its folder's README.md (or one file, `--file`),
+ * written in one commit between its markers, the rest of the file kept byte for byte; idempotent;
+ * `--check` for CI; paths outside the work tree refused; titles rendered as text; and links that
+ * stay true when a status change moves a document.
+ */
+import fs from 'node:fs';
+import path from 'node:path/posix';
+import { HtmlRenderer, Parser } from 'commonmark';
+import { describe, expect, it } from 'vitest';
+import { headChanges, headFiles, makeRepo, porcelain, type Repo, SLOW, step, tempDir } from '../helpers.js';
+import { FIXTURE, HOSTILE, hostileFiles, seed } from './graph-fixtures.js';
+import { writeIt } from './rfc-fixtures.js';
+
+const SUBJECT = 'docs: update the index';
+
+const RFC_INDEX = `# RFCs
+
+<!-- archdoc:index:start -->
+<!-- Written by \`archdoc index\`: what is between these markers is replaced when it runs. -->
+
+| ID | Title | Status | Date | Links |
+| --- | --- | --- | --- | --- |
+| [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md) | Adopt PostgreSQL for orders | APPROVED | 2026-01-12 | supersedes [RFC-0001](archive/2026/superseded/RFC-0001-use-mysql-for-orders.md); implemented by [TS-0001](../tech-specs/draft/TS-0001-orders-service.md) |
+| [RFC-0003](draft/RFC-0003-event-sourced-orders.md) | Event-sourced orders | DRAFT | 2026-01-12 | depends on [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md); relates to [RFC-0004](review/RFC-0004-order-audit-log.md) |
+| [RFC-0004](review/RFC-0004-order-audit-log.md) | Order audit log | REVIEW | 2026-01-12 | relates to [RFC-0003](draft/RFC-0003-event-sourced-orders.md); amends [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md); implemented by [TS-0002](../tech-specs/reference/TS-0002-audit-pipeline.md) |
+| [RFC-0001](archive/2026/superseded/RFC-0001-use-mysql-for-orders.md) | Use MySQL for orders | SUPERSEDED | 2026-01-12 | superseded by [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md) |
+
+<!-- archdoc:index:end -->
+`;
+
+/** The relative `.md` link targets in `text`. */
+function links(text: string): string[] {
+  return [...text.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((m) => decodeURI(m[1]!));
+}
+
+/** Asserts that every relative link in the file `rel` leads to a file that exists. */
+function linksResolve(repo: Repo, rel: string): string[] {
+  const targets = links(repo.read(rel));
+  for (const t of targets) expect(repo.exists(path.join(path.dirname(rel), t)), `${rel} → ${t}`).toBe(true);
+  return targets;
+}
+
+/** The rows of the first table in `text` (after its header and divider). */
+function rows(text: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| ID |') || l.startsWith('| Kind |'));
+  const out: string[] = [];
+  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) out.push(lines[i]!);
+  return out;
+}
+
+/** A row's cells, split at the pipes GFM splits at (archdoc writes ` | ` between cells, `\|` inside one), as GFM hands them to the inline parser. */
+function cells(row: string): string[] {
+  return row
+    .slice(2, -2)
+    .split(' | ')
+    .map((c) => c.replace(/\\\|/g, '|'));
+}
+
+function indexed(): Repo {
+  const repo = makeRepo();
+  seed(repo, FIXTURE);
+  return repo;
+}
+
+describe('archdoc index', SLOW, () => {
+  it("writes each kind's index into its folder's README.md, in one commit, with links that resolve", async () => {
+    const repo = indexed();
+    const r = await step(repo, ['index'], SUBJECT);
+    expect(r.stdout).toBe('Wrote rfcs/README.md\nWrote tech-specs/README.md\nWrote docs/adr/README.md\n');
+    expect(r.stderr).toBe('');
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'rfcs/README.md', 'tech-specs/README.md']);
+    expect(repo.read('rfcs/README.md')).toBe(RFC_INDEX);
+    for (const f of ['rfcs/README.md', 'tech-specs/README.md', 'docs/adr/README.md']) expect(linksResolve(repo, f).length).toBeGreaterThan(0);
+    // The README.md files are no documents: list and check see the nine documents only.
+    const check = await repo.run(['check']);
+    expect(check.stdout).not.toContain('README');
+  });
+
+  it('changes nothing the second time: no commit, not a byte', async () => {
+    const repo = indexed();
+    await step(repo, ['index', '--graph'], SUBJECT);
+    const before = repo.files().map((f) => [f, repo.read(f)]);
+    const commits = repo.commitCount();
+    for (const args of [['index'], ['index', '--graph']]) {
+      const r = await repo.run(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('Index up to date.\n');
+      expect(r.stderr).toBe('');
+    }
+    expect(repo.commitCount()).toBe(commits);
+    expect(repo.files().map((f) => [f, repo.read(f)])).toEqual(before);
+    expect(porcelain(repo)).toEqual([]);
+  });
+
+  it('keeps the text outside the markers byte for byte, CRLF line endings and a missing last newline included', async () => {
+    const repo = indexed();
+    const before = '# Our RFCs\r\n\r\nHow we decide:  *read this first*.\r\n\r\n<!-- archdoc:index:start -->\r\n';
+    const after = '\r\n<!-- archdoc:index:end -->\r\n\r\n## Notes\r\n\r\nTrailing   spaces   and no newline at the end';
+    repo.write('rfcs/README.md', `${before}stale rows\r\n| a | b |${after}`);
+    // A README with no markers gets the index added at its end.
+    const adr = 'ADRs of the orders team.\n\nSee also [the wiki](https://example.com/wiki).\n';
+    repo.write('docs/adr/README.md', adr);
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'test: READMEs of our own');
+    await step(repo, ['index'], SUBJECT);
+    const rfcs = repo.read('rfcs/README.md');
+    expect(rfcs.startsWith(before.replace(/\r\n$/, ''))).toBe(true);
+    expect(rfcs.endsWith(after.replace(/^\r\n/, ''))).toBe(true);
+    expect(rfcs).not.toContain('stale rows');
+    expect(rfcs.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(rows(rfcs.replace(/\r\n/g, '\n'))).toEqual(rows(RFC_INDEX));
+    const adrs = repo.read('docs/adr/README.md');
+    expect(adrs.startsWith(`${adr}\n<!-- archdoc:index:start -->\n`)).toBe(true);
+    expect(adrs.endsWith('<!-- archdoc:index:end -->\n')).toBe(true);
+    // And the next run finds both up to date.
+    expect((await repo.run(['index'])).stdout).toBe('Index up to date.\n');
+  });
+
+  it('--check writes nothing and exits 1 while an index is missing or stale (a status changed), 0 once current', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-adr', 'Use UUIDs'], 'docs(adr): create ADR-0001 Use UUIDs');
+    writeIt(repo, 'docs/adr/ADR-0001-use-uuids.md', 'adr');
+    repo.git('commit', '-q', '-am', 'test: write ADR-0001');
+    const commits = repo.commitCount();
+    const missing = await repo.run(['index', '--check']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe(
+      'rfcs/README.md: no index yet\ntech-specs/README.md: no index yet\ndocs/adr/README.md: no index yet\nRun archdoc index to update them.\n',
+    );
+    expect(repo.commitCount()).toBe(commits);
+    expect(porcelain(repo)).toEqual([]);
+
+    await step(repo, ['index'], SUBJECT);
+    const fresh = await repo.run(['index', '--check']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toBe('Index up to date.\n');
+
+    await step(repo, ['adr-status', 'ADR-0001', '--set', 'ACCEPTED'], 'docs(adr): ADR-0001 PROPOSED → ACCEPTED');
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('docs/adr/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    expect(porcelain(repo)).toEqual([]);
+    await step(repo, ['index'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md']);
+    expect(repo.read('docs/adr/README.md')).toContain('| [ADR-0001](ADR-0001-use-uuids.md) | Use UUIDs | ACCEPTED | 2026-11-25 | |');
+    expect((await repo.run(['index', '--check'])).code).toBe(0);
+  });
+
+  it('--file writes one index of every kind there, relative to where archdoc runs; --one-table makes it one table', async () => {
+    const repo = indexed();
+    const r = await step(repo, ['-C', 'docs', 'index', '--file', 'decisions.md'], SUBJECT);
+    expect(r.stdout).toBe('Wrote docs/decisions.md\n');
+    expect(headFiles(repo)).toEqual(['docs/decisions.md']);
+    const text = repo.read('docs/decisions.md');
+    expect(text.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Decision records', '## RFCs', '## Tech specs', '## ADRs']);
+    expect(linksResolve(repo, 'docs/decisions.md')).toContain('../rfcs/approved/RFC-0002-adopt-postgresql-for-orders.md');
+    expect((await repo.run(['index', '--check', '--file', 'docs/decisions.md'])).code).toBe(0);
+    // The default files are another index: not written by --file.
+    expect(repo.exists('rfcs/README.md')).toBe(false);
+
+    await step(repo, ['index', '--file', 'docs/decisions.md', '--one-table'], SUBJECT);
+    const one = repo.read('docs/decisions.md');
+    expect(one.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Decision records']);
+    const table = rows(one);
+    expect(table).toHaveLength(9);
+    expect(table.map((row) => cells(row)[1])).toEqual([
+      '[RFC-0002](../rfcs/approved/RFC-0002-adopt-postgresql-for-orders.md)',
+      '[RFC-0003](../rfcs/draft/RFC-0003-event-sourced-orders.md)',
+      '[RFC-0004](../rfcs/review/RFC-0004-order-audit-log.md)',
+      '[TS-0001](../tech-specs/draft/TS-0001-orders-service.md)',
+      '[TS-0002](../tech-specs/reference/TS-0002-audit-pipeline.md)',
+      '[ADR-0002](adr/ADR-0002-use-ulids.md)',
+      '[ADR-0003](adr/ADR-0003-keep-money-in-cents.md)',
+      // Archived documents come after the others.
+      '[RFC-0001](../rfcs/archive/2026/superseded/RFC-0001-use-mysql-for-orders.md)',
+      '[ADR-0001](adr/ADR-0001-use-uuids.md)',
+    ]);
+    expect(cells(table[0]!)[0]).toBe('RFC');
+    linksResolve(repo, 'docs/decisions.md');
+
+    // --kind picks kinds, for the default files too.
+    await step(repo, ['index', '--kind', 'adr'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md']);
+    const usage = await repo.run(['index', '--one-table']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^error: --one-table goes with --file <path>/);
+  });
+
+  it('refuses an index file outside the work tree, in .git, through a link that leads out, or on a document', async () => {
+    const repo = indexed();
+    const outside = tempDir('archdoc-outside-');
+    fs.symlinkSync(outside, path.join(repo.dir, 'out'));
+    repo.git('add', 'out');
+    repo.git('commit', '-q', '-m', 'test: a link that leads out');
+    const commits = repo.commitCount();
+    const refused: Array<[string, RegExp]> = [
+      ['../elsewhere.md', /^error: --file \.\.\/elsewhere\.md: it is outside the work tree/],
+      [path.join(outside, 'abs.md'), /it is outside the work tree/],
+      ['out/index.md', /it is outside the work tree/],
+      ['.git/index.md', /it is inside the git directory/],
+      ['rfcs/draft/RFC-0003-event-sourced-orders.md', /it is RFC-0003; give the index a file of its own/],
+    ];
+    for (const [file, message] of refused) {
+      for (const check of [[], ['--check']]) {
+        const r = await repo.run(['index', '--file', file, ...check]);
+        expect(r.code, file).toBe(1);
+        expect(r.stderr, file).toMatch(message);
+        expect(r.stdout).toBe('');
+      }
+    }
+    const notMarkdown = await repo.run(['index', '--file', 'index.html']);
+    expect(notMarkdown.code).toBe(2);
+    expect(notMarkdown.stderr).toMatch(/^error: --file index\.html: give a Markdown file \(\.md\)/);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    expect(repo.exists('../elsewhere.md')).toBe(false);
+    expect(repo.commitCount()).toBe(commits);
+    expect(porcelain(repo)).toEqual([]);
+  });
+
+  it('refuses to write over uncommitted edits to an index file: nothing is changed', async () => {
+    const repo = indexed();
+    await step(repo, ['index'], SUBJECT);
+    repo.write('docs/adr/ADR-0003-keep-money-in-cents.md', repo.read('docs/adr/ADR-0003-keep-money-in-cents.md').replace('PROPOSED', 'ACCEPTED'));
+    repo.git('commit', '-q', '-am', 'test: accept ADR-0003 by hand');
+    const edited = `${repo.read('docs/adr/README.md')}\nMy own note, not committed yet.\n`;
+    repo.write('docs/adr/README.md', edited);
+    const r = await repo.run(['index']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: docs\/adr\/README\.md has changes of yours that are not committed/);
+    expect(repo.read('docs/adr/README.md')).toBe(edited);
+    expect(porcelain(repo)).toEqual([' M docs/adr/README.md']);
+  });
+
+  it('renders hostile titles as their text: one row each, no HTML, no extra cell', async () => {
+    const repo = makeRepo();
+    seed(repo, hostileFiles());
+    await step(repo, ['index'], SUBJECT);
+    const text = repo.read('rfcs/README.md');
+    expect(text).not.toMatch(/<script|<b>/);
+    const table = rows(text);
+    expect(table).toHaveLength(HOSTILE.length);
+    const parser = new Parser();
+    const html = new HtmlRenderer();
+    const decode = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    const order = HOSTILE.map((_, i) => i).filter((i) => i !== 2);
+    order.push(2); // the REJECTED one comes last
+    table.forEach((row, n) => {
+      const i = order[n]!;
+      const c = cells(row);
+      expect(c, row).toHaveLength(5);
+      // The title cell as GitHub would render it: a paragraph of text, no element of its own.
+      const rendered = html.render(parser.parse(c[1]!)).trim();
+      expect(rendered, row).toMatch(/^<p>[^<]*<\/p>$/);
+      expect(decode(rendered.slice(3, -4))).toBe(HOSTILE[i]!.replace(/\s+/g, ' ').trim());
+    });
+    linksResolve(repo, 'rfcs/README.md');
+  });
+
+  it('--graph adds the link graph; later runs keep it current, and --check sees it stale', async () => {
+    const repo = indexed();
+    await step(repo, ['index', '--graph'], SUBJECT);
+    const adrs = repo.read('docs/adr/README.md');
+    const graph = adrs.slice(adrs.indexOf('<!-- archdoc:graph:start -->'));
+    expect(graph).toBe(
+      [
+        '<!-- archdoc:graph:start -->',
+        '<!-- Written by `archdoc index --graph`: what is between these markers is replaced when it runs. -->',
+        '',
+        '```mermaid',
+        'flowchart LR',
+        '  ADR_0001["ADR-0001: Use UUIDs<br/>SUPERSEDED"]:::archived',
+        '  ADR_0002["ADR-0002: Use ULIDs<br/>ACCEPTED"]:::approved',
+        '  ADR_0002 ==>|supersedes| ADR_0001',
+        '  classDef approved fill:#dafbe1,stroke:#1a7f37,color:#24292f',
+        '  classDef archived fill:#eaeef2,stroke:#8c959f,color:#57606a,stroke-dasharray:4 3',
+        '```',
+        '',
+        '<!-- archdoc:graph:end -->',
+        '',
+      ].join('\n'),
+    );
+    // A kind's graph shows what its documents link to in other kinds.
+    expect(repo.read('tech-specs/README.md')).toContain('  TS_0001 -->|implements| RFC_0002\n');
+    // ADR-0003 comes to supersede nothing but to relate to ADR-0002: only the ADR index changes.
+    const rel = 'docs/adr/ADR-0003-keep-money-in-cents.md';
+    repo.write(rel, repo.read(rel).replace('status: PROPOSED\n', 'status: PROPOSED\nrelates_to: [ADR-0002]\n'));
+    repo.git('commit', '-q', '-am', 'test: relate ADR-0003');
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('docs/adr/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    await step(repo, ['index'], SUBJECT);
+    expect(repo.read('docs/adr/README.md')).toContain('  ADR_0003 -.->|relates to| ADR_0002\n');
+  });
+
+  it("links stay true when a status change moves a document: the index files are rewritten in the change's commit", async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    const draft = 'rfcs/draft/RFC-0001-event-sourced-orders.md';
+    writeIt(repo, draft, 'rfc');
+    repo.git('commit', '-q', '-am', 'test: write RFC-0001');
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md', '--graph'], SUBJECT);
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['draft/RFC-0001-event-sourced-orders.md']);
+
+    const r = await step(repo, ['rfc-status', 'RFC-0001', '--set', 'REVIEW'], 'docs(rfc): RFC-0001 DRAFT → REVIEW');
+    expect(r.stdout).toContain('links   updated in rfcs/README.md');
+    expect(r.stdout).toContain('links   updated in docs/decisions.md');
+    const changes = headChanges(repo).sort();
+    expect(changes.slice(0, 2)).toEqual(['M\tdocs/decisions.md', 'M\trfcs/README.md']);
+    expect(changes[2]).toMatch(new RegExp(`^R\\d+\t${draft}\trfcs/review/RFC-0001-event-sourced-orders\\.md$`));
+    expect(changes).toHaveLength(3);
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['review/RFC-0001-event-sourced-orders.md']);
+    expect(linksResolve(repo, 'docs/decisions.md')).toEqual(['../rfcs/review/RFC-0001-event-sourced-orders.md']);
+    // The status shown is the old one until the index runs again, which --check says.
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(rows(repo.read('docs/decisions.md'))[0]).toContain('| REVIEW |');
+  });
+});
