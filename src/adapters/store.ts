@@ -20,8 +20,28 @@ function walk(root: string, dir: string, file: (dir: string, name: string) => vo
   }
   for (const e of entries) {
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, dir ? `${dir}/${e.name}` : e.name, file);
-    } else if (e.isFile() && MARKDOWN.test(e.name)) file(dir, e.name);
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, dir ? `${dir}/${nfcName(root, dir, e.name)}` : nfcName(root, dir, e.name), file);
+    } else if (e.isFile() && MARKDOWN.test(e.name)) file(dir, nfcName(root, dir, e.name));
+  }
+}
+
+/**
+ * A name as archdoc writes names, in NFC, when the file system finds the same file by it: macOS
+ * lists a name in NFD (`ガ` as `カ` and a mark) that was written in NFC, and takes either form.
+ * Paths are then compared as written in links, ids and git's output (core.precomposeUnicode). A
+ * file system that keeps names byte for byte (Linux) gets the name as it is.
+ */
+function nfcName(root: string, dir: string, name: string): string {
+  if (/^[ -~]*$/.test(name)) return name;
+  const nfc = name.normalize('NFC');
+  if (nfc === name) return name;
+  const at = dir ? `${root}/${dir}/` : `${root}/`;
+  try {
+    const a = fs.lstatSync(at + name);
+    const b = fs.lstatSync(at + nfc);
+    return a.ino === b.ino && a.dev === b.dev ? nfc : name;
+  } catch {
+    return name;
   }
 }
 
