@@ -54,14 +54,28 @@ describe('titles in every language', () => {
 
     writeIt(repo, 'rfcs/draft/RFC-0001-認証方式の選定.md', 'rfc');
     writeIt(repo, 'docs/adr/ADR-0001-launch-plan.md', 'adr');
+    // A link to the RFC by its file name, written as people write it: the letters as they are.
+    repo.write(
+      'docs/adr/ADR-0001-launch-plan.md',
+      `${repo.read('docs/adr/ADR-0001-launch-plan.md')}\nSee [the RFC](../../rfcs/draft/RFC-0001-認証方式の選定.md).\n`,
+    );
     repo.git('commit', '-qam', 'written');
+    expect((await repo.run(['check'])).code).toBe(0);
     const moved = await repo.run(['rfc-status', 'RFC-0001', '--set', 'REVIEW']);
     expect(moved.code, moved.stderr).toBe(0);
     expect(repo.files('rfcs')).toContain('rfcs/review/RFC-0001-認証方式の選定.md');
     expect(repo.git('log', '-1', '--format=%s')).toBe('docs(rfc): RFC-0001 DRAFT → REVIEW');
-    // A rename (the status and history change inside), the names in git as on disk.
-    const [how, from, to] = repo.git('show', '--name-status', '-M', '--format=', '-z', 'HEAD').split('\0').filter(Boolean);
-    expect([how?.[0], from, to]).toEqual(['R', 'rfcs/draft/RFC-0001-認証方式の選定.md', 'rfcs/review/RFC-0001-認証方式の選定.md']);
+    // A rename (the status and history change inside) and the ADR whose link follows it, names in git as on disk.
+    const changes = repo.git('show', '--name-status', '-M', '--format=', '-z', 'HEAD').split('\0').filter(Boolean);
+    expect(changes.map((c) => c.replace(/^R\d+$/, 'R'))).toEqual([
+      'M',
+      'docs/adr/ADR-0001-launch-plan.md',
+      'R',
+      'rfcs/draft/RFC-0001-認証方式の選定.md',
+      'rfcs/review/RFC-0001-認証方式の選定.md',
+    ]);
+    // The link follows the file, percent-encoded as a URL is.
+    expect(repo.read('docs/adr/ADR-0001-launch-plan.md')).toContain(`(${encodeURI('../../rfcs/review/RFC-0001-認証方式の選定.md')})`);
     const accepted = await repo.run(['adr-status', 'ADR-0001', '--set', 'ACCEPTED']);
     expect(accepted.code, accepted.stderr).toBe(0);
     // By its path too, as a shell completes it.
