@@ -169,15 +169,18 @@ const fishEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 export function fishScript(program: Command): string {
   const all = specs(program);
   const takes = valueOptions(program, all);
-  const lines = [
-    '# archdoc fish completion. Install: archdoc completion fish > ~/.config/fish/completions/archdoc.fish',
+  const lines = ['# archdoc fish completion. Install: archdoc completion fish > ~/.config/fish/completions/archdoc.fish', 'complete -c archdoc -f'];
+  for (const s of all) lines.push(`complete -c archdoc -n '__fish_use_subcommand' -a '${s.name}' -d '${fishEscape(s.description)}'`);
+  // Functions are called when a condition or a value is asked for, so they may follow the completions that name them.
+  lines.push(
     '# Ids, statuses and kinds come from the repository at hand: archdoc __complete, silent on any error.',
-    'complete -c archdoc -f',
     '# The words typed so far without options and their values: the command, then its arguments.',
     'function __archdoc_args',
     `    set -l takes ${takes.join(' ')}`,
+    '    set -l words (commandline -opc)',
+    '    set -e words[1]',
     '    set -l skip 0',
-    '    for w in (commandline -opc)[2..-1]',
+    '    for w in $words',
     '        if test $skip = 1',
     '            set skip 0',
     '            continue',
@@ -194,36 +197,46 @@ export function fishScript(program: Command): string {
     'function __archdoc_ask',
     '    set -l words (commandline -opc)',
     '    set -l cwd',
-    '    for i in (seq 2 (math (count $words) - 1))',
+    '    set -l i 1',
+    '    while test $i -lt (count $words)',
     '        contains -- $words[$i] -C --cwd; and set cwd --cwd $words[(math $i + 1)]',
+    '        set i (math $i + 1)',
     '    end',
     '    command archdoc __complete $argv $cwd 2>/dev/null',
     'end',
     '# Whether the command line is `archdoc <command>` with no argument yet.',
     'function __archdoc_first --argument-names command',
     '    set -l args (__archdoc_args)',
-    '    test (count $args) -eq 1; and contains -- $args[1] (string split " " -- $command)',
+    '    test (count $args) -eq 1; and test "$args[1]" = "$command"',
     'end',
-    "# Statuses: those the document named may move to next, else its kind's; built-in ones when archdoc says nothing.",
+    "# Statuses: those the document named may move to next, else its kind's (`-`: any kind); the built-in ones (a comma-separated list) when archdoc says nothing.",
     'function __archdoc_statuses --argument-names kind fallback with_id',
     '    set -l args (__archdoc_args)',
     '    set -l ask statuses',
     '    test -n "$with_id"; and set -a ask $args[2]',
-    '    test -n "$kind"; and set -a ask --kind $kind',
+    '    test "$kind" != -; and set -a ask --kind $kind',
     '    set -l out (__archdoc_ask $ask)',
-    '    test (count $out) -gt 0; and printf "%s\\n" $out; or string split " " -- $fallback',
+    '    if test (count $out) -gt 0',
+    "        printf '%s\\n' $out",
+    '    else',
+    '        string split , -- $fallback',
+    '    end',
     'end',
     'function __archdoc_kinds',
     '    set -l out (__archdoc_ask kinds)',
-    `    test (count $out) -gt 0; and printf "%s\\n" $out; or string split " " -- '${BUILT_IN_KINDS}'`,
+    '    if test (count $out) -gt 0',
+    "        printf '%s\\n' $out",
+    '    else',
+    `        string split , -- ${BUILT_IN_KINDS.replace(/ /g, ',')}`,
+    '    end',
     'end',
-  ];
-  for (const s of all) lines.push(`complete -c archdoc -n '__fish_use_subcommand' -a '${s.name}' -d '${fishEscape(s.description)}'`);
+  );
   // What each option's value completes from.
   const values = (s: Spec, flag: string): string | undefined => {
     const kind = s.kind ?? '';
-    if (flag === '--set') return `(__archdoc_statuses '${kind}' '${builtInStatuses(s.kind)}' id)`;
-    if (flag === '--status') return `(__archdoc_statuses '${kind}' '${builtInStatuses(s.kind)}')`;
+    const fallback = builtInStatuses(s.kind).replace(/ /g, ',');
+    if (flag === '--set') return `(__archdoc_statuses ${kind || '-'} ${fallback} id)`;
+    if (flag === '--status') return `(__archdoc_statuses ${kind || '-'} ${fallback})`;
     if (flag === '--rfc' || flag === '--link-rfc') return '(__archdoc_ask ids --kind rfc)';
     if (flag === '--by' || flag === '--supersedes') return `(__archdoc_ask ids${kind ? ` --kind ${kind}` : ''})`;
     if (flag === '--type') return '(__archdoc_kinds)';

@@ -118,14 +118,51 @@ describe('completion scripts', () => {
     expect(broken.cli(['__complete', 'ids'], { cwd: tempDir() })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it.runIf(has('fish'))('fish completes ids and next statuses from the repository', SLOW, async () => {
+    await setUp();
+    const file = path.join(tempDir(), 'archdoc.fish');
+    fs.writeFileSync(file, spawnSync(process.execPath, [BIN, 'completion', 'fish'], { encoding: 'utf8' }).stdout);
+    const fish = (line: string) => {
+      const env = testEnv(repo.home, { PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+      const r = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]!)
+        .sort();
+    };
+    expect(fish('archdoc rfc-status ')).toEqual(['RFC-0001', 'RFC-0002']);
+    expect(fish('archdoc rfc-status RFC-0002 --comment ok --set ')).toEqual(['APPROVED', 'DRAFT', 'REJECTED', 'SUPERSEDED']);
+    expect(fish('archdoc create ')).toEqual(['adr', 'rfc', 'tech-spec']);
+  });
+
+  it.runIf(has('zsh'))('zsh, through bashcompinit, completes ids and next statuses from the repository', SLOW, async () => {
+    await setUp();
+    const file = path.join(tempDir(), 'archdoc.zsh');
+    fs.writeFileSync(file, spawnSync(process.execPath, [BIN, 'completion', 'zsh'], { encoding: 'utf8' }).stdout);
+    const zsh = (words: string[]) => {
+      const env = testEnv(repo.home, { PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+      const quoted = words.map((w) => `'${w}'`).join(' ');
+      const cmd = `autoload -U compinit && compinit -u -D; source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; compgen -F _archdoc -- ''`;
+      const r = spawnSync('zsh', ['-f', '-c', cmd], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return r.stdout.split('\n').filter(Boolean);
+    };
+    expect(zsh(['archdoc', 'rfc-status', ''])).toEqual(['RFC-0001', 'RFC-0002']);
+    expect(zsh(['archdoc', 'rfc-status', 'RFC-0002', '--set', ''])).toEqual(['APPROVED', 'REJECTED', 'DRAFT', 'SUPERSEDED']);
+  });
+
   it('zsh and fish scripts parse, where those shells are installed', () => {
     for (const [shell, check] of [
-      ['zsh', ['-n']],
-      ['fish', ['--no-execute']],
+      ['zsh', '-n'],
+      ['fish', '--no-execute'],
     ] as const) {
       if (!has(shell)) continue;
-      const text = spawnSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' }).stdout;
-      const r = spawnSync(shell, check, { input: text, encoding: 'utf8' });
+      // From a file: fish does not read a script from a socket, which is what Node gives a child for stdin.
+      const file = path.join(tempDir(), `archdoc.${shell}`);
+      fs.writeFileSync(file, spawnSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' }).stdout);
+      const r = spawnSync(shell, [check, file], { encoding: 'utf8' });
       expect(r.status, `${shell}: ${r.stderr}`).toBe(0);
     }
     // bash reads the zsh script's body too: it is the bash script behind bashcompinit.
