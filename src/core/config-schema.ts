@@ -95,7 +95,8 @@ const kind: JsonSchema = {
       type: 'object',
       propertyNames: { enum: ['implements', 'relates-to', 'depends-on', 'amends'] },
       additionalProperties: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-      description: 'The typed links archdoc link adds, each relation with the frontmatter field it is stored in (default relates-to: relates_to, depends-on: depends_on, amends: amends, and implements for tech specs: decision_ref).',
+      description:
+        'The typed links archdoc link adds, each relation with the frontmatter field it is stored in (default relates-to: relates_to, depends-on: depends_on, amends: amends, and implements for tech specs: decision_ref).',
     },
     order: { type: 'array', items: statusName },
     superseded_status: statusName,

@@ -67,6 +67,9 @@ export function relationOfField(kind: KindDef, field: string): Relation | undefi
 
 /** What a person typed for a relation (`relates-to`, `relates_to`, `Relates To`), as its name. */
 export function relationName(input: string): RelationName | undefined {
-  const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (RELATION_NAMES as readonly string[]).includes(key) ? (key as RelationName) : undefined;
 }
