@@ -202,4 +202,13 @@ describe('fileNameParts', () => {
     expect(fileNameParts('RFC-0012.md', 'RFC')).toBeUndefined();
     expect(fileNameParts('legacy-id.md', 'RFC')).toBeUndefined();
   });
+
+  it('reads back slugs in any script, as slugify writes them and as macOS lists them (NFD)', () => {
+    for (const title of ['認証方式の選定', 'Выбор схемы', 'प्रमाणीकरण विधि', 'ガバナンス', '🚀 Launch plan']) {
+      const slug = slugify(title);
+      expect(fileNameParts(`RFC-0012-${slug}.md`, 'RFC')).toEqual({ num: 12, slug });
+      expect(fileNameParts(`0012-${slug}.md`, 'ADR')).toEqual({ num: 12, slug });
+      expect(fileNameParts(`RFC-0012-${slug}.md`.normalize('NFD'), 'RFC')).toEqual({ num: 12, slug: slug.normalize('NFD') });
+    }
+  });
 });
