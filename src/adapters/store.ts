@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { asText, BINARY_PROBE, emptyRecord, fileNameParts, parseDoc, parseDocHead, type DocRecord } from '../core/document.js';
 import { formatId } from '../core/ids.js';
+import { fileNumber, numberless } from '../core/file-names.js';
 import { excludedName, type KindDef } from '../core/kinds.js';
 import { UsageError } from '../core/errors.js';
 
@@ -20,8 +21,28 @@ function walk(root: string, dir: string, file: (dir: string, name: string) => vo
   }
   for (const e of entries) {
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, dir ? `${dir}/${e.name}` : e.name, file);
-    } else if (e.isFile() && MARKDOWN.test(e.name)) file(dir, e.name);
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(root, dir ? `${dir}/${nfcName(root, dir, e.name)}` : nfcName(root, dir, e.name), file);
+    } else if (e.isFile() && MARKDOWN.test(e.name)) file(dir, nfcName(root, dir, e.name));
+  }
+}
+
+/**
+ * A name as archdoc writes names, in NFC, when the file system finds the same file by it: macOS
+ * lists a name in NFD (`ガ` as `カ` and a mark) that was written in NFC, and takes either form.
+ * Paths are then compared as written in links, ids and git's output (core.precomposeUnicode). A
+ * file system that keeps names byte for byte (Linux) gets the name as it is.
+ */
+function nfcName(root: string, dir: string, name: string): string {
+  if (/^[ -~]*$/.test(name)) return name;
+  const nfc = name.normalize('NFC');
+  if (nfc === name) return name;
+  const at = dir ? `${root}/${dir}/` : `${root}/`;
+  try {
+    const a = fs.lstatSync(at + name);
+    const b = fs.lstatSync(at + nfc);
+    return a.ino === b.ino && a.dev === b.dev ? nfc : name;
+  } catch {
+    return name;
   }
 }
 
@@ -167,6 +188,27 @@ export function scanKind(root: string, config: Config, kind: KindDef, needed: (s
     }
   });
   return { highest, docs };
+}
+
+/**
+ * The numbered documents of the given kinds by their file names alone, nothing read: each with
+ * the number its name carries, as reading it would find (`RFC-0012-x.md`, `0012-x.md`). Names the
+ * kind excludes are left out; dated names (log4brains) carry no number and are left out too.
+ * Shell completion lists ids from this on every Tab.
+ */
+export function numberedNames(root: string, config: Config, kinds: KindDef[]): Array<{ rel: string; kind: KindDef; num: number }> {
+  const out: Array<{ rel: string; kind: KindDef; num: number }> = [];
+  for (const { rel, kind } of documentPaths(root, config, kinds)) {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const num = numberless(kind) ? undefined : (fileNameParts(name, kind.prefix)?.num ?? fileNumber(name, kind.prefix));
+    if (num !== undefined && !(kind.exclude && excludedName(kind, name))) out.push({ rel, kind, num });
+  }
+  return out;
+}
+
+/** One document's head, read as readDocumentHeads reads it; undefined when it is gone, unreadable or not meant as a document. */
+export function readDocumentHead(root: string, rel: string, kind: KindDef, padding: number): DocRecord | undefined {
+  return readHead(root, rel, kind, padding);
 }
 
 /** A document's head (parseDocHead), or undefined when it is gone, unreadable or not meant as a document. */

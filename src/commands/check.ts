@@ -70,7 +70,12 @@ function narrowTo(ctx: Context, opts: CheckOptions, docs: DocRecord[]): Set<stri
     const rel = path.relative(ctx.root, abs).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: outside the repository (${ctx.root})`);
     if (rel !== '' && !exists(ctx.root, rel)) throw new UsageError(`${given}: no such file or folder`);
-    const hits = docs.filter((d) => rel === '' || d.path === rel || d.path.startsWith(`${rel}/`));
+    // Compared in NFC, as archdoc writes names (a macOS shell or hook may pass NFD).
+    const want = rel.normalize('NFC');
+    const hits = docs.filter((d) => {
+      const at = d.path.normalize('NFC');
+      return rel === '' || at === want || at.startsWith(`${want}/`);
+    });
     if (hits.length === 0) ctx.out.err(`note: ${given} holds no document archdoc manages; skipped`);
     for (const d of hits) out.add(d.path);
   }

@@ -11,6 +11,7 @@ import { statusInBody } from '../core/body-fields.js';
 import { article, statusFolder, type KindDef } from '../core/kinds.js';
 import { mayBeSimilarTo, similarTo } from '../core/similar.js';
 import { slugify } from '../core/slug.js';
+import { countWords } from '../core/words.js';
 import { parseReviewerSpec, planTransition } from '../core/workflow.js';
 import { approvedStatuses, statusRules } from '../core/check/statuses.js';
 import { RefusedError, UsageError } from '../core/errors.js';
@@ -70,7 +71,8 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     }
   }
   title = title.trim();
-  const wordCount = oneLine(title).split(/\s+/).filter(Boolean).length;
+  // Words between spaces, and in Chinese, Japanese or Thai the words ICU finds (core/words.ts).
+  const wordCount = countWords(oneLine(title));
   if (wordCount < 2 || wordCount > 6) warnings.push(`the title has ${wordCount} word${wordCount === 1 ? '' : 's'}; 2 to 6 words make the clearest titles`);
 
   // Asked at a terminal, for what no option gave: reviewers, related documents, links (`--rfc`)

@@ -69,13 +69,16 @@ export function similarTo(title: string): (other: string) => boolean {
 /** A typo apart: at most 2 edits, fewer for short titles, none below 10 characters. */
 const editsAllowed = (joined: string) => (joined.length >= 10 ? Math.min(2, Math.floor(joined.length / 10)) : 0);
 
-/** `similarTo`, taking the other title as its words (see `words`). */
-function matchWords(title: string): (wb: string[]) => boolean {
+/**
+ * `similarTo`, taking the other title as its words (see `words`). `slack` edits more pass: for the
+ * words of a slug, where folding wrote two letters for one (ß is ss).
+ */
+function matchWords(title: string, slack = 0): (wb: string[]) => boolean {
   const wa = words(title);
   const sortedA = [...wa].sort().join(' ');
   const digitsA = wa.filter((x) => /\d/.test(x)).join(' ');
   const ja = wa.join(' ');
-  const within = editsAllowed(ja);
+  const within = editsAllowed(ja) + (editsAllowed(ja) > 0 ? slack : 0);
   return (wb) => {
     if (wa.length === 0) return false;
     const jb = wb.join(' ');
@@ -91,13 +94,34 @@ function matchWords(title: string): (wb: string[]) => boolean {
 /**
  * A cheap first look for `create`, which compares a new title with every title of its kind: whether
  * a document whose file name carries `slug` (`adopt-postgresql` of `RFC-0012-adopt-postgresql.md`)
- * may have a title similar to `title`. The slug is the title folded to ASCII and cut short, so it
- * passes when, read as a title, it is similar, or when it shares a word with `title`; only those
- * documents need their title read. Undefined for a title with non-ASCII letters, which folding
- * can change: then every title is read.
+ * may have a title similar to `title`. The slug is the title, Latin letters folded to ASCII, and
+ * cut short, so it passes when, read as a title, it is similar, or when it shares a word with
+ * `title`; only those documents need their title read. A slug with letters of other scripts passes
+ * when it has few enough of them to be a few edits from `title`. Undefined for a title with
+ * non-ASCII letters, which folding can change: then every title is read.
  */
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
+  const ascii = mayBeSimilarToAscii(title);
+  const within = editsAllowed(words(title).join(' '));
+  return (slug) => (/^[\x20-\x7e]*$/.test(slug) ? ascii(slug) : nonAsciiLetters(slug) <= within);
+}
+
+/**
+ * Letters and digits beyond ASCII in a slug as `words` reads a title: accents folded away. A slug
+ * keeps the letters of scripts other than Latin (core/slug.ts), and each of them stands for at
+ * least one in the title's words (the same letter; a Hangul syllable is its jamo in both), which
+ * is an edit away from an ASCII title: a title similar to one has at most `editsAllowed` of them.
+ * A file system's NFD name (macOS) reads the same.
+ */
+function nonAsciiLetters(slug: string): number {
+  let n = 0;
+  for (const ch of slug.normalize('NFKD')) if (ch > '\x7f' && (ch < '\u0300' || ch > '\u036f') && /^[\p{L}\p{N}]$/u.test(ch)) n++;
+  return n;
+}
+
+/** `mayBeSimilarTo` for an ASCII title and a slug of ASCII letters: those of Latin titles. */
+function mayBeSimilarToAscii(title: string): (slug: string) => boolean {
   const mine = words(title);
   const joined = mine.join(' ');
   const within = editsAllowed(joined);
@@ -148,7 +172,8 @@ export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | und
   // whole and stands in its slug, glued to its neighbours or not, unless the slug was cut.
   const sharesWord = (slug: string) => mine.some((w) => slug.includes(w));
   if (mine.length >= 3) return (slug) => (mayBeCut(slug) ? cutAndAlike(slug) : sharesWord(slug) && hasNumbers(slug));
-  const similar = matchWords(title);
+  // A letter folding doubles (ß, æ, œ, þ) is an edit of a similar title, which has `within` at most: as many more in its slug.
+  const similar = matchWords(title, within);
   const set = new Set(mine);
   return (slug) => {
     if (cutAndAlike(slug)) return true;

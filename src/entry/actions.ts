@@ -76,3 +76,11 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
     ),
   ),
 };
+
+/**
+ * `archdoc __complete …`, which the completion scripts run on each Tab (src/commands/complete.ts):
+ * hidden, parsed by the command itself, and silent on any error (src/entry/main.ts).
+ */
+export async function complete(words: string[], system: System): Promise<void> {
+  await (await import('../commands/complete.js')).run({ words }, { system });
+}

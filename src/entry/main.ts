@@ -2,7 +2,7 @@
  * The entry point: runs the CLI and turns every error into one line on stderr and an exit code.
  * This is the only place that decides how archdoc ends.
  */
-import { ACTIONS } from './actions.js';
+import { ACTIONS, complete } from './actions.js';
 import { quickParse, type ProgramSpec } from './quick-parse.js';
 import { UserError } from '../core/errors.js';
 import { printable } from '../terminal/output.js';
@@ -20,6 +20,15 @@ const BUILT_SPEC = typeof __ARCHDOC_COMMANDS__ === 'object' ? __ARCHDOC_COMMANDS
  * any other goes to commander (src/entry/quick-parse.ts).
  */
 export async function main(argv: string[], system: System = processSystem(), spec = BUILT_SPEC): Promise<number> {
+  // What a completion script asks on each Tab: never an error, never help, exit 0 (src/commands/complete.ts).
+  if (argv[2] === '__complete') {
+    try {
+      await complete(argv.slice(3), system);
+    } catch {
+      // a completion fails silently: the Tab offers nothing
+    }
+    return 0;
+  }
   const debug = argv.includes('--debug');
   const status = { exitCode: 0 };
   try {

@@ -4,6 +4,7 @@
  */
 import { colourLevel } from './stdio.js';
 import type { System } from './system.js';
+import { displayWidth, padEnd, truncate } from './width.js';
 
 export { colourLevel };
 
@@ -75,20 +76,19 @@ export async function systemOutput(system: System): Promise<Output> {
   };
 }
 
-/** Pads cells to aligned columns; the last column is not padded. Widths count code points. */
+/**
+ * Pads cells to aligned columns; the last column is not padded. Widths are terminal columns
+ * (src/terminal/width.ts): a CJK character or an emoji takes two, a combining mark none. A cell
+ * wider than its column's maximum is cut between grapheme clusters and ends in `…`. Control
+ * characters in a cell are measured as they will be printed: escaped (see `printable`).
+ */
 export function table(rows: string[][], maxWidths: number[] = []): string[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no width
-  const len = (s: string) => [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  const cells = rows.map((r) => r.map((cell, i) => truncate(printable(cell, true), maxWidths[i] ?? Infinity)));
   const widths: number[] = [];
-  for (const r of rows) for (const [i, cell] of r.entries()) widths[i] = Math.min(Math.max(widths[i] ?? 0, len(cell)), maxWidths[i] ?? Infinity);
-  return rows.map((r) =>
+  for (const r of cells) for (const [i, cell] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+  return cells.map((r) =>
     r
-      .map((cell, i) => {
-        const max = maxWidths[i] ?? Infinity;
-        let text = cell;
-        if (len(text) > max) text = `${[...text].slice(0, max - 1).join('')}…`;
-        return i === r.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - len(text)));
-      })
+      .map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i]!)))
       .join('  ')
       .trimEnd(),
   );

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatId, idInReference, numberInFilename, parseIdInput } from '../../src/core/ids.js';
-import { slugify, MAX_SLUG_LENGTH } from '../../src/core/slug.js';
+import { slugify, MAX_SLUG_BYTES, MAX_SLUG_LENGTH } from '../../src/core/slug.js';
+import { countWords, useWordSegmenter } from '../../src/core/words.js';
 import { similarTitles } from '../../src/core/similar.js';
 
 describe('ids', () => {
@@ -45,15 +46,96 @@ describe('slugify', () => {
     expect(slugify('🚀🚀')).toBe('untitled');
   });
 
-  it('property: any title gives a safe, bounded, non-empty slug', () => {
+  it('property: a Latin title gives a safe, bounded, non-empty ASCII slug', () => {
+    // Letters of the Latin script fold to ASCII (é is e, ß is ss, ł is l); slugs of Latin titles are what they always were.
+    const latin = fc.string({ unit: fc.constantFrom(...'aZ09 -_./\\:é É ç ß Æ ø Ł đ þ œ ı Ǆ ﬁ ² ½ ẞ ñ ü ő ȩ ǖ'.split('')), maxLength: 400 });
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (title) => {
+      fc.property(fc.oneof(latin, fc.string({ maxLength: 400 })), (title) => {
         const s = slugify(title);
         expect(s).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
         expect(s.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('property: any title gives a safe, bounded, non-empty slug in NFC, its letters kept', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (title) => {
+        const s = slugify(title);
+        // Letters, digits and their marks, in words joined by single dashes: never a path, a dot file or a control character.
+        expect(s).toMatch(/^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*$/u);
+        expect(s.normalize('NFC')).toBe(s);
+        expect([...s].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+        expect(Buffer.byteLength(s)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+        // A title with a letter or digit of any script is never untitled.
+        if (/[\p{L}\p{N}]/u.test(title.normalize('NFKD')) && !/untitled/.test(title.toLowerCase())) expect(s).not.toBe('untitled');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['認証方式の選定', '認証方式の選定'],
+    ['🚀 Launch plan', 'launch-plan'],
+    ['プロジェクト・ガバナンス', 'プロジェクト-ガバナンス'],
+    ['ｶﾞｲﾄﾞ', 'ガイド'],
+    ['인증 방식 선정', '인증-방식-선정'],
+    ['Выбор схемы: й и ё', 'выбор-схемы-й-и-ё'],
+    ['प्रमाणीकरण विधि का चयन', 'प्रमाणीकरण-विधि-का-चयन'],
+    ['การเลือกวิธี', 'การเลือกวิธี'],
+    ['Ελληνικά', 'ελληνικά'],
+    ['Łódź, GROẞ and Þór', 'lodz-gross-and-thor'],
+    ['PostgreSQLの採用', 'postgresqlの採用'],
+  ])('keeps the letters of %j: %j', (title, want) => expect(slugify(title)).toBe(want));
+
+  it('writes NFC whatever form the title came in (macOS gives NFD)', () => {
+    expect(slugify('ガバナンス'.normalize('NFD'))).toBe('ガバナンス');
+    expect(slugify('한국어'.normalize('NFD'))).toBe('한국어');
+    expect(slugify('Café'.normalize('NFD'))).toBe('cafe');
+  });
+
+  it('cuts a long title at a word boundary, never inside a character, within the characters and bytes allowed', () => {
+    const ja = slugify('認証方式の選定'.repeat(12));
+    expect([...ja].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect([...ja].length).toBeGreaterThan(MAX_SLUG_LENGTH / 2);
+    // Ends with a word: 選定 or 方式, not half of one.
+    expect(ja).toMatch(/(認証|方式|選定)$/);
+    const thai = slugify('การเลือกวิธีการยืนยันตัวตน'.repeat(5));
+    expect(thai).toMatch(/(การ|เลือก|วิธี|ยืนยัน|ตัว|ตน)$/);
+    // Four bytes a letter (CJK extension B): the bytes run out first.
+    const wide = slugify('𠀀𠀁𠀂'.repeat(30));
+    expect(Buffer.byteLength(wide)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect([...wide].length).toBe(50);
+    // A letter keeps its marks: the cut is before कि, not between क and ि.
+    const hi = slugify(`${'अ'.repeat(10)}${'कि'.repeat(60)}`);
+    expect(hi.endsWith('कि')).toBe(true);
+    expect(slugify(`${'б'.repeat(40)} ${'в'.repeat(40)}`)).toBe('б'.repeat(40));
+  });
+});
+
+describe('countWords', () => {
+  it.each([
+    ['Adopt PostgreSQL', 2],
+    ['Use  feature   flags', 3],
+    ['CI/CD pipeline', 2],
+    ['認証方式の選定', 4],
+    ['PostgreSQLの採用', 3],
+    ['인증 방식 선정', 3],
+    ['Выбор схемы аутентификации', 3],
+    ['认证', 1],
+  ])('%j has %i words', (title, n) => expect(countWords(title)).toBe(n));
+
+  it('counts roughly where Node has no segmenter with dictionaries', () => {
+    useWordSegmenter(null);
+    try {
+      expect(countWords('Adopt PostgreSQL')).toBe(2);
+      expect(countWords('認証方式の選定')).toBe(4);
+      expect(countWords('サーバーレス構成の採用')).toBe(4);
+      expect(countWords('การเลือกวิธีการยืนยันตัวตน')).toBe(6);
+    } finally {
+      useWordSegmenter(undefined);
+    }
   });
 });
 

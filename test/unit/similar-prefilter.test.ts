@@ -130,6 +130,64 @@ describe('mayBeSimilarTo', () => {
     }
   });
 
+  // Slugs keep the letters of every script (core/slug.ts): an ASCII title may be a few edits from
+  // a title with some of them (a Cyrillic а that looks like a Latin a), never from one with many.
+  const anyScript = fc.constantFrom('データ', '東京', 'кафка', 'kafkа', 'adоpt', 'й', 'हिन्दी', 'कि', '한국', 'ไทย', 'łódź', 'þorp', 'Ελλάδα', 'ѕervice');
+  const mixedTitle = fc
+    .tuple(fc.array(fc.oneof(word, anyScript), { minLength: 1, maxLength: 9 }), fc.constantFrom(' ', ' - ', ': ', ''))
+    .map(([ws, sep]) => ws.join(sep));
+
+  it('never rules out a title in any script that is similar to an ASCII title', () => {
+    fc.assert(
+      fc.property(asciiTitle, mixedTitle, (newTitle, existing) => {
+        if (!similarTitles(newTitle, existing)) return;
+        expect(mayBeSimilarTo(newTitle)!(slugify(existing))).toBe(true);
+        expect(mayBeSimilarTo(newTitle)!(slugify(existing).normalize('NFD'))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('never rules out a title two edits away when the edits are letters of other scripts, cut or not', () => {
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.constantFrom('delete', 'insert', 'replace'),
+      fc.constantFrom('й', 'а', 'デ', '東', '\u093f', 'ł', 'þ', 'ß', '한', ' ', '-'),
+    );
+    const long = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+    let similar = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          asciiTitle,
+          long.filter((t) => /^[\x20-\x7e]*$/.test(t)),
+        ),
+        fc.array(edit, { maxLength: 2 }),
+        (newTitle, edits) => {
+          let existing = newTitle;
+          for (const [at, kind, ch] of edits) {
+            const i = existing.length ? at % existing.length : 0;
+            existing =
+              kind === 'delete' ? existing.slice(0, i) + existing.slice(i + 1) : existing.slice(0, i) + ch + existing.slice(i + (kind === 'replace' ? 1 : 0));
+          }
+          if (!similarTitles(newTitle, existing)) return;
+          similar++;
+          expect(mayBeSimilarTo(newTitle)!(slugify(existing))).toBe(true);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    expect(similar).toBeGreaterThan(1000);
+  });
+
+  it('rules out slugs with more letters of other scripts than edits allow', () => {
+    expect(mayBeSimilarTo('Adopt PostgreSQL for orders')!(slugify('認証方式の選定'))).toBe(false);
+    expect(mayBeSimilarTo('Adopt Kafka events')!(slugify('Выбор схемы'))).toBe(false);
+    // One Cyrillic letter in a title otherwise the same: read it.
+    expect(mayBeSimilarTo('Adopt Kafka events')!(slugify('Adopt Kafkа events'))).toBe(true);
+    expect(mayBeSimilarTo('Adopt Kafka events')!(slugify('Adopt Kafkа events').normalize('NFD'))).toBe(true);
+  });
+
   it('reads every title when the new one has letters folding could change', () => {
     expect(mayBeSimilarTo('Straße bauen')).toBeUndefined();
     expect(mayBeSimilarTo('注文サービス')).toBeUndefined();
@@ -143,5 +201,14 @@ describe('fileNameParts', () => {
     expect(fileNameParts('0012-use-kafka.md', 'ADR')).toEqual({ num: 12, slug: 'use-kafka' });
     expect(fileNameParts('RFC-0012.md', 'RFC')).toBeUndefined();
     expect(fileNameParts('legacy-id.md', 'RFC')).toBeUndefined();
+  });
+
+  it('reads back slugs in any script, as slugify writes them and as macOS lists them (NFD)', () => {
+    for (const title of ['認証方式の選定', 'Выбор схемы', 'प्रमाणीकरण विधि', 'ガバナンス', '🚀 Launch plan']) {
+      const slug = slugify(title);
+      expect(fileNameParts(`RFC-0012-${slug}.md`, 'RFC')).toEqual({ num: 12, slug });
+      expect(fileNameParts(`0012-${slug}.md`, 'ADR')).toEqual({ num: 12, slug });
+      expect(fileNameParts(`RFC-0012-${slug}.md`.normalize('NFD'), 'RFC')).toEqual({ num: 12, slug: slug.normalize('NFD') });
+    }
   });
 });

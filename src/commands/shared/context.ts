@@ -107,8 +107,10 @@ export function looksLikePath(input: string): boolean {
  */
 function docAtPath(ctx: Context, docs: DocRecord[], input: string, kind?: KindDef): DocRecord {
   const fromCwd = path.relative(ctx.root, path.resolve(ctx.cwd, input)).split(path.sep).join('/');
-  const rel = [fromCwd, input.replace(/\\/g, '/').replace(/^\.\//, '')].find((r) => docs.some((d) => d.path === r));
-  const doc = rel && docs.find((d) => d.path === rel);
+  // Compared in NFC: a path completed by a macOS shell comes in NFD.
+  const same = (a: string, b: string) => a === b || a.normalize('NFC') === b.normalize('NFC');
+  const rel = [fromCwd, input.replace(/\\/g, '/').replace(/^\.\//, '')].find((r) => docs.some((d) => same(d.path, r)));
+  const doc = rel && docs.find((d) => same(d.path, rel));
   if (!doc)
     throw new RefusedError(`${input}: no document archdoc manages is in that file.`, [
       'Give an id (RFC-0007) or the path of a document, relative to where you are.',
