@@ -9,7 +9,7 @@
 import type { DocRecord } from './document.js';
 import { isArchived, type KindDef } from './kinds.js';
 import { fieldLinks, type IdIndex } from './links.js';
-import { relationOfField } from './relations.js';
+import { RELATION_WORDS, relationOfField } from './relations.js';
 import { approvedStatuses } from './check/statuses.js';
 
 /** Edge types, in the order edges from one document are listed. */
@@ -18,11 +18,8 @@ export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** How an edge reads from its source, and (for the index's links column) from its target. */
 export const EDGE_WORDS: Record<EdgeType, { forward: string; reverse: string }> = {
-  implements: { forward: 'implements', reverse: 'implemented by' },
+  ...RELATION_WORDS,
   supersedes: { forward: 'supersedes', reverse: 'superseded by' },
-  'depends-on': { forward: 'depends on', reverse: 'needed by' },
-  amends: { forward: 'amends', reverse: 'amended by' },
-  'relates-to': { forward: 'relates to', reverse: 'related from' },
 };
 
 /** What a status means for styling: a first draft, under way, approved or later, archived, or not a status of the kind. */

@@ -58,7 +58,7 @@ export function indexOrder(docs: readonly DocRecord[], kindOrder: readonly strin
   );
 }
 
-/** The links column of one document: its links (`implements [RFC-0001](…)`), who supersedes or implements it, and what relates to it, grouped by relation. */
+/** The links column of one document: its links (`implements [RFC-0001](…)`) and those to it read from its end (`needed by`, `implemented by`), grouped by relation. */
 function linksCell(doc: DocRecord, graph: Graph, file: string): string {
   const key = nodeKey(doc);
   const byKey = new Map(graph.nodes.map((n) => [n.key, n]));
@@ -76,7 +76,7 @@ function linksCell(doc: DocRecord, graph: Graph, file: string): string {
     if (e.from === key) add(EDGE_WORDS[e.type].forward, e.to);
     // Relating is mutual (the graph keeps one edge of two documents that relate to each other).
     else if (e.type === 'relates-to') add(EDGE_WORDS[e.type].forward, e.from);
-    else if (e.type === 'supersedes' || e.type === 'implements') add(EDGE_WORDS[e.type].reverse, e.from);
+    else add(EDGE_WORDS[e.type].reverse, e.from);
   }
   return [...groups].map(([words, links]) => `${words} ${links.join(', ')}`).join('; ');
 }

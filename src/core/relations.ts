@@ -26,7 +26,8 @@ export interface Relation {
   targetKind?: string;
 }
 
-const WORDS: Record<RelationName, { forward: string; base: string; reverse: string }> = {
+/** How each relation reads: from the document that holds it, as a bare verb, and from the other end. */
+export const RELATION_WORDS: Readonly<Record<RelationName, { forward: string; base: string; reverse: string }>> = {
   implements: { forward: 'implements', base: 'implement', reverse: 'implemented by' },
   'relates-to': { forward: 'relates to', base: 'relate to', reverse: 'related from' },
   'depends-on': { forward: 'depends on', base: 'depend on', reverse: 'needed by' },
@@ -56,7 +57,7 @@ export function relationsOf(kind: KindDef): Relation[] {
     const field = fields[name];
     if (!field) return [];
     const target = kind.links?.[field];
-    return [{ name, field, ...WORDS[name], single: SINGLE_FIELDS.has(field), ...(target ? { targetKind: target } : {}) }];
+    return [{ name, field, ...RELATION_WORDS[name], single: SINGLE_FIELDS.has(field), ...(target ? { targetKind: target } : {}) }];
   });
   cache.set(kind, out);
   return out;

@@ -21,7 +21,7 @@ const RFC_INDEX = `# RFCs
 
 | ID | Title | Status | Date | Links |
 | --- | --- | --- | --- | --- |
-| [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md) | Adopt PostgreSQL for orders | APPROVED | 2026-01-12 | supersedes [RFC-0001](archive/2026/superseded/RFC-0001-use-mysql-for-orders.md); implemented by [TS-0001](../tech-specs/draft/TS-0001-orders-service.md) |
+| [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md) | Adopt PostgreSQL for orders | APPROVED | 2026-01-12 | supersedes [RFC-0001](archive/2026/superseded/RFC-0001-use-mysql-for-orders.md); needed by [RFC-0003](draft/RFC-0003-event-sourced-orders.md); amended by [RFC-0004](review/RFC-0004-order-audit-log.md); implemented by [TS-0001](../tech-specs/draft/TS-0001-orders-service.md) |
 | [RFC-0003](draft/RFC-0003-event-sourced-orders.md) | Event-sourced orders | DRAFT | 2026-01-12 | depends on [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md); relates to [RFC-0004](review/RFC-0004-order-audit-log.md) |
 | [RFC-0004](review/RFC-0004-order-audit-log.md) | Order audit log | REVIEW | 2026-01-12 | relates to [RFC-0003](draft/RFC-0003-event-sourced-orders.md); amends [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md); implemented by [TS-0002](../tech-specs/reference/TS-0002-audit-pipeline.md) |
 | [RFC-0001](archive/2026/superseded/RFC-0001-use-mysql-for-orders.md) | Use MySQL for orders | SUPERSEDED | 2026-01-12 | superseded by [RFC-0002](approved/RFC-0002-adopt-postgresql-for-orders.md) |
