@@ -29,6 +29,11 @@ const commands = fs
   .readdirSync(path.join(root, 'src', 'commands'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => `src/commands/${f}`);
+// Commands run now and then share one file, dist/commands/more.cjs: most of each command's bundle
+// is the same core and adapters, which one file holds once, so the package stays small. The
+// commands people and CI run all day (list, check, create, status, completion) keep a file
+// each, the least code to load.
+const SHARED_FILE = ['init', 'import', 'renumber', 'show', 'edit', 'link', 'index-page', 'graph'];
 // What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
 const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 
@@ -73,7 +78,8 @@ const result = await build({
     'commands/gate': 'src/commands/shared/gate.ts',
     'commands/branches': 'src/adapters/branches.ts',
     'commands/reservation': 'src/adapters/reservation.ts',
-    ...Object.fromEntries(commands.map((f) => [`commands/${path.basename(f, '.ts')}`, f])),
+    ...Object.fromEntries(commands.filter((f) => !SHARED_FILE.includes(path.basename(f, '.ts'))).map((f) => [`commands/${path.basename(f, '.ts')}`, f])),
+    'commands/more': 'archdoc:more',
   },
   outdir: path.relative(root, dist),
   outExtension: { '.js': '.cjs' },
@@ -158,11 +164,31 @@ const result = await build({
       // Commands stay files of their own, required when first chosen.
       name: 'commands-stay-separate',
       setup(b) {
-        b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) =>
-          a.importer.endsWith(path.join('src', 'entry', 'actions.ts'))
-            ? { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true }
-            : undefined,
+        b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) => {
+          if (!a.importer.endsWith(path.join('src', 'entry', 'actions.ts'))) return undefined;
+          const name = path.basename(a.path, '.js');
+          if (SHARED_FILE.includes(name)) return { path: `./commands/more.cjs#${name}`, namespace: 'in-more' };
+          return { path: a.path.replace(/^\.\.\//, './').replace(/\.js$/, '.cjs'), external: true };
+        });
+        // A command in dist/commands/more.cjs is its export there.
+        // create opens its new document in the editor (--open) with edit's code, from the same file.
+        b.onResolve({ filter: /^\.\/shared\/editing\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'commands', 'create.ts')) ? { path: './more.cjs#editing', namespace: 'in-more' } : undefined,
         );
+        b.onLoad({ filter: /.*/, namespace: 'in-more' }, (a) => {
+          const [file, name] = a.path.split('#');
+          return { contents: `module.exports = require(${JSON.stringify(file)})[${JSON.stringify(name)}];`, loader: 'js' };
+        });
+        b.onResolve({ filter: /^(\.\/commands\/|\.\/)more\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+        b.onResolve({ filter: /^archdoc:more$/ }, () => ({ path: 'more', namespace: 'more-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'more-entry' }, () => ({
+          contents: [
+            ...SHARED_FILE.map((name) => `export * as ${JSON.stringify(name)} from './src/commands/${name}.ts';`),
+            "export * as editing from './src/commands/shared/editing.ts';",
+          ].join('\n'),
+          resolveDir: root,
+          loader: 'ts',
+        }));
       },
     },
     {
