@@ -33,7 +33,7 @@ const commands = fs
 // is the same core and adapters, which one file holds once, so the package stays small. The
 // commands people and CI run all day (list, check, create, status, completion) keep a file
 // each, the least code to load.
-const SHARED_FILE = ['init', 'import', 'renumber', 'show', 'edit', 'link', 'index-page', 'graph'];
+const SHARED_FILE = ['init', 'import', 'renumber', 'show', 'search', 'edit', 'link', 'index-page', 'graph'];
 // What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
 const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 

@@ -156,6 +156,7 @@ const SINGLE = new Set([
   'list',
   'check',
   'show',
+  'search',
   'renumber',
   'import',
   'link',
@@ -366,11 +367,27 @@ Examples:
       });
 
   if (wanted('show'))
-    program
-      .command('show')
-      .description('show any document with its links (both ways) and its history')
-      .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file')
-      .action(action('show'));
+    withOptions(
+      program
+        .command('show')
+        .description('show any document with its links (both ways) and its history')
+        .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file'),
+      (c) => c.option('--json', 'print the document, its links, its history and what each next status needs, as JSON'),
+    ).action(action('show'));
+
+  if (wanted('search'))
+    withOptions(
+      program
+        .command('search')
+        .description('find the documents whose titles and bodies hold every word of a query, best first')
+        .argument('<query>', 'words to find (any language); an id finds that document first')
+        .addHelpText('after', '\nExamples:\n  archdoc search "event sourcing"\n  archdoc search postgres --type adr --json'),
+      (c) =>
+        c
+          .option('--type <kind>', 'only this kind (repeatable, or comma-separated)', collect)
+          .option('--limit <n>', 'at most this many results (default 20)')
+          .option('--json', 'print the results as JSON'),
+    ).action(action('search'));
 
   for (const [name, description, example] of [
     [
