@@ -179,7 +179,7 @@ describe('archdoc --help', () => {
         };
         const listed = await help(['node', 'archdoc', '--help']);
         expect(listed).toContain('create-rfc [options] [title]');
-        expect(listed).toContain('show <id>');
+        expect(listed).toContain('show [options] <id>');
         expect(listed).toBe(await help());
       }
     }
