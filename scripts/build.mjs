@@ -161,6 +161,18 @@ const result = await build({
       },
     },
     {
+      // archdoc mcp: the MCP SDK and zod are a file of their own (dist/mcp-sdk.cjs, minified), and
+      // the actions it runs are dist/main.cjs's, required as they are: only `archdoc mcp` loads either.
+      name: 'mcp-apart',
+      setup(b) {
+        const fromMcp = (a) => a.importer.endsWith(path.join('src', 'commands', 'mcp.ts'));
+        b.onResolve({ filter: /^(@modelcontextprotocol\/sdk\/.*|zod)$/ }, (a) => (fromMcp(a) ? { path: a.path, namespace: 'mcp-sdk' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'mcp-sdk' }, () => ({ contents: "module.exports = require('../mcp-sdk.cjs');", loader: 'js' }));
+        b.onResolve({ filter: /^\.\.\/mcp-sdk\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+        b.onResolve({ filter: /^\.\.\/entry\/main\.js$/ }, (a) => (fromMcp(a) ? { path: '../main.cjs', external: true } : undefined));
+      },
+    },
+    {
       // Commands stay files of their own, required when first chosen.
       name: 'commands-stay-separate',
       setup(b) {
@@ -236,10 +248,83 @@ const yamlBuild = await build({
 });
 Object.assign(result.metafile.inputs, yamlBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
+// The MCP SDK and zod, for `archdoc mcp` alone; minified, like yaml and chalk.
+const mcpBuild = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: [
+      "export { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';",
+      "export { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';",
+      "export { z } from 'zod';",
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'js',
+  },
+  outfile: path.join(path.relative(root, dist), 'mcp-sdk.cjs'),
+  plugins: [
+    {
+      // zod's messages in every language it knows (`z.locales`): archdoc's messages are English,
+      // and `z.config(z.locales.xx())` is never called. English stays; the rest would be a third of the file.
+      name: 'zod-english-only',
+      setup(b) {
+        b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+          /zod[\\/]v4[\\/](classic|mini|core)[\\/]/.test(a.importer)
+            ? { path: path.join(path.dirname(a.importer), '..', 'locales', 'en.js'), namespace: 'zod-en' }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (a) => ({
+          contents: `export { default as en } from ${JSON.stringify(a.path)};`,
+          loader: 'js',
+          resolveDir: path.dirname(a.path),
+        }));
+      },
+    },
+    {
+      // The SDK accepts zod 3 schemas too, through a second copy of zod and a converter; archdoc's
+      // schemas are zod 4's (src/commands/mcp.ts), so both stay out of the file.
+      name: 'zod-4-only',
+      setup(b) {
+        b.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (a) =>
+          /@modelcontextprotocol/.test(a.importer) ? { path: a.path, namespace: 'no-zod-3' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'no-zod-3' }, () => ({
+          contents:
+            "const no = () => { throw new Error('archdoc mcp uses zod 4 schemas only'); };\nexport const object = no;\nexport const zodToJsonSchema = no;",
+          loader: 'js',
+        }));
+      },
+    },
+    {
+      // The server validates with ajv only what a client answers to an elicitation (a question the
+      // server asks the person); archdoc asks none, so ajv stays out of the file.
+      name: 'no-elicitation-validator',
+      setup(b) {
+        b.onResolve({ filter: /ajv-provider\.js$/ }, (a) =>
+          /@modelcontextprotocol/.test(a.importer) ? { path: 'ajv-provider', namespace: 'no-ajv' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'no-ajv' }, () => ({
+          contents: "export class AjvJsonSchemaValidator { getValidator() { throw new Error('archdoc mcp validates no elicitation'); } }",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+});
+Object.assign(result.metafile.inputs, mcpBuild.metafile.inputs);
+Object.assign(result.metafile.outputs, mcpBuild.metafile.outputs);
 
 // yaml and chalk are required as '../yaml.cjs' and '../chalk.cjs', which only the command bundles
 // in dist/commands/ can do.
-if (/(yaml|chalk)\.cjs/.test(fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8'))) throw new Error('build: dist/main.cjs must not load yaml or chalk');
+if (/(yaml|chalk|mcp-sdk)\.cjs/.test(fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8')))
+  throw new Error('build: dist/main.cjs must not load yaml, chalk or the MCP SDK');
 
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({

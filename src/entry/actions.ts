@@ -54,6 +54,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
     await (await import('../commands/edit.js')).run({ ...o, id: id as string }, { system });
   },
   show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
+  mcp: async (_args, o, system) => (await import('../commands/mcp.js')).run(o, { system }),
   search: async ([query], o, system) => (await import('../commands/search.js')).run({ ...o, query: query as string }, { system }),
   import: async (_args, o, system) => (await import('../commands/import.js')).run(o, { system }),
   link: async ([from, relation, to], o, system) =>

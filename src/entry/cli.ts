@@ -157,6 +157,7 @@ const SINGLE = new Set([
   'check',
   'show',
   'search',
+  'mcp',
   'renumber',
   'import',
   'link',
@@ -374,6 +375,16 @@ Examples:
         .argument('<id>', 'RFC-0003, TS-12, adr-4, ..., or the path of its file'),
       (c) => c.option('--json', 'print the document, its links, its history and what each next status needs, as JSON'),
     ).action(action('show'));
+
+  if (wanted('mcp'))
+    program
+      .command('mcp')
+      .description('serve archdoc to AI assistants over the Model Context Protocol (stdio): the same workflows, guards and commits')
+      .addHelpText(
+        'after',
+        '\nStarted by an MCP client, not by hand: it reads requests on stdin and answers on stdout. Tools: list, show, create,\nset_status, review, link, check, search, next_steps; resources archdoc://<ID> and archdoc://index; prompts\ndraft_rfc, review_rfc, choose_document. Client configuration: docs/mcp.md.\n\nExample (a client\'s configuration):\n  { "mcpServers": { "archdoc": { "command": "npx", "args": ["--no-install", "archdoc", "mcp"] } } }',
+      )
+      .action(action('mcp'));
 
   if (wanted('search'))
     withOptions(

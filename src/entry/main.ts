@@ -3,6 +3,9 @@
  * This is the only place that decides how archdoc ends.
  */
 import { ACTIONS, complete } from './actions.js';
+
+/** The actions, for `archdoc mcp`, which runs them as the command line does (src/commands/mcp.ts). */
+export { ACTIONS };
 import { quickParse, type ProgramSpec } from './quick-parse.js';
 import { UserError } from '../core/errors.js';
 import { printable } from '../terminal/output.js';
