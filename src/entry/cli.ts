@@ -102,7 +102,14 @@ function addCreateOptions(cmd: Command, kind?: string): Command {
 /** What `create` asks at a terminal, what `--open` does, and examples. */
 function createHelp(command: string, kind?: string): string {
   const link = kind === 'tech-spec' ? ' --rfc RFC-0001' : kind === 'adr' ? ' --supersedes ADR-0001' : '';
-  const title = kind === 'tech-spec' ? 'Orders service API' : kind === 'adr' ? 'Use ULIDs for order ids' : 'Adopt PostgreSQL';
+  const title =
+    kind === 'tech-spec'
+      ? 'Orders service API'
+      : kind === 'adr'
+        ? 'Use ULIDs for order ids'
+        : kind === 'system-design'
+          ? 'Checkout platform'
+          : 'Adopt PostgreSQL';
   return `
 At a terminal, what no option gives is asked: the title, reviewers (comma-separated), the RFC a
 tech spec implements, the ADR an ADR supersedes, and related documents (relates_to). Every
@@ -136,7 +143,7 @@ function addListOptions(cmd: Command, kind?: string): Command {
     .option('--all', 'include archived documents')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'list', 'json', 'csv']).default('table'))
     .option('--json', 'same as --format json');
-  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr or one from the config (repeatable)', collect);
+  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr, system-design or one from the config (repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'only specs implementing this RFC');
   return cmd;
 }
@@ -252,7 +259,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
               .choices(['by-status', 'flat'])
               .default('by-status'),
           )
-          .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+          .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr, docs/system-designs)')
           .option('--force', 'overwrite an existing configuration')
           .option('--detect', 'find existing records again and set what it finds in the existing configuration, keeping the rest')
           .option('--no-commit', 'write the file but do not commit it'),
@@ -263,7 +270,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       program
         .command('create')
         .description('create a document of any kind from its template, and commit it')
-        .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
+        .argument('<kind>', 'rfc, tech-spec, adr, system-design, or a kind from the config')
         .argument('[title]', 'the title (prompted for at a terminal when missing)')
         .addHelpText('after', () => createHelp('create rfc')),
       (c) => addCreateOptions(c),
