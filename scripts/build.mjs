@@ -33,7 +33,7 @@ const commands = fs
 // is the same core and adapters, which one file holds once, so the package stays small. The
 // commands people and CI run all day (list, check, create, status, completion) keep a file
 // each, the least code to load.
-const SHARED_FILE = ['init', 'import', 'renumber', 'show', 'search', 'edit', 'link', 'index-page', 'graph'];
+const SHARED_FILE = ['init', 'import', 'renumber', 'show', 'search', 'edit', 'link', 'index-page', 'graph', 'new'];
 // What src/ imports from yaml, each export read from dist/yaml.cjs on first use.
 const yamlExports = Object.keys(require('yaml')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
 
@@ -145,6 +145,15 @@ const result = await build({
       setup(b) {
         b.onResolve({ filter: /^\.\/shared\/gate\.js$/ }, (a) =>
           a.importer.endsWith(path.join('src', 'commands', 'create.ts')) ? { path: './gate.cjs', external: true } : undefined,
+        );
+      },
+    },
+    {
+      // `new` creates with create's own file: dist/commands/more.cjs does not hold create's code twice.
+      name: 'create-apart-for-new',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/create\.js$/ }, (a) =>
+          a.importer.endsWith(path.join('src', 'commands', 'new.ts')) ? { path: './create.cjs', external: true } : undefined,
         );
       },
     },

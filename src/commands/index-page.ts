@@ -38,10 +38,15 @@ export const MESSAGE = 'docs: update the index';
 /** "Tech specs" reads "tech specs" inside a sentence; acronyms stay as they are. */
 const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
+/**
+ * The kinds `--kind` names, else every kind that has a folder: a kind the repository has never
+ * used (a built-in kind added since it was set up, say) has nothing to index, and its index is not
+ * asked for until its folder exists.
+ */
 function chosenKinds(ctx: Context, names: string[] | undefined): KindDef[] {
   const wanted = (names ?? []).flatMap((n) => n.split(',')).map((n) => n.trim());
   const kinds = wanted.filter(Boolean).map((n) => kindByName(ctx.config, n));
-  return kinds.length ? [...new Set(kinds)] : Object.values(ctx.config.kinds);
+  return kinds.length ? [...new Set(kinds)] : Object.values(ctx.config.kinds).filter((k) => isFolder(path.join(ctx.root, k.folder)));
 }
 
 /** The index file `--file` names, relative to the root: a Markdown file inside the work tree, outside .git, no document. */

@@ -16,7 +16,7 @@ import { processSystem } from '../terminal/system.js';
 
 export interface InitOptions extends GlobalOptions {
   layout?: string;
-  /** Put every kind's folder under this folder (`docs` gives docs/rfcs, docs/tech-specs, docs/adr). */
+  /** Put every kind's folder under this folder (`docs` gives docs/rfcs, docs/tech-specs, docs/adr, docs/system-designs). */
   dir?: string;
   force?: boolean;
   /** Rewrite an existing configuration from the records found (init always looks for them). */
@@ -46,6 +46,7 @@ export function configText(layout: Layout, dir: string | undefined, detected: De
     ...kind('rfc', 'rfcs'),
     ...kind('tech-spec', 'tech-specs'),
     ...kind('adr', 'docs/adr'),
+    ...kind('system-design', 'system-designs'),
     '# rules:                   # turn check rules off or re-grade them',
     '#   loaded-word: off',
     '',

@@ -134,6 +134,15 @@ export function resolveConfig(raw: unknown): ConfigResult {
       ...given,
     } as KindDef;
   }
+  // A kind of the repository's own may predate a built-in kind that has its prefix or folder (the
+  // built-in system-design took `SD` and `system-designs`): the built-in kind, when the file does
+  // not name it, gives way, and the repository reads as it did.
+  const own = Object.values(kinds).filter((k) => !DEFAULT_KINDS[k.name]);
+  for (const name of Object.keys(DEFAULT_KINDS)) {
+    if (Object.hasOwn((file.kinds ?? {}) as object, name)) continue;
+    const builtIn = kinds[name]!;
+    if (own.some((k) => k.prefix === builtIn.prefix || k.folder === builtIn.folder)) delete kinds[name];
+  }
   for (const [name, k] of Object.entries(kinds)) {
     kinds[name] = { ...k, name };
     checkKind(kinds[name]!, errors);

@@ -49,6 +49,7 @@ const WORDS: Record<string, Record<string, string>> = {
   },
   'tech-spec': { proposed: 'REVIEW', accepted: 'APPROVED', implemented: 'REFERENCE', deprecated: 'ARCHIVED', superseded: 'ARCHIVED' },
   adr: { draft: 'PROPOSED', approved: 'ACCEPTED', declined: 'REJECTED', obsolete: 'DEPRECATED' },
+  'system-design': { proposed: 'REVIEW', 'in review': 'REVIEW', accepted: 'APPROVED', deprecated: 'ARCHIVED', superseded: 'ARCHIVED', retired: 'ARCHIVED' },
 };
 
 /** The words read for a kind's statuses: the usual ones, and those the configuration already gives (`known`, by kind). */
@@ -75,10 +76,11 @@ function candidateKinds(folder: string, names: string[]): string[] {
     if (p === 'RFC') return ['rfc'];
     if (p === 'TS' || p === 'SPEC') return ['tech-spec'];
     if (p === 'ADR') return ['adr'];
+    if (p === 'SD') return ['system-design'];
   }
   const base = folder.toLowerCase();
-  const named = /(^|\/)rfcs?(\/|$)/.test(base) ? 'rfc' : /spec/.test(base) ? 'tech-spec' : 'adr';
-  return [named, ...['adr', 'rfc', 'tech-spec'].filter((k) => k !== named)];
+  const named = /(^|\/)rfcs?(\/|$)/.test(base) ? 'rfc' : /spec/.test(base) ? 'tech-spec' : /system[-_ ]?designs?(\/|$)/.test(base) ? 'system-design' : 'adr';
+  return [named, ...['adr', 'rfc', 'tech-spec', 'system-design'].filter((k) => k !== named)];
 }
 
 /** The prefix most record names carry when it is none of the built-in kinds' (`DEC` in `DEC-0001-x.md`), upper-cased. */
@@ -90,7 +92,7 @@ function ownPrefix(names: string[]): string | undefined {
   }
   const [top, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!top || !count || count < names.filter((n) => RECORD_NAME.test(n)).length / 2) return undefined;
-  return ['RFC', 'TS', 'SPEC', 'ADR'].includes(top) ? undefined : top;
+  return ['RFC', 'TS', 'SPEC', 'ADR', 'SD'].includes(top) ? undefined : top;
 }
 
 /** `file_name` for the names in use: the id, a number of the width most used, or a date. */

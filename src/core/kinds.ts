@@ -59,7 +59,7 @@ export interface EnterEffects {
 }
 
 export interface KindDef {
-  /** Config key and `--type` value: `rfc`, `tech-spec`, `adr`. */
+  /** Config key and `--type` value: `rfc`, `tech-spec`, `adr`, `system-design`. */
   name: string;
   /** Human name: `RFC`, `Tech spec`. */
   label: string;
@@ -273,6 +273,41 @@ export const DEFAULT_KINDS: Record<string, KindDef> = {
     order: ['PROPOSED', 'ACCEPTED', 'DEPRECATED', 'REJECTED', 'SUPERSEDED'],
     commands: { create: 'create-adr', status: 'adr-status', list: 'list-adrs' },
     supersededStatus: 'SUPERSEDED',
+  },
+  'system-design': {
+    name: 'system-design',
+    label: 'System design',
+    plural: 'System designs',
+    prefix: 'SD',
+    folder: 'system-designs',
+    idKey: 'system_design_id',
+    template: 'system-design',
+    statuses: {
+      DRAFT: { folder: 'draft', description: 'being written' },
+      REVIEW: { folder: 'review', description: 'open for feedback' },
+      APPROVED: { folder: 'approved', description: 'the design to build' },
+      ARCHIVED: { folder: `archive/${year}`, archived: true, description: 'replaced, retired or abandoned' },
+    },
+    initial: 'DRAFT',
+    transitions: {
+      DRAFT: ['REVIEW', 'ARCHIVED'],
+      REVIEW: ['APPROVED', 'DRAFT'],
+      APPROVED: ['ARCHIVED'],
+      ARCHIVED: [],
+    },
+    guards: {
+      REVIEW: [{ type: 'reviewers-named', min: 1, warn_below: 2 }],
+      APPROVED: [{ type: 'reviewer-approved' }, { type: 'sections', sections: ['Overview', 'Architecture Diagram', 'Components'] }],
+    },
+    onEnter: { ARCHIVED: { archive: true } },
+    fields: ['author', 'reviewers', 'created', 'last_updated', 'related_rfcs', 'related_tech_specs'],
+    summarySection: 'Overview',
+    requiredSections: ['Overview', 'Architecture Diagram', 'Components'],
+    // A design is reviewed while it is written: its sections are asked for from APPROVED on.
+    statusRules: { REVIEW: [] },
+    links: { related_rfcs: 'rfc', related_tech_specs: 'tech-spec' },
+    order: ['REVIEW', 'APPROVED', 'DRAFT', 'ARCHIVED'],
+    commands: { create: 'create-system-design', status: 'system-design-status', list: 'list-system-designs' },
   },
 };
 

@@ -45,6 +45,9 @@ const list: (kind?: string) => Action = (kind) => async (_args, o, system) =>
 export const ACTIONS: Readonly<Record<string, Action>> = {
   init: async (_args, o, system) => (await import('../commands/init.js')).run(o, { system }),
   create: async ([kind, title], o, system) => create(kind as string, title as string | undefined, o, system),
+  new: async ([title], o, system) => {
+    await (await import('../commands/new.js')).run({ ...o, ...(title !== undefined ? { title: title as string } : {}) }, { system });
+  },
   status: status(),
   list: list(),
   check: async ([paths], o, system, state) => {

@@ -12,6 +12,7 @@ import { colourLevel } from '../terminal/stdio.js';
 import type { System } from '../terminal/system.js';
 import { article, DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
 import { ACTIONS, type Action, type Opts, type RunStatus } from './actions.js';
+import { QUESTIONS } from '../core/recommend.js';
 
 /** The parser of repeatable options: each use adds its value. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -102,7 +103,14 @@ function addCreateOptions(cmd: Command, kind?: string): Command {
 /** What `create` asks at a terminal, what `--open` does, and examples. */
 function createHelp(command: string, kind?: string): string {
   const link = kind === 'tech-spec' ? ' --rfc RFC-0001' : kind === 'adr' ? ' --supersedes ADR-0001' : '';
-  const title = kind === 'tech-spec' ? 'Orders service API' : kind === 'adr' ? 'Use ULIDs for order ids' : 'Adopt PostgreSQL';
+  const title =
+    kind === 'tech-spec'
+      ? 'Orders service API'
+      : kind === 'adr'
+        ? 'Use ULIDs for order ids'
+        : kind === 'system-design'
+          ? 'Checkout platform'
+          : 'Adopt PostgreSQL';
   return `
 At a terminal, what no option gives is asked: the title, reviewers (comma-separated), the RFC a
 tech spec implements, the ADR an ADR supersedes, and related documents (relates_to). Every
@@ -116,6 +124,41 @@ Examples:
   archdoc ${command} "${title}"${link} --reviewer "Alice Chen" --open
   archdoc ${command} "${title}" --relates-to RFC-0002 --relates-to ADR-0004 --yes`;
 }
+
+/** `new`'s answers, each with its `--no-` form, and the options of create it passes on. */
+function addNewOptions(cmd: Command): Command {
+  for (const q of QUESTIONS) {
+    cmd.option(`--${q.flag}`, `answer yes: ${q.text}`).option(`--no-${q.flag}`, 'answer no');
+  }
+  return cmd
+    .option('--explain', 'print the recommendation and the answers that led to it; create nothing')
+    .option('--author <name>', 'author (default: git user.name)')
+    .option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect)
+    .option('--relates-to <id>', 'a document it relates to, any kind (sets relates_to; repeatable)', collect)
+    .option('--force', 'create even when a document with a similar title exists')
+    .option('-y, --yes', 'never prompt: create what the answers given recommend (needs the title and enough answers)')
+    .option('--no-interactive', 'never prompt (same as --yes)')
+    .option('--no-commit', 'write the file but do not commit it');
+}
+
+const newHelp = `
+The rules read the answers in this order; the first that matches decides:
+  1. --whole-system      Is it a whole system's shape? yes: a system design
+  2. --approach-decided  Is the approach already decided, and only the how is missing? yes: a tech spec
+  3. --several-options   Are there several viable options? no: an ADR
+  4. --cross-team, --costly-to-reverse, --needs-review
+                         Does it cross team boundaries? Is it costly to reverse? Does it need
+                         stakeholder review? any yes: an RFC; all no: an ADR
+Each answer has a --no- form. At a terminal the questions still needed are asked, the
+recommendation is shown with its reason, and you confirm it or choose another kind. With --yes
+(or without a terminal) nothing is asked: --whole-system and --approach-decided count as no when
+not given; the others must be given when the recommendation turns on them.
+
+Examples:
+  archdoc new
+  archdoc new "Split the orders service" --several-options --cross-team --yes
+  archdoc new "Orders service API" --approach-decided --reviewer "Alice Chen" --yes
+  archdoc new "Checkout platform" --whole-system --explain`;
 
 function addStatusOptions(cmd: Command, kind?: string): Command {
   cmd
@@ -136,7 +179,7 @@ function addListOptions(cmd: Command, kind?: string): Command {
     .option('--all', 'include archived documents')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'list', 'json', 'csv']).default('table'))
     .option('--json', 'same as --format json');
-  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr or one from the config (repeatable)', collect);
+  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr, system-design or one from the config (repeatable)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'only specs implementing this RFC');
   return cmd;
 }
@@ -151,6 +194,7 @@ function argumentTerm(a: { name(): string; required: boolean; variadic: boolean 
 const SINGLE = new Set([
   'init',
   'create',
+  'new',
   'edit',
   'status',
   'list',
@@ -254,7 +298,7 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
               .choices(['by-status', 'flat'])
               .default('by-status'),
           )
-          .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr)')
+          .option('--dir <folder>', 'keep every kind under this folder (docs gives docs/rfcs, docs/tech-specs, docs/adr, docs/system-designs)')
           .option('--force', 'overwrite an existing configuration')
           .option('--detect', 'find existing records again and set what it finds in the existing configuration, keeping the rest')
           .option('--no-commit', 'write the file but do not commit it'),
@@ -265,11 +309,21 @@ Exit codes: 0 success, 1 refused operation or check found errors, 2 usage or con
       program
         .command('create')
         .description('create a document of any kind from its template, and commit it')
-        .argument('<kind>', 'rfc, tech-spec, adr, or a kind from the config')
+        .argument('<kind>', 'rfc, tech-spec, adr, system-design, or a kind from the config')
         .argument('[title]', 'the title (prompted for at a terminal when missing)')
         .addHelpText('after', () => createHelp('create rfc')),
       (c) => addCreateOptions(c),
     ).action(action('create'));
+
+  if (wanted('new'))
+    withOptions(
+      program
+        .command('new')
+        .description('recommend an RFC, ADR, tech spec or system design from a few questions, then create it')
+        .argument('[title]', 'the title (prompted for at a terminal when missing)')
+        .addHelpText('after', newHelp),
+      addNewOptions,
+    ).action(action('new'));
 
   if (wanted('edit'))
     program

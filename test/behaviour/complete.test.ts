@@ -92,7 +92,7 @@ describe('archdoc __complete', () => {
 
   it('kinds: the configured ones', async () => {
     const repo = await repoWithDocuments();
-    expect(await complete(repo, ['kinds'])).toEqual(['rfc', 'tech-spec', 'adr', 'prd']);
+    expect(await complete(repo, ['kinds'])).toEqual(['rfc', 'tech-spec', 'adr', 'system-design', 'prd']);
   });
 
   it('says nothing, with exit 0, outside a repository, on a broken configuration or a word it does not know', async () => {

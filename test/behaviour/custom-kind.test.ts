@@ -109,8 +109,8 @@ describe('a kind defined only in the configuration', SLOW, () => {
     expect(json.code, json.stderr).toBe(0);
     const payload = JSON.parse(json.stdout);
     expect(validate(LIST_SCHEMA, payload)).toEqual([]);
-    expect(payload.summary.map((s: { kind: string }) => s.kind)).toEqual(['rfc', 'tech-spec', 'adr', 'prd']);
-    expect(payload.summary[3]).toEqual({ kind: 'prd', label: 'PRD', total: 1, counts: { SHIPPED: 1 }, broken: 0 });
+    expect(payload.summary.map((s: { kind: string }) => s.kind)).toEqual(['rfc', 'tech-spec', 'adr', 'system-design', 'prd']);
+    expect(payload.summary[4]).toEqual({ kind: 'prd', label: 'PRD', total: 1, counts: { SHIPPED: 1 }, broken: 0 });
     expect(payload.documents).toEqual([
       {
         id: 'PRD-0001',

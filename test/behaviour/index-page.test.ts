@@ -68,9 +68,11 @@ describe('archdoc index', SLOW, () => {
   it("writes each kind's index into its folder's README.md, in one commit, with links that resolve", async () => {
     const repo = indexed();
     const r = await step(repo, ['index'], SUBJECT);
-    expect(r.stdout).toBe('Wrote rfcs/README.md\nWrote tech-specs/README.md\nWrote docs/adr/README.md\n');
+    // Every kind with a folder (init made system-designs/, which holds no design yet) gets its index.
+    expect(r.stdout).toBe('Wrote rfcs/README.md\nWrote tech-specs/README.md\nWrote docs/adr/README.md\nWrote system-designs/README.md\n');
     expect(r.stderr).toBe('');
-    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'rfcs/README.md', 'tech-specs/README.md']);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'rfcs/README.md', 'system-designs/README.md', 'tech-specs/README.md']);
+    expect(repo.read('system-designs/README.md')).toContain('No system designs yet.');
     expect(repo.read('rfcs/README.md')).toBe(RFC_INDEX);
     for (const f of ['rfcs/README.md', 'tech-specs/README.md', 'docs/adr/README.md']) expect(linksResolve(repo, f).length).toBeGreaterThan(0);
     // The README.md files are no documents: list and check see the nine documents only.
@@ -127,7 +129,7 @@ describe('archdoc index', SLOW, () => {
     const missing = await repo.run(['index', '--check']);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe(
-      'rfcs/README.md: no index yet\ntech-specs/README.md: no index yet\ndocs/adr/README.md: no index yet\nRun archdoc index to update them.\n',
+      'rfcs/README.md: no index yet\ntech-specs/README.md: no index yet\ndocs/adr/README.md: no index yet\nsystem-designs/README.md: no index yet\nRun archdoc index to update them.\n',
     );
     expect(repo.commitCount()).toBe(commits);
     expect(porcelain(repo)).toEqual([]);
@@ -154,7 +156,7 @@ describe('archdoc index', SLOW, () => {
     expect(r.stdout).toBe('Wrote docs/decisions.md\n');
     expect(headFiles(repo)).toEqual(['docs/decisions.md']);
     const text = repo.read('docs/decisions.md');
-    expect(text.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Decision records', '## RFCs', '## Tech specs', '## ADRs']);
+    expect(text.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Decision records', '## RFCs', '## Tech specs', '## ADRs', '## System designs']);
     expect(linksResolve(repo, 'docs/decisions.md')).toContain('../rfcs/approved/RFC-0002-adopt-postgresql-for-orders.md');
     expect((await repo.run(['index', '--check', '--file', 'docs/decisions.md'])).code).toBe(0);
     // The default files are another index: not written by --file.

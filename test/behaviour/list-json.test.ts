@@ -198,6 +198,7 @@ describe('list on a repository with several kinds and statuses', SLOW, () => {
       { kind: 'rfc', label: 'RFC', total: 3, counts: { REVIEW: 1, APPROVED: 1 }, broken: 1 },
       { kind: 'tech-spec', label: 'Tech spec', total: 2, counts: { REVIEW: 1, DRAFT: 1 }, broken: 0 },
       { kind: 'adr', label: 'ADR', total: 2, counts: { PROPOSED: 1, ACCEPTED: 1 }, broken: 0 },
+      { kind: 'system-design', label: 'System design', total: 0, counts: {}, broken: 0 },
     ]);
     expect(json(run('list', '--json', '--all')).summary[0]).toEqual({
       kind: 'rfc',
@@ -345,6 +346,7 @@ describe('list in an empty repository', SLOW, () => {
       ['rfc', 0],
       ['tech-spec', 0],
       ['adr', 0],
+      ['system-design', 0],
     ]);
   });
 });

@@ -77,7 +77,7 @@ describe('completion scripts', () => {
     expect(bash(['archdoc', 'link', 'TS-0001', ''])).toEqual(['implements', 'relates-to', 'depends-on', 'amends']);
     expect(bash(['archdoc', 'unlink', 'TS-0001', 'implements', 'RFC'])).toEqual(['RFC-0001', 'RFC-0002']);
     expect(bash(['archdoc', 'edit', 'ADR'])).toEqual(['ADR-0001']);
-    expect(bash(['archdoc', 'graph', '--kind', ''])).toEqual(['rfc', 'tech-spec', 'adr']);
+    expect(bash(['archdoc', 'graph', '--kind', ''])).toEqual(['rfc', 'tech-spec', 'adr', 'system-design']);
     expect(bash(['archdoc', 'graph', '--format', ''])).toEqual(['mermaid', 'dot']);
     expect(bash(['archdoc', 'check', '--format', ''])).toEqual(['text', 'json', 'github']);
     expect(bash(['archdoc', 'create-adr', 'X', '--relates-to', 'TS'])).toEqual(['TS-0001']);
@@ -104,7 +104,7 @@ describe('completion scripts', () => {
         ),
     );
     try {
-      expect(bash(['archdoc', 'create', ''])).toEqual(['rfc', 'tech-spec', 'adr', 'prd']);
+      expect(bash(['archdoc', 'create', ''])).toEqual(['rfc', 'tech-spec', 'adr', 'system-design', 'prd']);
       expect(bash(['archdoc', 'list', '--type', 'p'])).toEqual(['prd']);
     } finally {
       repo.git('checkout', '--', '.archdoc.yml');
@@ -147,7 +147,7 @@ describe('completion scripts', () => {
     };
     expect(fish('archdoc rfc-status ')).toEqual(['RFC-0001', 'RFC-0002']);
     expect(fish('archdoc rfc-status RFC-0002 --comment ok --set ')).toEqual(['APPROVED', 'DRAFT', 'REJECTED', 'SUPERSEDED']);
-    expect(fish('archdoc create ')).toEqual(['adr', 'rfc', 'tech-spec']);
+    expect(fish('archdoc create ')).toEqual(['adr', 'rfc', 'system-design', 'tech-spec']);
   });
 
   it.runIf(has('zsh'))('zsh, through bashcompinit, completes ids and next statuses from the repository', SLOW, async () => {

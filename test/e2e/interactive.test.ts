@@ -81,6 +81,106 @@ describe('at a terminal', SLOW, () => {
   });
 });
 
+describe('archdoc new at a terminal', SLOW, () => {
+  const YES = `y${KEY.enter}`;
+  const NO = `n${KEY.enter}`;
+
+  /** Runs `new` with `args`, answers `steps` (what the terminal shows, then the keys), and expects one commit of `file`. */
+  async function newAt(args: string[], steps: Array<[string, string]>, file: string) {
+    const repo = makeRepo();
+    const before = repo.commitCount();
+    const pty = atTerminal(repo, ['new', ...args]);
+    for (const [shown, keys] of steps) await pty.answer(shown, keys);
+    const r = await pty.done;
+    expect(r.code, r.screen).toBe(0);
+    expect(repo.commitCount()).toBe(before + 1);
+    expect(headFiles(repo)).toEqual([file]);
+    expect(porcelain(repo)).toEqual([]);
+    return { repo, screen: r.screen, data: frontmatter(repo.read(file)) };
+  }
+
+  it('a whole system: one question, the system design recommended and taken with Enter, its title asked', async () => {
+    const { screen } = await newAt(
+      [],
+      [
+        ["Is it a whole system's shape?", YES],
+        ['Create:', KEY.enter],
+        ['System design title:', `Checkout platform${KEY.enter}`],
+        ['Reviewers (comma-separated, Enter for none):', KEY.enter],
+      ],
+      'system-designs/draft/SD-0001-checkout-platform.md',
+    );
+    expect(screen).toContain("Recommended: System design\n  It is a whole system's shape, so a system design draws");
+    expect(screen).toContain('System design (recommended)');
+    expect(screen).toContain('Created SD-0001 Checkout platform');
+    expect(screen).not.toContain('Is the approach already decided');
+  });
+
+  it('the approach decided: two questions, then a tech spec', async () => {
+    const { screen } = await newAt(
+      ['Orders service API'],
+      [
+        ["Is it a whole system's shape?", NO],
+        ['Is the approach already decided, and only the how is missing?', YES],
+        ['Create:', KEY.enter],
+        ['Reviewers (comma-separated, Enter for none):', KEY.enter],
+      ],
+      'tech-specs/draft/TS-0001-orders-service-api.md',
+    );
+    expect(screen).toContain('Recommended: Tech spec\n  The approach is decided and only the how is missing');
+    expect(screen).toContain('Created TS-0001 Orders service API');
+    expect(screen).not.toContain('Are there several viable options?');
+  });
+
+  it('several options crossing teams: an RFC, the questions after the first stake not asked', async () => {
+    const { screen, data } = await newAt(
+      ['Split the orders service'],
+      [
+        ["Is it a whole system's shape?", NO],
+        ['Is the approach already decided, and only the how is missing?', NO],
+        ['Are there several viable options?', YES],
+        ['Does it cross team boundaries?', YES],
+        ['Create:', KEY.enter],
+        ['Reviewers (comma-separated, Enter for none):', `Alice Chen${KEY.enter}`],
+      ],
+      'rfcs/draft/RFC-0001-split-the-orders-service.md',
+    );
+    expect(screen).toContain('Recommended: RFC\n  Several options are viable and the choice crosses team boundaries');
+    expect(screen).not.toContain('Is it costly to reverse?');
+    expect(data.reviewers).toEqual([{ name: 'Alice Chen', status: 'pending' }]);
+  });
+
+  it('one viable option: an ADR, what an option answered not asked', async () => {
+    const { screen } = await newAt(
+      ['Use ULIDs for order ids', '--no-whole-system'],
+      [
+        ['Is the approach already decided, and only the how is missing?', NO],
+        ['Are there several viable options?', NO],
+        ['Create:', KEY.enter],
+        ['Reviewers (comma-separated, Enter for none):', KEY.enter],
+      ],
+      'docs/adr/ADR-0001-use-ulids-for-order-ids.md',
+    );
+    expect(screen).toContain('Recommended: ADR\n  Only one option is viable');
+    expect(screen).not.toContain("Is it a whole system's shape?");
+    expect(screen).toContain('Created ADR-0001 Use ULIDs for order ids');
+  });
+
+  it('another kind than the one recommended can be chosen', async () => {
+    const { screen } = await newAt(
+      ['Checkout platform', '--whole-system'],
+      // The recommended system design first, then the RFC: one down.
+      [
+        ['Create:', `${KEY.down}${KEY.enter}`],
+        ['Reviewers (comma-separated, Enter for none):', KEY.enter],
+      ],
+      'rfcs/draft/RFC-0001-checkout-platform.md',
+    );
+    expect(screen).toContain('Recommended: System design');
+    expect(screen).toContain('Created RFC-0001 Checkout platform');
+  });
+});
+
 describe('without a terminal', SLOW, () => {
   it('edit prints the path and starts no editor; create asks nothing and --open opens nothing', () => {
     const repo = makeRepo();

@@ -26,7 +26,7 @@ function complete(words: string[]): string[] {
 
 describe('completion', () => {
   it('bash completes commands, options and statuses', () => {
-    expect(complete(['archdoc', 'create-'])).toEqual(['create-rfc', 'create-tech-spec', 'create-adr']);
+    expect(complete(['archdoc', 'create-'])).toEqual(['create-rfc', 'create-tech-spec', 'create-adr', 'create-system-design']);
     expect(complete(['archdoc', 'rfc-status', '1', '--re'])).toEqual(['--reviewer']);
     expect(complete(['archdoc', 'rfc-status', '1', '--set', 'IN'])).toEqual(['IN_PROGRESS']);
     expect(complete(['archdoc', 'check', '--format', 'g'])).toEqual(['github']);

@@ -119,6 +119,25 @@ describe('detectFolder', () => {
     expect(d.format).toBe('archdoc');
     expect(d.config).toEqual({ folder: 'rfcs/draft' });
   });
+
+  it("reads SD-numbered records as system designs: archdoc's own, and a folder of system designs written by hand", () => {
+    const own = '---\nsystem_design_id: SD-0001\ntitle: X\nstatus: REVIEW\n---\n\n# SD-0001: X\n';
+    const d = detectFolder({ folder: 'system-designs/review', files: [{ name: 'SD-0001-x.md', text: own }] })!;
+    expect(d).toMatchObject({ kind: 'system-design', format: 'archdoc' });
+    // SD is the built-in prefix, not the team's own.
+    const hand = (n: number, status: string) => ({ name: `SD-000${n}-x${n}.md`, text: `# SD-000${n}: X\n\nStatus: ${status}\n` });
+    const byHand = detectFolder({ folder: 'architecture', files: [hand(1, 'Approved'), hand(2, 'Draft')] })!;
+    expect(byHand).toMatchObject({ kind: 'system-design', format: 'hand-written', records: 2, unplaced: [] });
+    expect(byHand.config.prefix).toBeUndefined();
+    // Numbered files in a folder named for system designs are read as such first.
+    const numbered = (n: number, status: string) => ({ name: `000${n}-x${n}.md`, text: `# X${n}\n\nStatus: ${status}\n` });
+    const named = detectFolder({ folder: 'docs/system-designs', files: [numbered(1, 'Approved'), numbered(2, 'Retired')] })!;
+    expect(named).toMatchObject({ kind: 'system-design', unplaced: [] });
+    expect(named.statuses).toEqual([
+      { word: 'Approved', count: 1, status: 'APPROVED' },
+      { word: 'Retired', count: 1, status: 'ARCHIVED' },
+    ]);
+  });
 });
 
 describe('reading a status key', () => {
