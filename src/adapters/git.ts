@@ -13,8 +13,8 @@ export interface Git {
   userName(): Promise<string | undefined>;
   /** Whether git tracks the path (so a move should be `git mv`). */
   isTracked(path: string): Promise<boolean>;
-  /** Tracked paths whose work-tree or staged content differs from HEAD (`git status`), each with whether something of it is staged. */
-  uncommitted(): Promise<Map<string, { staged: boolean }>>;
+  /** Paths whose work-tree or staged content differs from HEAD (`git status`), each with whether something of it is staged, and untracked files (`untracked`). */
+  uncommitted(): Promise<Map<string, { staged: boolean; untracked?: boolean }>>;
   /** A file's text as HEAD has it. */
   headText(path: string): Promise<string>;
   mv(from: string, to: string): Promise<void>;
@@ -152,9 +152,13 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
       }
     },
     async uncommitted() {
-      const out = await git(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']);
-      const paths = new Map<string, { staged: boolean }>();
-      for (const entry of out.split('\0')) if (entry.length > 3) paths.set(entry.slice(3), { staged: entry[0] !== ' ' && entry[0] !== '?' });
+      // Untracked files too: a document git does not know yet cannot go into a commit by path.
+      const out = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+      const paths = new Map<string, { staged: boolean; untracked?: boolean }>();
+      for (const entry of out.split('\0')) {
+        if (entry.length <= 3) continue;
+        paths.set(entry.slice(3), entry.startsWith('??') ? { staged: false, untracked: true } : { staged: entry[0] !== ' ' });
+      }
       return paths;
     },
     async headText(p) {

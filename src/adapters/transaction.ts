@@ -50,7 +50,7 @@ export interface Transaction {
    * Whether the user has uncommitted changes in `rel`: none, only in the work tree, or staged.
    * A path asked about is the caller's to handle: writing it is no longer refused.
    */
-  uncommitted(rel: string): Promise<'none' | 'work-tree' | 'staged'>;
+  uncommitted(rel: string): Promise<'none' | 'work-tree' | 'staged' | 'untracked'>;
   /**
    * Writes `text` to `rel` once the change is made (after its commit), kept in the journal first
    * so that a run killed after its commit still puts it back: the user's uncommitted edits with
@@ -261,7 +261,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       return journal;
     };
     // Paths with the user's own uncommitted work, asked of git once, when a file that exists is first changed.
-    let uncommitted: Map<string, { staged: boolean }> | undefined;
+    let uncommitted: Map<string, { staged: boolean; untracked?: boolean }> | undefined;
     const carried = new Set<string>();
     const save = async (rel: string, checked = false) => {
       if (!checked) checkedPath(opts.root, opts.gitDir, rel);
@@ -269,7 +269,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
       if (journal?.entries.some((e) => e.rel === rel)) return;
       if (opts.git && opts.commits && !carried.has(rel) && fs.existsSync(path.join(opts.root, rel))) {
         uncommitted ??= await opts.git.uncommitted();
-        if (uncommitted.has(rel)) {
+        if (uncommitted.has(rel) && !uncommitted.get(rel)!.untracked) {
           throw new RefusedError(`${rel} has changes of yours that are not committed; archdoc would commit them with its own, so nothing was changed.`, [
             'Commit them, or put them aside with `git stash`, then run the command again.',
           ]);
@@ -300,7 +300,7 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
         if (!opts.git) return 'none';
         uncommitted ??= await opts.git.uncommitted();
         const state = uncommitted.get(rel);
-        return !state ? 'none' : state.staged ? 'staged' : 'work-tree';
+        return !state ? 'none' : state.untracked ? 'untracked' : state.staged ? 'staged' : 'work-tree';
       },
       async write(rel, text) {
         await save(rel);

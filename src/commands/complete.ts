@@ -9,6 +9,7 @@
  * - `statuses [<id>] [--kind <kind>]`: the statuses the document may move to next (its frontmatter
  *   alone is read), else every status of its kind, of `--kind`, or of every kind.
  * - `kinds`: the kinds the configuration declares.
+ * - `relations <id>`: the relations `archdoc link` allows from the document's kind (by its id's prefix).
  *
  * Every word may carry `--cwd <dir>`, as the command line being completed did (`archdoc -C x …`).
  */
@@ -18,6 +19,7 @@ import { numberedNames, readDocumentHead } from '../adapters/store.js';
 import type { Config } from '../core/config.js';
 import { formatId, parseIdInput } from '../core/ids.js';
 import { allowedNext, type KindDef } from '../core/kinds.js';
+import { RELATION_NAMES, relationsOf } from '../core/relations.js';
 import { processSystem, type System } from '../terminal/system.js';
 
 export interface CompleteOptions {
@@ -38,6 +40,7 @@ export async function run(opts: CompleteOptions, services: { system?: System } =
   if (what === 'kinds') words = Object.keys(ws.config.kinds);
   else if (what === 'ids') words = ids(ws.root, ws.config, kind ? [kind] : all);
   else if (what === 'statuses') words = statuses(ws.root, ws.config, path.resolve(system.cwd, cwd ?? '.'), arg, kind ? [kind] : all);
+  else if (what === 'relations') words = relations(arg, all);
   if (words.length) system.stdout.write(`${words.join('\n')}\n`);
 }
 
@@ -89,4 +92,11 @@ function statuses(root: string, config: Config, cwd: string, id: string | undefi
   const doc = readDocumentHead(root, rel, kind, config.idPadding);
   const next = doc?.status && kind.statuses[doc.status] ? allowedNext(kind, doc.status) : [];
   return next.length ? next : every([kind]);
+}
+
+/** The relations a document of the kind `id` names may hold; every relation when the id names no one kind. */
+function relations(id: string | undefined, kinds: KindDef[]): string[] {
+  const prefix = id ? parseIdInput(id)?.prefix : undefined;
+  const kind = prefix ? kinds.find((k) => k.prefix === prefix || k.name.toUpperCase() === prefix) : undefined;
+  return kind ? relationsOf(kind).map((r) => r.name) : [...RELATION_NAMES];
 }

@@ -150,11 +150,17 @@ ${all
       COMPREPLY=( $(compgen -W "$words" -- "$cur") ); return 0 ;;
     --layout) COMPREPLY=( $(compgen -W "by-status flat" -- "$cur") ); return 0 ;;
     completion) COMPREPLY=( $(compgen -W "bash zsh fish" -- "$cur") ); return 0 ;;
+    # Any other option's value (a file, a name, a comment): the shell's own completion, file names.
+    ${valueOptions(program, all).join('|')}) COMPREPLY=(); return 0 ;;
   esac
+  # check's arguments are files and folders.
+  if [ "$cmd" = check ] && [ "\${cur#-}" = "$cur" ]; then COMPREPLY=(); return 0; fi
   # link and unlink: <from> <relation> <to>.
   if [ "$cmd" = link ] || [ "$cmd" = unlink ] && [ "\${cur#-}" = "$cur" ]; then
     case "$n" in
-      1) COMPREPLY=( $(compgen -W "${RELATION_NAMES.join(' ')}" -- "$cur") ); return 0 ;;
+      1)
+        words=$(_archdoc_ask relations "$arg" "\${cwd[@]}")
+        COMPREPLY=( $(compgen -W "\${words:-${RELATION_NAMES.join(' ')}}" -- "$cur") ); return 0 ;;
       0|2) COMPREPLY=( $(compgen -W "$(_archdoc_ask ids "\${cwd[@]}")" -- "$cur") ); return 0 ;;
     esac
   fi
@@ -172,7 +178,7 @@ ${cases}
   esac
   COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
 }
-complete -F _archdoc archdoc
+complete -o default -F _archdoc archdoc
 `;
 }
 

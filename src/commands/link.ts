@@ -11,6 +11,8 @@ import { isSplit, splitFrontmatter } from '../core/frontmatter.js';
 import { planLink, planUnlink } from '../core/linking.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { readText } from '../adapters/store.js';
+import type { DocRecord } from '../core/document.js';
+import { referencedId, type IdIndex } from '../core/links.js';
 
 export interface LinkOptions extends GlobalOptions {
   from: string;
@@ -26,13 +28,14 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
   await changeRepository(ctx, `${verb} ${opts.from} ${opts.relation} ${opts.to}`, async (tx) => {
     const docs = readAll(ctx);
     const from = resolveDoc(ctx, docs, opts.from);
-    const to = resolveDoc(ctx, docs, opts.to);
     const index = loadIndex(ctx, docs);
-    const plan = opts.remove ? planUnlink(from, opts.relation, to, index, ctx.today) : planLink(from, opts.relation, to, index, ctx.today);
+    const to = opts.remove ? targetOfUnlink(ctx, docs, index, opts.to) : resolveDoc(ctx, docs, opts.to);
+    const plural = (k: string) => ctx.config.kinds[k]?.plural ?? k;
+    const plan = opts.remove ? planUnlink(from, opts.relation, to, index, ctx.today) : planLink(from, opts.relation, to as DocRecord, index, ctx.today, plural);
     if (!plan.ok) throw plan.usage ? new UsageError(plan.message, plan.details) : new RefusedError(plan.message, plan.details);
     const { relation } = plan;
     const fromName = from.id ?? from.path;
-    const toName = to.id ?? to.path;
+    const toName = typeof to === 'string' ? to : (to.id ?? to.path);
     const c = ctx.out.c;
     if (!plan.edits.length) {
       ctx.out.out(
@@ -48,7 +51,7 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
       ]);
     }
     const warnings = [...plan.warnings];
-    if (!opts.remove && relation.name === 'implements' && (!to.status || !approvedStatuses(to.kind).has(to.status))) {
+    if (typeof to !== 'string' && !opts.remove && relation.name === 'implements' && (!to.status || !approvedStatuses(to.kind).has(to.status))) {
       warnings.push(`${toName} is ${to.status ?? 'without status'}, not approved yet; ${fromName} cannot be approved until it is`);
     }
     const touched = await applyChange(ctx, tx, from, undefined, plan.edits, docs);
@@ -57,7 +60,8 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
     const what = opts.remove ? `no longer ${relation.forward} ${toName}` : `${relation.forward} ${toName}`;
     const message = `docs(${from.kind.name}): ${fromName} ${what}`;
     const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message }, opts);
-    ctx.out.out(`${c.bold(fromName)} ${what}${to.title ? c.dim(` (${oneLine(to.title)})`) : ''}`);
+    const title = typeof to === 'string' ? undefined : to.title;
+    ctx.out.out(`${c.bold(fromName)} ${what}${title ? c.dim(` (${oneLine(title)})`) : ''}`);
     ctx.out.out(`  ${c.dim('field')}   ${relation.field}`);
     ctx.out.out(`  ${c.dim('file')}    ${touched.path}`);
     for (const w of warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
@@ -65,4 +69,18 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
     ctx.out.out('');
     ctx.out.out(`Both ends: archdoc show ${toName}`);
   });
+}
+
+/**
+ * What `unlink` removes the link to: the document, or, when none carries the id any more (a link
+ * check reports as broken), the id itself, so the broken link can be taken out.
+ */
+function targetOfUnlink(ctx: Context, docs: DocRecord[], index: IdIndex, input: string): DocRecord | string {
+  try {
+    return resolveDoc(ctx, docs, input);
+  } catch (e) {
+    const id = e instanceof RefusedError ? referencedId(input, index) : undefined;
+    if (id) return id;
+    throw e;
+  }
 }

@@ -72,8 +72,8 @@ async function refuseWhatCannotBeRewritten(ctx: Context, doc: DocRecord, docs: D
   if (!ctx.commit || !ctx.git) return;
   const dirty = await ctx.git.uncommitted();
   for (const rel of rewritten(plan)) {
-    if (dirty.has(rel)) throw uncommitted(rel);
-    if (!(await ctx.git.isTracked(rel))) {
+    if (dirty.has(rel) && !dirty.get(rel)!.untracked) throw uncommitted(rel);
+    if (dirty.get(rel)?.untracked || !(await ctx.git.isTracked(rel))) {
       throw new RefusedError(`${rel} is not committed yet; renumbering renames and rewrites committed files, so nothing was changed.`, [
         'Commit it first (or run with --no-commit), then run the command again.',
       ]);

@@ -193,6 +193,31 @@ function checkKind(k: KindDef, errors: string[]): void {
     errors.push(`${where} names unknown status "${s}"${hint ? `; did you mean "${hint}"?` : ''}`);
   };
   if (statuses.length === 0) errors.push(`${at}.statuses: define at least one status`);
+  // A relation's field holds ids archdoc adds and removes: never a field it keeps for itself.
+  const own = new Set([
+    k.idKey,
+    'title',
+    'status',
+    'author',
+    'reviewers',
+    'created',
+    'last_updated',
+    'history',
+    'decision_date',
+    'archive_date',
+    'archive_reason',
+    'supersedes',
+    'superseded_by',
+  ]);
+  const taken = new Map<string, string>();
+  for (const [relation, field] of Object.entries(k.relations ?? {})) {
+    if (own.has(field))
+      errors.push(
+        `${at}.relations.${relation}: "${field}" is a field archdoc keeps itself; store the relation in a field of its own, like ${relation.replace(/-/g, '_')}`,
+      );
+    else if (taken.has(field)) errors.push(`${at}.relations.${relation}: "${field}" already holds ${taken.get(field)}; give each relation its own field`);
+    taken.set(field, relation);
+  }
   known(k.initial, `${at}.initial`);
   for (const [from, tos] of Object.entries(k.transitions ?? {})) {
     known(from, `${at}.transitions`);

@@ -388,6 +388,9 @@ function folderPattern(kind: KindDef, status: string, layout: Layout): { pattern
 }
 
 /** "a" or "an" before a label, by sound: an RFC, an ADR, a tech spec, a PRD, an item. */
+/** A label as it reads inside a sentence: "Tech spec" is "tech spec"; acronyms stay as they are. */
+export const inSentence = (label: string): string => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
 export function article(label: string): string {
   return /^[aeiou]/i.test(label) || /^[FHLMNRSX][A-Z0-9]/.test(label) ? `an ${label}` : `a ${label}`;
 }

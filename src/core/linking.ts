@@ -6,7 +6,7 @@ import type { DocRecord } from './document.js';
 import type { FrontmatterEdit } from './frontmatter.js';
 import { referencedId, linksIn, type IdIndex } from './links.js';
 import { relationName, relationsOf, type Relation } from './relations.js';
-import { article } from './kinds.js';
+import { article, inSentence } from './kinds.js';
 
 export type LinkPlan =
   | { ok: true; relation: Relation; edits: FrontmatterEdit[]; warnings: string[] }
@@ -59,12 +59,21 @@ function reaches(from: DocRecord, field: (d: DocRecord) => string | undefined, i
 }
 
 /** The edits that make `from` link to `to` by `relationInput`; none when it already does. */
-export function planLink(from: DocRecord, relationInput: string, to: DocRecord, index: IdIndex, today: string): LinkPlan {
+export function planLink(
+  from: DocRecord,
+  relationInput: string,
+  to: DocRecord,
+  index: IdIndex,
+  today: string,
+  labelOf: (kind: string) => string = (k) => k,
+): LinkPlan {
   const relation = relationFor(from, relationInput);
   if ('ok' in relation) return relation;
   if (to === from || (to.id && to.id === from.id)) return usage(`${name(from)} cannot ${relation.base} itself`);
   if (relation.targetKind && to.kind.name !== relation.targetKind) {
-    return usage(`${from.kind.plural} ${relation.forward} ${relation.targetKind} documents only; ${name(to)} is ${article(to.kind.label)}`);
+    return usage(
+      `${relation.name} links ${inSentence(from.kind.plural)} to ${inSentence(labelOf(relation.targetKind))} only; ${name(to)} is ${article(to.kind.label)}`,
+    );
   }
   if (!to.id) return refuse(`${to.path} has no id, and links are written as ids; it cannot be linked to.`);
   const existing = linksIn(from, relation.field, index);
@@ -88,10 +97,12 @@ export function planLink(from: DocRecord, relationInput: string, to: DocRecord, 
 }
 
 /** The edits that remove every link of `relationInput` from `from` to `to`; none when there is none. */
-export function planUnlink(from: DocRecord, relationInput: string, to: DocRecord, index: IdIndex, today: string): LinkPlan {
+export function planUnlink(from: DocRecord, relationInput: string, to: DocRecord | string, index: IdIndex, today: string): LinkPlan {
   const relation = relationFor(from, relationInput);
   if ('ok' in relation) return relation;
-  if (!to.id) return { ok: true, relation, edits: [], warnings: [] };
+  // The id a link names, whether or not a document carries it still (a link check reports as broken).
+  const toId = typeof to === 'string' ? to : to.id;
+  if (!toId) return { ok: true, relation, edits: [], warnings: [] };
   // relates-to also reads the related_* lists authors keep by hand (related_rfcs).
   const fields = [relation.field, ...(relation.name === 'relates-to' ? Object.keys(from.data).filter((f) => f.startsWith('related_')) : [])];
   const edits: FrontmatterEdit[] = [];
@@ -99,12 +110,12 @@ export function planUnlink(from: DocRecord, relationInput: string, to: DocRecord
     const value = from.data[field];
     if (Array.isArray(value)) {
       // Highest index first, so the indexes of the others still hold.
-      const at = value.flatMap((v, i) => (referencedId(v, index) === to.id ? [i] : [])).reverse();
+      const at = value.flatMap((v, i) => (referencedId(v, index) === toId ? [i] : [])).reverse();
       for (const i of at) edits.push({ op: 'remove', key: field, index: i, dropEmpty: !from.kind.fields.includes(field) });
-    } else if (referencedId(value, index) === to.id) {
+    } else if (referencedId(value, index) === toId) {
       edits.push(from.kind.fields.includes(field) ? { op: 'set', path: [field], value: null } : { op: 'delete', key: field });
-    } else if (linksIn(from, field, index).some((l) => l.target === to.id)) {
-      return refuse(`${name(from)}'s ${field} names ${to.id} among other text; change it by hand.`);
+    } else if (linksIn(from, field, index).some((l) => l.target === toId)) {
+      return refuse(`${name(from)}'s ${field} names ${toId} among other text; change it by hand.`);
     }
   }
   if (edits.length && 'last_updated' in from.data) edits.push({ op: 'set', path: ['last_updated'], value: today });

@@ -1,7 +1,7 @@
 /** Listing: filter, order and summarise documents. Pure. */
 import type { DocRecord } from './document.js';
 import { isArchived, type KindDef } from './kinds.js';
-import { referencedId, type IdIndex } from './links.js';
+import { referencedId, referencesIn, type IdIndex } from './links.js';
 import { relationOfField } from './relations.js';
 import { approvedStatuses } from './check/statuses.js';
 
@@ -133,7 +133,10 @@ export function docJson(d: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding
   for (const field of Object.keys(d.data)) {
     if (field === 'decision_ref' || field === 'supersedes' || field === 'superseded_by' || field.startsWith('related_') || relationOfField(d.kind, field)) {
       const v = d.data[field];
-      const ids = (Array.isArray(v) ? v : [v]).map((x) => referencedId(x, index)).filter((x): x is string => !!x);
+      // Read as every other command reads a link field: a list, or one string of comma-separated references.
+      const ids = referencesIn(v)
+        .map((x) => referencedId(x, index))
+        .filter((x): x is string => !!x);
       if (ids.length) links[field] = ids;
     }
   }

@@ -1,7 +1,9 @@
 /**
  * The prompts `archdoc mcp` offers an assistant: the method archdoc's workflows come from, written
- * down once. Drafting an RFC, reviewing one, and choosing which document a decision needs. Pure text.
+ * down once. Drafting an RFC, reviewing one, and choosing which document a decision needs (with
+ * `archdoc new`'s questions and rules, core/recommend.ts). Pure text.
  */
+import { QUESTIONS } from './recommend.js';
 
 export interface PromptArgument {
   name: string;
@@ -19,16 +21,6 @@ export interface PromptDef {
 }
 
 const given = (label: string, value: string | undefined) => (value?.trim() ? `\n${label}: ${value.trim()}\n` : '');
-
-/** The questions that decide the document, shared by the prompt and by `archdoc new`'s help. */
-export const DOCUMENT_QUESTIONS = [
-  'Are there several viable options?',
-  'Does it cross team boundaries?',
-  'Is it costly to reverse?',
-  'Does it need stakeholder review?',
-  'Is the approach already decided, and only the how is missing?',
-  "Is it a whole system's shape?",
-] as const;
 
 export const PROMPTS: readonly PromptDef[] = [
   {
@@ -82,13 +74,13 @@ ${attached ? `\n---\n${attached}` : ''}`,
     render: (a) =>
       `Decide which document this needs.${given('Situation', a.situation)}
 Answer each question yes or no:
-${DOCUMENT_QUESTIONS.map((q, i) => `${i + 1}. ${q}`).join('\n')}
+${QUESTIONS.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}
 
-Then:
-- A whole system's shape → a system design (kind "system-design", when the repository has it).
+Then, the first rule that matches:
+- A whole system's shape → a system design (kind "system-design").
 - The approach decided and only the how missing → a tech spec (linked to the RFC it implements).
 - Several viable options, and it crosses team boundaries, is costly to reverse or needs stakeholder review → an RFC.
 - Otherwise → an ADR: record the decision taken and the alternatives considered.
-Say the answer in one sentence with its reason, then create it with the create tool (or: archdoc new with the answers as flags).`,
+Say the answer in one sentence with its reason, then create it with the create tool. The same rules answer at the command line: archdoc new ${QUESTIONS.map((q) => `--[no-]${q.flag}`).join(' ')} --explain.`,
   },
 ];

@@ -62,9 +62,17 @@ export function similarTitles(a: string, b: string): boolean {
 
 /** `similarTitles(title, other)` with `title` prepared once, for checking one title against many. */
 export function similarTo(title: string): (other: string) => boolean {
+  // A title without a letter or a digit (emoji, punctuation) is compared as written: the same is similar.
+  if (!LETTER_OR_DIGIT.test(title)) {
+    const key = asWritten(title);
+    return (other) => key !== '' && asWritten(other) === key;
+  }
   const match = matchWords(title);
   return (other) => match(words(other));
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const asWritten = (title: string) => title.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** A typo apart: at most 2 edits, fewer for short titles, none below 10 characters. */
 const editsAllowed = (joined: string) => (joined.length >= 10 ? Math.min(2, Math.floor(joined.length / 10)) : 0);
@@ -101,7 +109,8 @@ function matchWords(title: string, slack = 0): (wb: string[]) => boolean {
  * non-ASCII letters, which folding can change: then every title is read.
  */
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
-  if (!/^[\x20-\x7e]*$/.test(title)) return undefined;
+  // Titles of other scripts, and titles compared as written (no letter or digit), read every document.
+  if (!/^[\x20-\x7e]*$/.test(title) || !LETTER_OR_DIGIT.test(title)) return undefined;
   const ascii = mayBeSimilarToAscii(title);
   const within = editsAllowed(words(title).join(' '));
   return (slug) => (/^[\x20-\x7e]*$/.test(slug) ? ascii(slug) : nonAsciiLetters(slug) <= within);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { packageRoot } from '../adapters/package-root.js';
 import { colourLevel } from '../terminal/stdio.js';
 import type { System } from '../terminal/system.js';
-import { article, DEFAULT_KINDS, type GuardSpec } from '../core/kinds.js';
+import { article, DEFAULT_KINDS, inSentence, type GuardSpec } from '../core/kinds.js';
 import { ACTIONS, type Action, type Opts, type RunStatus } from './actions.js';
 import { QUESTIONS } from '../core/recommend.js';
 
@@ -41,9 +41,6 @@ function run(name: string, actions: Readonly<Record<string, Action>>, system: Sy
     await actions[name]!(a.slice(0, -2) as Array<string | undefined>, all(cmd), system, status);
   };
 }
-
-/** "Tech spec" reads "tech spec" inside a sentence; acronyms stay as they are. */
-const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
 /** The built-in kinds with commands of their own (`create-rfc`, `rfc-status`, `list-rfcs`, ...). */
 const KINDS = Object.values(DEFAULT_KINDS).map((k) => ({

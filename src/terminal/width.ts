@@ -92,8 +92,11 @@ export function clusterWidth(cluster: string): number {
     for (const c of cluster) if (!ZERO_WIDTH.test(c)) return clusterWidth(cluster.slice(cluster.indexOf(c)));
     return 0;
   }
-  return 1;
+  // A spacing mark (Devanagari's ा, Bengali's ো) takes a column of its own after its letter, as wcwidth counts it.
+  return 1 + (cluster.length > 1 ? (cluster.slice(1).match(SPACING_MARK)?.length ?? 0) : 0);
 }
+
+const SPACING_MARK = /\p{Mc}/gu;
 
 let segmenter: Intl.Segmenter | undefined | null;
 

@@ -10,6 +10,15 @@ import { makeRepo, porcelain, SLOW } from '../helpers.js';
 import { writeIt } from './rfc-fixtures.js';
 
 describe('titles in every language', () => {
+  it('a title of emoji alone is compared as written: the same one again is refused as similar', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', '🚀🔥', '--yes'])).code).toBe(0);
+    const again = await repo.run(['create-rfc', '🚀🔥', '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/A similar RFC already exists: RFC-0001 "🚀🔥"/);
+    expect((await repo.run(['create-rfc', '🚀🌙', '--yes'])).code).toBe(0);
+  });
+
   it('a Japanese RFC and an emoji ADR: file names, list, --json, check, show, a status change', SLOW, async () => {
     const repo = makeRepo();
     const rfc = await repo.run(['create-rfc', '認証方式の選定', '--reviewer', 'Alice Chen', '--yes']);

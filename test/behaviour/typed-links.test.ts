@@ -100,7 +100,7 @@ describe('archdoc link and unlink', () => {
     [['link', 'RFC-0001', 'blocks', 'RFC-0002'], 2, /unknown relation "blocks"/],
     [['link', 'ADR-0001', 'supersedes', 'ADR-0001'], 2, /supersedes is a status change.*\n.*adr-status <older> --set SUPERSEDED --by <newer>/],
     [['link', 'RFC-0001', 'relates-to', 'RFC-0001'], 2, /RFC-0001 cannot relate to itself/],
-    [['link', 'TS-0001', 'implements', 'ADR-0001'], 2, /implements rfc documents only; ADR-0001 is an ADR/],
+    [['link', 'TS-0001', 'implements', 'ADR-0001'], 2, /implements links tech specs to RFCs only; ADR-0001 is an ADR/],
     [['link', 'RFC-0001', 'relates-to', 'RFC-0009'], 1, /No RFC RFC-0009 found/],
   ] as const)('refuses %j and changes nothing', async (args, code, message) => {
     const repo = await repoWithDocs();
@@ -149,6 +149,55 @@ describe('archdoc link and unlink', () => {
     const r = await repo.run(['renumber', 'RFC-0002', '--to', 'RFC-0007']);
     expect(r.code, r.stderr).toBe(0);
     expect(frontmatter(repo.read(repo.find('ADR-0001'))).depends_on).toEqual(['RFC-0007']);
+  });
+});
+
+describe('link and unlink: what the tester found', () => {
+  it('a document git does not know yet goes into the commit whole, as a new file, as a status move already did', async () => {
+    const repo = await repoWithDocs();
+    expect((await repo.run(['create-adr', 'Untracked decision here', '--no-commit', '--yes'])).code).toBe(0);
+    const adr = 'docs/adr/ADR-0002-untracked-decision-here.md';
+    await step(repo, ['link', 'ADR-0002', 'relates-to', 'RFC-0001'], 'docs(adr): ADR-0002 relates to RFC-0001');
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe(adr);
+    expect(frontmatter(repo.git('show', `HEAD:${adr}`)).relates_to).toEqual(['RFC-0001']);
+  });
+
+  it('a reviewer added to a document git does not know yet commits it too', async () => {
+    const repo = await repoWithDocs();
+    expect((await repo.run(['create-rfc', 'Untracked proposal here', '--no-commit', '--yes'])).code).toBe(0);
+    await step(repo, ['rfc-status', 'RFC-0003', '--reviewer', 'Bob'], 'docs(rfc): RFC-0003 added reviewer Bob (pending)');
+  });
+
+  it('unlink removes a link to a document that no longer exists (check reports it broken)', async () => {
+    const repo = await repoWithDocs();
+    const rfc = repo.find('RFC-0002');
+    repo.write(rfc, repo.read(rfc).replace('related_rfcs: []', 'related_rfcs: []\nrelates_to: [ADR-0099]'));
+    repo.git('commit', '-qam', 'a link to nothing');
+    expect((await repo.run(['check'])).stdout).toMatch(/broken-link/);
+    await step(repo, ['unlink', 'RFC-0002', 'relates-to', 'ADR-0099'], 'docs(rfc): RFC-0002 no longer relates to ADR-0099');
+    expect((await repo.run(['check'])).code).toBe(0);
+  });
+
+  it('list --json reads a comma-separated link field as every other command does', async () => {
+    const repo = await repoWithDocs();
+    const rfc = repo.find('RFC-0002');
+    repo.write(rfc, repo.read(rfc).replace('related_rfcs: []', 'related_rfcs: []\nrelates_to: RFC-0001, ADR-0001'));
+    const json = JSON.parse((await repo.run(['list', '--json'])).stdout) as { documents: Array<{ id: string; links: Record<string, string[]> }> };
+    expect(json.documents.find((d) => d.id === 'RFC-0002')?.links.relates_to).toEqual(['RFC-0001', 'ADR-0001']);
+  });
+
+  it('a relation stored in a field archdoc keeps itself is a configuration error', async () => {
+    const repo = await repoWithDocs();
+    repo.write('.archdoc.yml', `${repo.read('.archdoc.yml')}\n`.replace('  rfc:\n', '  rfc:\n    relations:\n      relates-to: reviewers\n'));
+    const r = await repo.run(['list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kinds\.rfc\.relations\.relates-to: "reviewers" is a field archdoc keeps itself/);
+  });
+
+  it('says which kinds implements links, in words', async () => {
+    const repo = await repoWithDocs();
+    const r = await repo.run(['link', 'TS-0001', 'implements', 'ADR-0001']);
+    expect(r.stderr).toMatch(/^error: implements links tech specs to RFCs only; ADR-0001 is an ADR$/m);
   });
 });
 

@@ -75,6 +75,12 @@ describe('completion scripts', () => {
     const ids = ['RFC-0001', 'RFC-0002', 'TS-0001', 'ADR-0001'];
     expect(bash(['archdoc', 'link', ''])).toEqual(ids);
     expect(bash(['archdoc', 'link', 'TS-0001', ''])).toEqual(['implements', 'relates-to', 'depends-on', 'amends']);
+    // The relations the first document's kind has: RFCs implement nothing.
+    expect(bash(['archdoc', 'link', 'RFC-0001', ''])).toEqual(['relates-to', 'depends-on', 'amends']);
+    // Option values and check's paths are the shell's own (file names, with -o default).
+    expect(bash(['archdoc', 'index', '--file', ''])).toEqual([]);
+    expect(bash(['archdoc', 'check', ''])).toEqual([]);
+    expect(script).toContain('complete -o default -F _archdoc archdoc');
     expect(bash(['archdoc', 'unlink', 'TS-0001', 'implements', 'RFC'])).toEqual(['RFC-0001', 'RFC-0002']);
     expect(bash(['archdoc', 'edit', 'ADR'])).toEqual(['ADR-0001']);
     expect(bash(['archdoc', 'graph', '--kind', ''])).toEqual(['rfc', 'tech-spec', 'adr', 'system-design']);

@@ -55,6 +55,9 @@ describe('displayWidth', () => {
     ['ｶ', 1],
     ['한국어', 6],
     ['e\u0301', 1],
+    // Devanagari: a vowel sign that spaces (ा, Mc) takes a column, one that does not (े, Mn) none, as wcwidth counts.
+    ['डेटाबेस', 5],
+    ['का चयन', 6],
     ['a\u200bb', 2],
     ['\u001b[2mID\u001b[22m', 2],
     ['', 0],

@@ -73,10 +73,12 @@ async function versions(
   tx: Transaction,
   rel: string,
   transform: (text: string) => string | undefined,
-): Promise<{ commit?: string; work?: string }> {
+): Promise<{ commit?: string; work?: string; untracked?: boolean }> {
   const current = readText(ctx.root, rel);
   const state = ctx.commit ? await tx.uncommitted(rel) : 'none';
   if (state === 'none') return { commit: transform(current) };
+  // A file git does not know yet has no committed version: it goes into the commit whole, as a new file.
+  if (state === 'untracked') return { commit: transform(current), untracked: true };
   if (state === 'staged') {
     throw new RefusedError(`${rel} has changes of yours staged for commit; archdoc cannot leave them out of its commit, so nothing was changed.`, [
       'Commit them, or unstage them (git restore --staged), then run the command again.',
@@ -180,6 +182,7 @@ export async function applyChange(
   if (!moved) {
     await tx.write(doc.path, text);
     await after(doc.path, own.work);
+    if (own.untracked) touched.newPaths.push(doc.path);
   } else {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
     // permissions) leaves the document exactly as it was.
