@@ -241,11 +241,9 @@ const result = await build({
 });
 // yaml and chalk get files of their own, required on first use (the plugins above). Minified: it is
 // third-party code nobody debugs through archdoc, and the smaller file loads a few ms sooner.
-const yamlBuild = await build({
+// Third-party code archdoc loads apart (yaml, chalk, the MCP SDK): bundled and minified alike.
+const vendored = {
   absWorkingDir: root,
-  entryPoints: { yaml: require.resolve('yaml'), chalk: path.join(root, 'node_modules', 'chalk', 'source', 'index.js') },
-  outdir: path.relative(root, dist),
-  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -254,12 +252,18 @@ const yamlBuild = await build({
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
+};
+const yamlBuild = await build({
+  ...vendored,
+  entryPoints: { yaml: require.resolve('yaml'), chalk: path.join(root, 'node_modules', 'chalk', 'source', 'index.js') },
+  outdir: path.relative(root, dist),
+  outExtension: { '.js': '.cjs' },
 });
 Object.assign(result.metafile.inputs, yamlBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, yamlBuild.metafile.outputs);
 // The MCP SDK and zod, for `archdoc mcp` alone; minified, like yaml and chalk.
 const mcpBuild = await build({
-  absWorkingDir: root,
+  ...vendored,
   stdin: {
     contents: [
       "export { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';",
@@ -318,14 +322,6 @@ const mcpBuild = await build({
       },
     },
   ],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'eof',
-  metafile: true,
-  logLevel: 'warning',
 });
 Object.assign(result.metafile.inputs, mcpBuild.metafile.inputs);
 Object.assign(result.metafile.outputs, mcpBuild.metafile.outputs);

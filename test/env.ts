@@ -4,7 +4,7 @@
  * (test/global-setup.ts) can use it as well as the tests.
  */
 import { main } from '../src/entry/main.js';
-import type { OutStream, System } from '../src/terminal/system.js';
+import { capturedStream, type System } from '../src/terminal/system.js';
 
 export const DATE = '2026-11-25';
 
@@ -31,17 +31,7 @@ export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
 }
 
 /** A stream that keeps what is written: not a terminal, as in CI (unless `tty`). */
-function captured(tty = false): OutStream & { text: string } {
-  const stream = {
-    text: '',
-    write(text: string) {
-      stream.text += text;
-    },
-    isTTY: () => tty,
-    columns: () => undefined,
-  };
-  return stream;
-}
+const captured = capturedStream;
 
 /**
  * A System for archdoc in this process: `cwd`, `env`, captured output, stdin not a terminal.

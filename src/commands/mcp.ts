@@ -17,7 +17,7 @@ import { readText } from '../adapters/store.js';
 import { RELATION_NAMES } from '../core/relations.js';
 import { REVIEWER_STATUSES } from '../core/workflow.js';
 import { PROMPTS } from '../core/mcp-prompts.js';
-import type { OutStream, System } from '../terminal/system.js';
+import { capturedStream, type System } from '../terminal/system.js';
 
 /** What one run of a CLI action printed, and how it ended. */
 interface Ran {
@@ -26,22 +26,10 @@ interface Ran {
   stderr: string;
 }
 
-function captured(): OutStream & { text: string } {
-  const s = {
-    text: '',
-    write(t: string) {
-      s.text += t;
-    },
-    isTTY: () => false,
-    columns: () => undefined,
-  };
-  return s;
-}
-
 /** Runs the CLI action `name` as the command line would, never prompting; errors become the CLI's lines and exit code. */
 async function runAction(base: System, name: string, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<Ran> {
-  const stdout = captured();
-  const stderr = captured();
+  const stdout = capturedStream();
+  const stderr = capturedStream();
   const system: System = { cwd: base.cwd, env: base.env, stdout, stderr, stdinIsTTY: () => false };
   const status = { exitCode: 0 };
   let code: number;

@@ -28,6 +28,19 @@ export interface System {
   runEditor?: EditorRunner;
 }
 
+/** A stream that keeps what is written, for a command run in process (`archdoc mcp`, tests): not a terminal unless `tty`. */
+export function capturedStream(tty = false): OutStream & { text: string } {
+  const stream = {
+    text: '',
+    write(text: string) {
+      stream.text += text;
+    },
+    isTTY: () => tty,
+    columns: () => undefined,
+  };
+  return stream;
+}
+
 function processStream(fd: 1 | 2): OutStream {
   return {
     write: (text) => write(fd, text),
