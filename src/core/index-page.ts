@@ -141,9 +141,20 @@ interface Region {
 }
 
 /**
- * Where a pair of markers is in `text`: lines that are the marker and nothing else (spaces
- * aside), outside fenced code blocks. Undefined when there are none; refused when they are not one
- * start followed by one end.
+ * The comment a line holds as a block of its own, as CommonMark reads it: up to three spaces, the
+ * comment, spaces or tabs after it. A line indented further (four spaces, a tab) is an indented
+ * code block's line, or a paragraph's: never a marker. (A line at column 0 to 3 is never inside an
+ * indented code block, so the column alone tells those apart; fenced blocks are tracked apart.)
+ */
+function commentLine(line: string): string | undefined {
+  const m = /^ {0,3}(<!--.*-->)[ \t]*$/.exec(line);
+  return m?.[1];
+}
+
+/**
+ * Where a pair of markers is in `text`: lines that are the marker and nothing else, at column 0
+ * to 3, outside code blocks (fenced or indented). Undefined when there are none; refused when they
+ * are not one start followed by one end.
  */
 export function findMarkers(text: string, markers: Markers, file: string): Region | undefined {
   const fences = new Fences();
@@ -153,11 +164,9 @@ export function findMarkers(text: string, markers: Markers, file: string): Regio
   for (const line of text.split('\n')) {
     const body = line.endsWith('\r') ? line.slice(0, -1) : line;
     const inFence = mayBeFence(body) ? fences.feed(body) : fences.inside;
-    if (!inFence) {
-      const t = body.trim();
-      if (t === markers.start) starts.push(at);
-      else if (t === markers.end) ends.push(at + body.length);
-    }
+    const t = inFence ? undefined : commentLine(body);
+    if (t === markers.start) starts.push(at);
+    else if (t === markers.end) ends.push(at + body.length);
     at += line.length + 1;
   }
   if (starts.length === 0 && ends.length === 0) return undefined;

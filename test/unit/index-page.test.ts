@@ -64,6 +64,23 @@ describe('placeBlocks', () => {
   });
 });
 
+describe('findMarkers', () => {
+  it('takes a marker line only at column 0 to 3, outside code blocks: an indented code block holds examples, not markers', () => {
+    const indented = `Put these lines in your README:\n\n    ${INDEX_MARKERS.start}\n    ${INDEX_MARKERS.end}\n\nThen run archdoc index.\n`;
+    expect(findMarkers(indented, INDEX_MARKERS, 'README.md')).toBeUndefined();
+    const out = placeBlocks(indented, 'README.md', 'RFCs', INDEX);
+    expect(out.startsWith(indented)).toBe(true);
+    expect(placeBlocks(out, 'README.md', 'RFCs', INDEX)).toBe(out);
+    // A tab is four columns; an example after a real pair is no marker either.
+    expect(findMarkers(`\t${INDEX_MARKERS.start}\n\t${INDEX_MARKERS.end}\n`, INDEX_MARKERS, 'x.md')).toBeUndefined();
+    const real = `${INDEX_MARKERS.start}\n${INDEX_MARKERS.end}\n\n    ${INDEX_MARKERS.start}\n`;
+    expect(findMarkers(real, INDEX_MARKERS, 'x.md')).toEqual({ from: 0, to: INDEX_MARKERS.start.length + 1 + INDEX_MARKERS.end.length });
+    // Up to three spaces, and spaces after, still make a marker line.
+    const spaced = `   ${INDEX_MARKERS.start}  \n ${INDEX_MARKERS.end}\n`;
+    expect(findMarkers(spaced, INDEX_MARKERS, 'x.md')).toBeDefined();
+  });
+});
+
 describe('markdownCell and linkTarget', () => {
   it('escape every character Markdown, HTML or a table reads, on one line', () => {
     expect(markdownCell('a | b <script>x</script> & `c` *d* _e_ [f](g) ~h~ $i$ \\ j\nk')).toBe(
