@@ -11,6 +11,7 @@ import type { KindDef } from '../core/kinds.js';
 import { buildGraph, filterGraph, type Graph } from '../core/graph.js';
 import { graphBlock, hasGraph, indexBlock, indexTable, placeBlocks, type IndexSection } from '../core/index-page.js';
 import { RefusedError, UsageError } from '../core/errors.js';
+import { gitSegment } from '../core/file-names.js';
 import { exists, isFolder, readDocumentFronts, readText, workTreePath } from '../adapters/store.js';
 import { checkedPath } from '../adapters/transaction.js';
 
@@ -50,7 +51,9 @@ function customFile(ctx: Context, input: string, docs: DocRecord[]): string {
   const abs = path.resolve(ctx.cwd, input);
   const rel = workTreePath(ctx.root, abs);
   if (!rel) throw new RefusedError(`--file ${input}: it is outside the work tree; archdoc writes the index only inside the repository.`);
-  if (rel.split('/')[0] === '.git') throw new RefusedError(`--file ${input}: it is inside the git directory; nothing was changed.`);
+  // `.GIT/x.md` too, and a `.git` that is a file (a submodule's): git would refuse to commit it.
+  const seg = gitSegment(rel);
+  if (seg !== undefined) throw new UsageError(`--file ${input}: it is inside a .git folder (${seg}), which git keeps for itself; give a file elsewhere`);
   if (isFolder(path.join(ctx.root, rel))) throw new UsageError(`--file ${input}: it is a folder; give a Markdown file`);
   // Symbolic links as the file, folders that lead out, the git directory of a linked work tree.
   checkedPath(ctx.root, ctx.ws.gitDir, rel);

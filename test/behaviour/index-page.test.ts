@@ -199,7 +199,6 @@ describe('archdoc index', SLOW, () => {
       ['../elsewhere.md', /^error: --file \.\.\/elsewhere\.md: it is outside the work tree/],
       [path.join(outside, 'abs.md'), /it is outside the work tree/],
       ['out/index.md', /it is outside the work tree/],
-      ['.git/index.md', /it is inside the git directory/],
       ['rfcs/draft/RFC-0003-event-sourced-orders.md', /it is RFC-0003; give the index a file of its own/],
     ];
     for (const [file, message] of refused) {
@@ -210,6 +209,19 @@ describe('archdoc index', SLOW, () => {
         expect(r.stdout).toBe('');
       }
     }
+    // A .git segment in any letter case (git refuses to track it, as it does `.git.` and `git~1`),
+    // and through a `.git` that is a file (a submodule's): a usage error before anything is written.
+    repo.write('sub/.git', 'gitdir: ../.git/modules/sub\n');
+    for (const file of ['.git/index.md', '.GIT/x.md', 'docs/.Git/x.md', '.git./x.md', 'git~1/x.md', 'sub/.git/x.md']) {
+      for (const check of [[], ['--check']]) {
+        const r = await repo.run(['index', '--file', file, ...check]);
+        expect(r.code, file).toBe(2);
+        expect(r.stderr, file).toMatch(/^error: --file .*: it is inside a \.git folder \(.*\), which git keeps for itself/);
+        expect(r.stderr, file).not.toMatch(/invalid path|pre-commit/);
+        expect(r.stdout).toBe('');
+      }
+    }
+    fs.rmSync(path.join(repo.dir, 'sub'), { recursive: true });
     const notMarkdown = await repo.run(['index', '--file', 'index.html']);
     expect(notMarkdown.code).toBe(2);
     expect(notMarkdown.stderr).toMatch(/^error: --file index\.html: give a Markdown file \(\.md\)/);
