@@ -10,7 +10,7 @@
 import type { DocRecord } from './document.js';
 import { EDGE_WORDS, nodeKey, singleLine, toMermaid, type Graph, type GraphEdge } from './graph.js';
 import { isArchived, type KindDef } from './kinds.js';
-import { relativeLink } from './links.js';
+import { encodeHref, relativeLink } from './links.js';
 import { Fences, mayBeFence } from './fences.js';
 import { RefusedError } from './errors.js';
 
@@ -31,7 +31,7 @@ export function markdownCell(text: string): string {
 
 /** A relative link from the file `from` to `to`, as a Markdown link target (spaces, parentheses, `|` and the like percent-encoded). */
 export function linkTarget(from: string, to: string): string {
-  return encodeURI(relativeLink(from, to)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  return encodeHref(relativeLink(from, to));
 }
 
 export interface TableOptions {

@@ -23,7 +23,7 @@ import { asText, isBinary, parseDoc, type DocRecord } from './document.js';
 import { RefusedError } from './errors.js';
 import { isSplit, splitFrontmatter, type SplitDocument } from './frontmatter.js';
 import { formatId, parseIdInput } from './ids.js';
-import { type FieldLink, fieldLinks, type IdIndex, markdownLinks, referencedId, relativeLink, resolveLink } from './links.js';
+import { encodeHref, type FieldLink, fieldLinks, type IdIndex, markdownLinks, referencedId, relativeLink, resolveLink, samePath } from './links.js';
 
 export type Attribution = 'this' | 'other' | 'unknown';
 
@@ -310,11 +310,11 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     const name = norm.slice(norm.lastIndexOf('/') + 1);
     if (norm.includes('/')) {
       const places = [resolveLink(fromDoc, norm), path.normalize(norm)];
-      if (places.includes(from)) return true;
+      if (places.some((p) => samePath(p, from))) return true;
       if (places.some((p) => holders.has(p))) return false;
     }
-    if (name === oldName && !nameShared) return true;
-    if (name !== oldName && holderNames.has(name)) return false;
+    if (samePath(name, oldName) && !nameShared) return true;
+    if (!samePath(name, oldName) && holderNames.has(name)) return false;
     return undefined;
   };
 
@@ -328,11 +328,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     } catch {
       // keep as written
     }
-    if (decoded === oldName) {
-      const candidate = written.slice(0, cut) + (name === oldName ? renamed.name : encodeURI(renamed.name));
-      if (resolveLink(fromDoc, candidate) === to) return candidate;
+    if (samePath(decoded, oldName)) {
+      // Written as it is (in NFC or NFD) stays so; percent-encoded stays encoded.
+      const candidate = written.slice(0, cut) + (/%[0-9A-Fa-f]{2}/.test(name) ? encodeHref(renamed.name) : renamed.name);
+      if (samePath(resolveLink(fromDoc, candidate), to)) return candidate;
     }
-    return encodeURI(relativeLink(fromDoc, to));
+    return encodeHref(relativeLink(fromDoc, to));
   };
 
   for (const [file, text] of input.texts) {
@@ -403,7 +404,7 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     const targets: Array<[number, number]> = [];
     for (const link of markdownLinks(body)) {
       targets.push([bodyStart + link.start, bodyStart + link.end]);
-      if (resolveLink(file, link.target) === from) {
+      if (samePath(resolveLink(file, link.target), from)) {
         edits.push({ start: bodyStart + link.start, end: bodyStart + link.end, text: newTarget(file, link.target), rank: 1, by: 'always' });
       }
     }

@@ -311,6 +311,46 @@ describe('archdoc index', SLOW, () => {
     expect(repo.read('docs/adr/README.md')).toContain('  ADR_0003 -.->|relates to| ADR_0002\n');
   });
 
+  it('links to a file named in any script follow a status move, however they are written: encoded or not, NFC or NFD', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', '認証方式の選定 RFC'], 'docs(rfc): create RFC-0001 認証方式の選定 RFC');
+    await step(repo, ['create-rfc', 'データベースの選定'], 'docs(rfc): create RFC-0002 データベースの選定');
+    await step(repo, ['create-adr', 'Store sessions'], 'docs(adr): create ADR-0001 Store sessions');
+    const one = 'rfcs/draft/RFC-0001-認証方式の選定-rfc.md';
+    const two = 'rfcs/draft/RFC-0002-データベースの選定.md';
+    expect(repo.files('rfcs')).toEqual([one, two]);
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(repo.read('rfcs/README.md')).toContain(`(${encodeURI('draft/RFC-0001-認証方式の選定-rfc.md')})`);
+    // Links by hand in every form: as typed, decomposed as macOS pastes it, encoded in lower case.
+    const adr = 'docs/adr/ADR-0001-store-sessions.md';
+    const name = 'RFC-0002-データベースの選定.md';
+    const changes = () => repo.git('-c', 'core.quotepath=off', 'show', '--name-status', '-M', '--format=', 'HEAD').split('\n');
+    const forms = [`../../${two}`, `../../${two.normalize('NFD')}`, encodeURI(`../../${two}`).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())];
+    expect(forms[1]).not.toBe(forms[0]);
+    repo.write(adr, `${repo.read(adr)}\n${forms.map((f, i) => `See [RFC ${i}](${f}).`).join('\n')}\n`);
+    repo.git('commit', '-q', '-am', 'test: link the RFC');
+
+    for (const [id, file] of [
+      ['RFC-0001', one],
+      ['RFC-0002', two],
+    ] as const) {
+      const r = await step(repo, ['rfc-status', id, '--set', 'ABANDONED'], `docs(rfc): ${id} DRAFT → ABANDONED`);
+      expect(r.stdout).toContain('links   updated in rfcs/README.md');
+      expect(r.stdout).toContain('links   updated in docs/decisions.md');
+      const moved = file.replace('rfcs/draft/', 'rfcs/archive/2026/abandoned/');
+      expect(changes()).toEqual(
+        expect.arrayContaining(['M\tdocs/decisions.md', 'M\trfcs/README.md', expect.stringMatching(new RegExp(`^R\\d+\t${file}\t${moved}$`))]),
+      );
+    }
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['archive/2026/abandoned/RFC-0001-認証方式の選定-rfc.md', `archive/2026/abandoned/${name}`]);
+    expect(linksResolve(repo, 'docs/decisions.md')).toHaveLength(3);
+    expect(changes()).toContain(`M\t${adr}`);
+    expect(links(repo.read(adr))).toEqual(forms.map(() => `../../rfcs/archive/2026/abandoned/${name}`));
+    expect((await repo.run(['check'])).code).toBe(0);
+    expect(porcelain(repo)).toEqual([]);
+  });
+
   it("links stay true when a status change moves a document: the index files are rewritten in the change's commit", async () => {
     const repo = makeRepo();
     await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');

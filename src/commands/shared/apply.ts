@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '../../core/frontmatter.js';
 import { statusFolder, type KindDef } from '../../core/kinds.js';
-import { relativeLink, rewriteLinks } from '../../core/links.js';
+import { mayLinkTo, relativeLink, rewriteLinks } from '../../core/links.js';
 import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenInPlace } from '../../core/write-back.js';
 import { replaceSectionText } from '../../core/sections.js';
 import { statusInBody } from '../../core/body-fields.js';
@@ -214,12 +214,12 @@ export async function applyChange(
       }
     };
     for (const other of docs) {
-      if (other.path === doc.path || !other.body.includes(filename)) continue;
+      if (other.path === doc.path || !mayLinkTo(other.body, filename)) continue;
       await rewrite(other.path);
     }
     // The index pages `archdoc index` writes link to every document: they follow it too.
     for (const page of await indexPages(ctx, docs)) {
-      if (page === target || !readText(ctx.root, page).includes(filename)) continue;
+      if (page === target || !mayLinkTo(readText(ctx.root, page), filename)) continue;
       if (!ctx.commit || (await ctx.git!.isTracked(page))) await rewrite(page);
       else {
         // A page git does not know yet (written with --no-commit) is the user's to commit: rewritten, not committed.
