@@ -211,7 +211,8 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     },
     async markdownContaining(text) {
       try {
-        const out = await git(['grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', '*.md']);
+        // `.MD` too: `index --file` takes any letter case of the extension.
+        const out = await git(['grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', ':(icase)*.md']);
         return out.split('\0').filter(Boolean);
       } catch (e) {
         // git grep exits 1 when nothing matches.

@@ -188,6 +188,82 @@ describe('archdoc index', SLOW, () => {
     expect(usage.stderr).toMatch(/^error: --one-table goes with --file <path>/);
   });
 
+  it('an index file remembers how it was written: --check and later runs without the options keep it so; options given win', async () => {
+    const repo = indexed();
+    await step(repo, ['index', '--file', 'docs/all.md', '--one-table'], SUBJECT);
+    const one = repo.read('docs/all.md');
+    expect(one).toContain('<!-- archdoc:index:start one-table -->\n');
+    expect(rows(one)).toHaveLength(9);
+    for (const args of [
+      ['index', '--check', '--file', 'docs/all.md'],
+      ['index', '--file', 'docs/all.md'],
+    ]) {
+      const r = await repo.run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toBe('Index up to date.\n');
+    }
+    expect(repo.read('docs/all.md')).toBe(one);
+
+    // Plain index writes the kinds' README.md files and keeps docs/all.md as it is; --check judges them all.
+    await step(repo, ['index'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'rfcs/README.md', 'tech-specs/README.md']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    const adr = 'docs/adr/ADR-0003-keep-money-in-cents.md';
+    repo.write(adr, repo.read(adr).replace('title: Keep money in cents', 'title: Keep money in integer cents'));
+    repo.git('commit', '-q', '-am', 'test: retitle ADR-0003');
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('docs/adr/README.md: the index is out of date\ndocs/all.md: the index is out of date\nRun archdoc index to update them.\n');
+    // --kind narrows the files to those indexing the kind: docs/all.md indexes every kind.
+    expect((await repo.run(['index', '--check', '--kind', 'rfc'])).stdout).toBe(
+      'docs/all.md: the index is out of date\nRun archdoc index --kind rfc to update it.\n',
+    );
+    await step(repo, ['index'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'docs/all.md']);
+    expect(repo.read('docs/all.md')).toContain('<!-- archdoc:index:start one-table -->\n');
+    expect(rows(repo.read('docs/all.md'))).toHaveLength(9);
+    expect(repo.read('docs/all.md')).toContain('| Keep money in integer cents |');
+
+    // Options given win, and are remembered in their turn: --kind, --no-one-table.
+    await step(repo, ['index', '--file', 'docs/all.md', '--kind', 'adr,rfc'], SUBJECT);
+    const two = repo.read('docs/all.md');
+    expect(two).toContain('<!-- archdoc:index:start one-table kinds=adr,rfc -->\n');
+    expect(rows(two)).toHaveLength(7);
+    await step(repo, ['index', '--file', 'docs/all.md', '--no-one-table'], SUBJECT);
+    const sections = repo.read('docs/all.md');
+    expect(sections).toContain('<!-- archdoc:index:start kinds=adr,rfc -->\n');
+    expect(sections.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## ADRs', '## RFCs']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    // A file of other kinds is left out of --kind tech-spec. A kind's README.md stays its kind's
+    // index with --file too; one --file writes anew indexes every kind, and remembers it.
+    expect((await repo.run(['index', '--check', '--kind', 'tech-spec'])).stdout).toBe('Index up to date.\n');
+    expect((await repo.run(['index', '--file', 'tech-specs/README.md'])).stdout).toBe('Index up to date.\n');
+    repo.git('rm', '-q', 'tech-specs/README.md');
+    repo.git('commit', '-q', '-m', 'test: no tech spec index');
+    await step(repo, ['index', '--file', 'tech-specs/README.md'], SUBJECT);
+    expect(repo.read('tech-specs/README.md')).toContain('<!-- archdoc:index:start kinds=all -->\n');
+    expect(
+      repo
+        .read('tech-specs/README.md')
+        .split('\n')
+        .filter((l) => l.startsWith('## ')),
+    ).toEqual(['## RFCs', '## Tech specs', '## ADRs']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    const usage = await repo.run(['index', '--no-one-table']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^error: --no-one-table goes with --file <path>/);
+
+    // A marker word this archdoc does not know is refused, not guessed at.
+    repo.write('docs/all.md', sections.replace('kinds=adr,rfc -->', 'kinds=adr,rfc colour=blue -->'));
+    repo.git('commit', '-q', '-am', 'test: a newer option');
+    for (const args of [['index'], ['index', '--check']]) {
+      const r = await repo.run(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: docs\/all\.md: its index marker says "colour=blue", which this archdoc does not know; nothing was changed\./);
+    }
+    expect(porcelain(repo)).toEqual([]);
+  });
+
   it('refuses an index file outside the work tree, in .git, through a link that leads out, or on a document', async () => {
     const repo = indexed();
     const outside = tempDir('archdoc-outside-');
@@ -370,12 +446,14 @@ describe('archdoc index', SLOW, () => {
     expect(changes).toHaveLength(3);
     expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['review/RFC-0001-event-sourced-orders.md']);
     expect(linksResolve(repo, 'docs/decisions.md')).toEqual(['../rfcs/review/RFC-0001-event-sourced-orders.md']);
-    // The status shown is the old one until the index runs again, which --check says.
+    // The status shown is the old one until the index runs again, which --check says: of every
+    // index file, the one written with --file too; and index brings them all up to date.
     const stale = await repo.run(['index', '--check']);
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\ndocs/decisions.md: the index is out of date\nRun archdoc index to update them.\n');
     await step(repo, ['index'], SUBJECT);
-    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/decisions.md', 'rfcs/README.md']);
     expect(rows(repo.read('docs/decisions.md'))[0]).toContain('| REVIEW |');
+    expect(repo.read('docs/decisions.md')).toContain('<!-- archdoc:graph:start -->');
   });
 });

@@ -41,6 +41,34 @@ describe('archdoc index --check, the built program', () => {
   });
 });
 
+describe('index --check of a file written with options', () => {
+  it('--file --one-table, then --check with the file alone: up to date, and plain --check judges it too', () => {
+    const repo = makeRepo();
+    seed(repo, FIXTURE);
+    expect(repo.cli(['index', '--file', 'docs/all.md', '--one-table']).code).toBe(0);
+    expect(repo.cli(['index']).code).toBe(0);
+    for (const args of [
+      ['index', '--check', '--file', 'docs/all.md'],
+      ['index', '--check'],
+    ]) {
+      const r = repo.cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toBe('Index up to date.\n');
+    }
+    const rel = 'docs/adr/ADR-0003-keep-money-in-cents.md';
+    repo.write(rel, repo.read(rel).replace('title: Keep money in cents', 'title: Keep money in integer cents'));
+    repo.git('commit', '-q', '-am', 'test: retitle ADR-0003');
+    const stale = repo.cli(['index', '--check', '--file', 'docs/all.md']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('docs/all.md: the index is out of date\nRun archdoc index --file docs/all.md to update it.\n');
+    // What the hint says keeps the one table.
+    expect(repo.cli(['index', '--file', 'docs/all.md']).code).toBe(0);
+    expect(repo.read('docs/all.md')).toContain('| Kind | ID | Title | Status | Date | Links |');
+    expect(repo.cli(['index', '--check', '--file', 'docs/all.md']).code).toBe(0);
+    expect(porcelain(repo)).toEqual([]);
+  });
+});
+
 /**
  * What a killed `archdoc index` leaves: the index files written but not committed, its journal
  * (they were new: nothing to put back but their absence) and its lock, naming `pid`.

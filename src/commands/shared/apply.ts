@@ -13,9 +13,9 @@ import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenIn
 import { replaceSectionText } from '../../core/sections.js';
 import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
-import { INDEX_MARKERS } from '../../core/index-page.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
+import { indexFiles } from './index-files.js';
 
 export interface Touched {
   paths: string[];
@@ -129,17 +129,6 @@ function inPlace(original: string, doc: DocRecord, to: string, extraEdits: Front
   return extraEdits.length ? editIn(doc.path, text, extraEdits) : text;
 }
 
-/**
- * The Markdown files holding an index `archdoc index` wrote (its start marker): the README.md of
- * each kind's folder, and with git any other file in the work tree. Documents are not among them.
- */
-async function indexPages(ctx: Context, docs: DocRecord[]): Promise<string[]> {
-  const isDoc = new Set(docs.map((d) => d.path));
-  const pages = new Set(Object.values(ctx.config.kinds).map((k) => `${k.folder}/README.md`));
-  for (const rel of (await ctx.git?.markdownContaining(INDEX_MARKERS.start)) ?? []) pages.add(rel);
-  return [...pages].filter((rel) => !isDoc.has(rel) && exists(ctx.root, rel) && readText(ctx.root, rel).includes(INDEX_MARKERS.start));
-}
-
 export async function applyChange(
   ctx: Context,
   tx: Transaction,
@@ -218,7 +207,7 @@ export async function applyChange(
       await rewrite(other.path);
     }
     // The index pages `archdoc index` writes link to every document: they follow it too.
-    for (const page of await indexPages(ctx, docs)) {
+    for (const page of await indexFiles(ctx, docs)) {
       if (page === target || !mayLinkTo(readText(ctx.root, page), filename)) continue;
       if (!ctx.commit || (await ctx.git!.isTracked(page))) await rewrite(page);
       else {
