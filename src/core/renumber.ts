@@ -402,9 +402,14 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     // The body: links that resolve to the file, then its name, then its id as a word.
     const body = text.slice(bodyStart);
     const targets: Array<[number, number]> = [];
+    /** Where each link's target starts in the body, with the side it points at: this document, another holder of the id, or neither. */
+    const pointsAt = new Map<number, Edit['by'] | undefined>();
     for (const link of markdownLinks(body)) {
       targets.push([bodyStart + link.start, bodyStart + link.end]);
-      if (samePath(resolveLink(file, link.target), from)) {
+      const at = resolveLink(file, link.target);
+      const here = samePath(at, from);
+      pointsAt.set(link.start, here ? 'always' : holders.has(at) ? 'never' : undefined);
+      if (here) {
         edits.push({ start: bodyStart + link.start, end: bodyStart + link.end, text: newTarget(file, link.target), rank: 1, by: 'always' });
       }
     }
@@ -416,7 +421,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     }
     for (const m of body.matchAll(bareId)) {
       const start = bodyStart + m.index;
-      if (!inTarget(start)) edits.push({ start, end: start + oldId.length, text: newId, rank: 3, by: byId });
+      if (inTarget(start)) continue;
+      // The id as a link's whole text (`[RFC-0002](draft/RFC-0002-x.md)`, as an index row writes
+      // it) names the file the link points at, whichever holder wrote it.
+      const after = body[m.index - 1] === '[' ? /^\]\( *<?/.exec(body.slice(m.index + oldId.length, m.index + oldId.length + 8)) : null;
+      const linked = after && role === 'other' ? pointsAt.get(m.index + oldId.length + after[0].length) : undefined;
+      edits.push({ start, end: start + oldId.length, text: newId, rank: 3, by: linked ?? byId });
     }
 
     // Overlaps go to the lower rank; then each reference by id is attributed.

@@ -269,6 +269,37 @@ describe('planRenumber', () => {
   });
 });
 
+describe('planRenumber and index files', () => {
+  it("an id that is a link's whole text names the file the link points at: both holders' rows of an index, no question asked", () => {
+    const B = 'rfcs/review/RFC-0002-use-pulsar.md';
+    const readme = 'rfcs/README.md';
+    const files = {
+      [F]: doc('---', 'rfc_id: RFC-0002', 'title: Adopt Kafka', 'status: DRAFT', '---', 'Kafka.'),
+      [B]: doc('---', 'rfc_id: RFC-0002', 'title: Use Pulsar', 'status: REVIEW', '---', 'Pulsar.'),
+      [readme]: doc(
+        '# RFCs',
+        '',
+        '| ID | Title |',
+        '| --- | --- |',
+        '| [RFC-0002](draft/RFC-0002-adopt-kafka.md) | Adopt Kafka |',
+        '| [RFC-0002](review/RFC-0002-use-pulsar.md) | Use Pulsar |',
+        '',
+        'RFC-0002 is two documents now.',
+      ),
+    };
+    const asked: string[] = [];
+    const plan = renumber(files, F, 'RFC-0005', (file, line) => {
+      asked.push(`${file}:${line}`);
+      return 'unknown';
+    });
+    expect(plan.texts.get(readme)).toBe(
+      files[readme].replace('| [RFC-0002](draft/RFC-0002-adopt-kafka.md) |', '| [RFC-0005](draft/RFC-0005-adopt-kafka.md) |'),
+    );
+    expect(plan.ambiguous.map((c) => `${c.path}:${c.line}`)).toEqual([`${readme}:8`]);
+    expect(asked).toEqual([`${readme}:8`]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The property: a random small repository, one document renumbered.
 
