@@ -300,6 +300,26 @@ describe('planRenumber and index files', () => {
   });
 });
 
+describe('planRenumber and links in every form', () => {
+  it('follows a link to a file named in any script, percent-encoded or not, NFC or NFD', () => {
+    const J = 'rfcs/draft/RFC-0002-データベース.md';
+    const name = 'RFC-0002-データベース.md';
+    const lower = (t: string) => t.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    const forms = [`draft/${name}`, `draft/${name.normalize('NFD')}`, encodeURI(`draft/${name}`), lower(encodeURI(`draft/${name}`))];
+    const files = {
+      [J]: doc('---', 'rfc_id: RFC-0002', 'title: データベース', 'status: DRAFT', '---', 'Body.'),
+      'rfcs/README.md': doc(...forms.map((f, i) => `- [link ${i}](${f})`)),
+    };
+    const plan = renumber(files, J, 'RFC-0005');
+    const renamed = 'RFC-0005-データベース.md';
+    expect(plan.to).toBe(`rfcs/draft/${renamed}`);
+    // Written as it is stays so (in NFC, as the file is named); encoded stays encoded.
+    expect(plan.texts.get('rfcs/README.md')).toBe(
+      doc(`- [link 0](draft/${renamed})`, `- [link 1](draft/${renamed})`, `- [link 2](draft/${encodeURI(renamed)})`, `- [link 3](draft/${encodeURI(renamed)})`),
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The property: a random small repository, one document renumbered.
 
