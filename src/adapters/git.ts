@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, EXIT_REFUSED } from '../core/errors.js';
 import { configuredUserName, UNKNOWN } from './git-config.js';
+import { HOLDER_ENV } from './repo-lock.js';
 
 export interface Git {
   userName(): Promise<string | undefined>;
@@ -47,6 +48,11 @@ export class GitError extends Error {
   }
 }
 
+/** The environment of a git archdoc runs: its hooks learn which process runs them (repo-lock.ts, runByHolder). */
+export function holderEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, [HOLDER_ENV]: String(process.pid) };
+}
+
 /** Runs git in `cwd` and resolves with its stdout; rejects with a GitError carrying stderr. */
 export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   // Loaded on first use: child_process pulls in much of Node's networking, which list and check never need.
@@ -54,7 +60,7 @@ export async function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv
   // Synchronous: archdoc runs one git at a time, and a synchronous spawn builds no stream objects
   // for the pipes (a third of what starting git cost here). stdin is empty, so a hook that reads
   // it ends instead of waiting.
-  const r = spawnSync('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('git', args, { cwd, env: holderEnv(env), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
   if (r.status !== 0) throw new GitError(args, `${r.stderr}${r.stdout && !r.stderr ? r.stdout : ''}`, r.status ?? r.signal);
   return r.stdout;
@@ -72,7 +78,7 @@ export async function gitConfigValue(cwd: string, key: string, env: NodeJS.Proce
 /** Runs git with `input` on stdin and resolves with its stdout as bytes (blobs are not text until split). */
 export async function runGitBytes(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string): Promise<Buffer> {
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('git', args, { cwd, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  const r = spawnSync('git', args, { cwd, env: holderEnv(env), input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   if (r.error) throw new GitError(args, r.error.message, (r.error as NodeJS.ErrnoException).code ?? null);
   if (r.status !== 0) throw new GitError(args, String(r.stderr), r.status ?? r.signal);
   return r.stdout;
@@ -209,7 +215,8 @@ export function openGit(root: string, gitDir: string, env: NodeJS.ProcessEnv): G
     },
     async markdownContaining(text) {
       try {
-        const out = await git(['grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', '*.md']);
+        // `.MD` too: `index --file` takes any letter case of the extension.
+        const out = await git(['grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', ':(icase)*.md']);
         return out.split('\0').filter(Boolean);
       } catch (e) {
         // git grep exits 1 when nothing matches.

@@ -25,12 +25,23 @@ export function lockPath(root: string, gitDir: string | undefined): string {
   return path.join(stateDir(root, gitDir), 'archdoc.lock');
 }
 
+/**
+ * Whether a process of this host is alive. A killed process its parent has not reaped yet (a
+ * zombie: in a container whose init reaps nothing, for good) still answers a signal, but it runs
+ * no more: Linux says so in /proc.
+ */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // `pid (name) state …`: the name may hold spaces and parentheses, so the state follows the last `)`.
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return true; // no /proc (macOS): the signal's answer stands
   }
 }
 
@@ -42,14 +53,18 @@ function readHolder(file: string): Holder | undefined {
   }
 }
 
+/** Set by archdoc on every git it runs (src/adapters/git.ts) to its process id: a git hook of its own commit inherits it. */
+export const HOLDER_ENV = 'ARCHDOC_LOCK_HOLDER';
+
 /**
- * Whether a live process holds the lock (one on another host counts as live): its journal is a
- * change under way, not a killed run's. A git hook run by archdoc's own commit (`archdoc check`
- * in pre-commit) sees it so, and reads instead of waiting for its own parent.
+ * Whether this process runs inside the change of the lock's live holder: a git hook of archdoc's
+ * own commit (`archdoc check --staged` in pre-commit), which reads the change as it stands instead
+ * of waiting for its own parent. Any other process waits for the holder, then finishes what it
+ * left when it died (src/commands/shared/context.ts).
  */
-export function heldByLiveProcess(root: string, gitDir: string | undefined): boolean {
+export function runByHolder(root: string, gitDir: string | undefined, env: NodeJS.ProcessEnv): boolean {
   const holder = readHolder(lockPath(root, gitDir));
-  return !!holder && (holder.host !== os.hostname() || alive(holder.pid));
+  return !!holder && holder.host === os.hostname() && env[HOLDER_ENV] === String(holder.pid) && alive(holder.pid);
 }
 
 /**

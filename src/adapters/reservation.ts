@@ -7,6 +7,7 @@
  * so `check` can say what a number was reserved for.
  */
 import { RefusedError } from '../core/errors.js';
+import { holderEnv } from './git.js';
 
 interface Ran {
   code: number | null;
@@ -17,7 +18,7 @@ interface Ran {
 /** git, with `input` on stdin, giving back both streams: a push tells a refused ref on stdout and why on stderr. */
 async function git(root: string, args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<Ran> {
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('git', args, { cwd: root, env, input, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync('git', args, { cwd: root, env: holderEnv(env), input, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.error) return { code: null, stdout: '', stderr: r.error.message };
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

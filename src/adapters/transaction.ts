@@ -19,6 +19,7 @@ import { operationInProgress, readHead, stateDir } from './git-dir.js';
 import { acquireRepoLock, type RepoLock } from './repo-lock.js';
 import { createExclusive, isTempFileOf, moveFile, writeAtomic } from './store.js';
 import { RefusedError, UserError } from '../core/errors.js';
+import { gitSegment } from '../core/file-names.js';
 
 interface JournalEntry {
   rel: string;
@@ -86,6 +87,7 @@ export function checkedPath(root: string, gitDir: string | undefined, rel: strin
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel))
     throw refuse('it is not a plain path inside the repository');
+  if (gitSegment(rel) !== undefined) throw refuse('it is inside a .git folder, which git keeps for itself');
   const abs = path.join(root, rel);
   let existing = path.dirname(abs);
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);

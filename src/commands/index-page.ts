@@ -9,10 +9,23 @@ import { changeRepository, commitChange, createContext, kindByName, loadIndex, t
 import type { DocRecord } from '../core/document.js';
 import type { KindDef } from '../core/kinds.js';
 import { buildGraph, filterGraph, type Graph } from '../core/graph.js';
-import { graphBlock, hasGraph, indexBlock, indexTable, placeBlocks, type IndexSection } from '../core/index-page.js';
+import {
+  findMarkers,
+  graphBlock,
+  hasGraph,
+  INDEX_MARKERS,
+  indexBlock,
+  indexTable,
+  pageOptions,
+  placeBlocks,
+  type IndexSection,
+  type PageOptions,
+} from '../core/index-page.js';
 import { RefusedError, UsageError } from '../core/errors.js';
+import { gitSegment } from '../core/file-names.js';
 import { exists, isFolder, readDocumentFronts, readText, workTreePath } from '../adapters/store.js';
 import { checkedPath } from '../adapters/transaction.js';
+import { indexFiles } from './shared/index-files.js';
 
 export interface IndexOptions extends GlobalOptions {
   /** Write nothing; exit 1 when an index is missing or out of date. */
@@ -21,7 +34,7 @@ export interface IndexOptions extends GlobalOptions {
   file?: string;
   /** Only these kinds (repeatable, or comma-separated). */
   kind?: string[];
-  /** With --file: one table of every kind, with a kind column, instead of a table per kind. */
+  /** With --file: one table of every kind, with a kind column, instead of a table per kind (false: `--no-one-table`; undefined: as the file remembers). */
   oneTable?: boolean;
   /** Also write the link graph (Mermaid) into each index file; files that have one keep it current anyway. */
   graph?: boolean;
@@ -30,7 +43,12 @@ export interface IndexOptions extends GlobalOptions {
 interface Target {
   /** The index file, relative to the root. */
   file: string;
+  /** Its text now (undefined: no such file). */
+  current: string | undefined;
   kinds: KindDef[];
+  oneTable: boolean;
+  /** What its start marker remembers: what differs from the file's default. */
+  remember: PageOptions;
 }
 
 export const MESSAGE = 'docs: update the index';
@@ -38,15 +56,11 @@ export const MESSAGE = 'docs: update the index';
 /** "Tech specs" reads "tech specs" inside a sentence; acronyms stay as they are. */
 const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
-/**
- * The kinds `--kind` names, else every kind that has a folder: a kind the repository has never
- * used (a built-in kind added since it was set up, say) has nothing to index, and its index is not
- * asked for until its folder exists.
- */
-function chosenKinds(ctx: Context, names: string[] | undefined): KindDef[] {
+/** The kinds `--kind` names, or undefined when it names none. */
+function chosenKinds(ctx: Context, names: string[] | undefined): KindDef[] | undefined {
   const wanted = (names ?? []).flatMap((n) => n.split(',')).map((n) => n.trim());
   const kinds = wanted.filter(Boolean).map((n) => kindByName(ctx.config, n));
-  return kinds.length ? [...new Set(kinds)] : Object.values(ctx.config.kinds).filter((k) => isFolder(path.join(ctx.root, k.folder)));
+  return kinds.length ? [...new Set(kinds)] : undefined;
 }
 
 /** The index file `--file` names, relative to the root: a Markdown file inside the work tree, outside .git, no document. */
@@ -55,7 +69,9 @@ function customFile(ctx: Context, input: string, docs: DocRecord[]): string {
   const abs = path.resolve(ctx.cwd, input);
   const rel = workTreePath(ctx.root, abs);
   if (!rel) throw new RefusedError(`--file ${input}: it is outside the work tree; archdoc writes the index only inside the repository.`);
-  if (rel.split('/')[0] === '.git') throw new RefusedError(`--file ${input}: it is inside the git directory; nothing was changed.`);
+  // `.GIT/x.md` too, and a `.git` that is a file (a submodule's): git would refuse to commit it.
+  const seg = gitSegment(rel);
+  if (seg !== undefined) throw new UsageError(`--file ${input}: it is inside a .git folder (${seg}), which git keeps for itself; give a file elsewhere`);
   if (isFolder(path.join(ctx.root, rel))) throw new UsageError(`--file ${input}: it is a folder; give a Markdown file`);
   // Symbolic links as the file, folders that lead out, the git directory of a linked work tree.
   checkedPath(ctx.root, ctx.ws.gitDir, rel);
@@ -64,20 +80,74 @@ function customFile(ctx: Context, input: string, docs: DocRecord[]): string {
   return rel;
 }
 
-function targets(ctx: Context, opts: IndexOptions, docs: DocRecord[]): Target[] {
-  const kinds = chosenKinds(ctx, opts.kind);
-  if (opts.oneTable && opts.file === undefined) throw new UsageError("--one-table goes with --file <path>: each kind folder's README.md indexes its own kind");
-  if (opts.file !== undefined) return [{ file: customFile(ctx, opts.file, docs), kinds }];
-  return kinds.map((k) => ({ file: `${k.folder}/README.md`, kinds: [k] }));
+const readmeOf = (k: KindDef) => `${k.folder}/README.md`;
+
+/**
+ * The index file `file` as it is to be written: the options given on the command line win, then
+ * what its start marker remembers, then the file's default: a kind folder's README.md indexes its
+ * kind, any other file every kind, in a table per kind. A file `--file` names that has no index yet
+ * gets every kind. The marker remembers what differs from the file's default.
+ */
+function target(ctx: Context, file: string, given: { kinds?: KindDef[] | undefined; oneTable?: boolean | undefined }, named = false): Target {
+  const current = exists(ctx.root, file) ? readText(ctx.root, file) : undefined;
+  const all = Object.values(ctx.config.kinds);
+  const own = all.find((k) => readmeOf(k) === file);
+  const fileDefault = own ? [own] : all;
+  const isIndex = current !== undefined && findMarkers(current, INDEX_MARKERS, file) !== undefined;
+  const byDefault = named && !isIndex ? all : fileDefault;
+  const remembered = pageOptions(current, file);
+  let chosen: KindDef[] | 'all' | undefined = given.kinds;
+  if (chosen === undefined && remembered.kinds !== undefined) {
+    chosen =
+      remembered.kinds === 'all'
+        ? 'all'
+        : remembered.kinds.map((name) => {
+            const kind = ctx.config.kinds[name];
+            if (!kind)
+              throw new RefusedError(`${file}: its index marker names the kind "${name}", which the configuration does not have; nothing was changed.`, [
+                `Choose its kinds again: archdoc index --file ${file} --kind <kind>`,
+              ]);
+            return kind;
+          });
+  }
+  if (chosen === undefined) chosen = byDefault === all ? 'all' : byDefault;
+  const kinds = chosen === 'all' ? all : chosen;
+  const oneTable = given.oneTable ?? remembered.oneTable ?? false;
+  const remember: PageOptions = oneTable ? { oneTable } : {};
+  const sameKinds = kinds.length === fileDefault.length && kinds.every((k, i) => k === fileDefault[i]);
+  if (!sameKinds) remember.kinds = chosen === 'all' ? 'all' : kinds.map((k) => k.name);
+  return { file, current, kinds, oneTable, remember };
 }
 
-/** The text the index file should have; `current` is what it has (undefined: no such file). */
-function pageText(ctx: Context, t: Target, opts: IndexOptions, docs: DocRecord[], graph: Graph, current: string | undefined): string {
+/**
+ * The index files to write or check. With `--file`, that one. Without, the README.md of each kind
+ * (`--kind`: of those kinds), and every other index file of the repository (each file holding the
+ * start marker: see indexFiles) that indexes one of those kinds, each as it remembers being written.
+ */
+async function targets(ctx: Context, opts: IndexOptions, docs: DocRecord[]): Promise<Target[]> {
+  const kinds = chosenKinds(ctx, opts.kind);
+  if (opts.oneTable !== undefined && opts.file === undefined) {
+    throw new UsageError(`--${opts.oneTable ? '' : 'no-'}one-table goes with --file <path>: each kind folder's README.md indexes its own kind`);
+  }
+  if (opts.file !== undefined) return [target(ctx, customFile(ctx, opts.file, docs), { kinds, oneTable: opts.oneTable }, true)];
+  const all = Object.values(ctx.config.kinds);
+  // A kind the repository has never used (a built-in kind added since it was set up) has nothing to
+  // index: its README is not asked for until its folder exists, unless --kind names it.
+  const readmes = (kinds ?? all.filter((k) => isFolder(path.join(ctx.root, k.folder)))).map((k) => target(ctx, readmeOf(k), {}));
+  const others = (await indexFiles(ctx, docs))
+    .filter((f) => !all.some((k) => readmeOf(k) === f))
+    .map((f) => target(ctx, f, {}))
+    .filter((t) => !kinds || t.kinds.some((k) => kinds.includes(k)));
+  return [...readmes, ...others];
+}
+
+/** The text the index file should have. */
+function pageText(ctx: Context, t: Target, opts: IndexOptions, docs: DocRecord[], graph: Graph): string {
   const kindOrder = Object.keys(ctx.config.kinds);
   const mine = docs.filter((d) => t.kinds.includes(d.kind));
   const table = (list: DocRecord[], kindColumn = false) => indexTable(list, graph, { file: t.file, kindOrder, kindColumn });
   let sections: IndexSection[];
-  if (opts.oneTable) sections = [{ table: table(mine, true), empty: 'No documents yet.' }];
+  if (t.oneTable) sections = [{ table: table(mine, true), empty: 'No documents yet.' }];
   else if (t.kinds.length === 1) sections = [{ table: table(mine), empty: `No ${inSentence(t.kinds[0]!.plural)} yet.` }];
   else
     sections = t.kinds.map((k) => ({
@@ -86,9 +156,9 @@ function pageText(ctx: Context, t: Target, opts: IndexOptions, docs: DocRecord[]
       empty: `No ${inSentence(k.plural)} yet.`,
     }));
   const heading = t.kinds.length === 1 ? t.kinds[0]!.plural : 'Decision records';
-  const withGraph = opts.graph || hasGraph(current, t.file);
+  const withGraph = opts.graph || hasGraph(t.current, t.file);
   const shown = withGraph ? filterGraph(graph, { kinds: t.kinds.map((k) => k.name), neighbours: true, linkedOnly: true }) : undefined;
-  return placeBlocks(current, t.file, heading, indexBlock(sections), shown && graphBlock(shown));
+  return placeBlocks(t.current, t.file, heading, indexBlock(sections, t.remember), shown && graphBlock(shown));
 }
 
 interface Planned {
@@ -98,31 +168,38 @@ interface Planned {
 }
 
 /** Every index file with the text it has and the text it should have. */
-function plan(ctx: Context, opts: IndexOptions): Planned[] {
+async function plan(ctx: Context, opts: IndexOptions): Promise<Planned[]> {
   const docs = readDocumentFronts(ctx.root, ctx.config, Object.values(ctx.config.kinds));
   const graph = buildGraph(docs, loadIndex(ctx, docs), Object.keys(ctx.config.kinds));
-  return targets(ctx, opts, docs).map((t) => {
-    const current = exists(ctx.root, t.file) ? readText(ctx.root, t.file) : undefined;
-    return { file: t.file, current, next: pageText(ctx, t, opts, docs, graph, current) };
-  });
+  return (await targets(ctx, opts, docs)).map((t) => ({ file: t.file, current: t.current, next: pageText(ctx, t, opts, docs, graph) }));
+}
+
+/** The command that brings them up to date: the options given, which the files do not remember on their own. */
+function fixCommand(opts: IndexOptions): string {
+  const words = ['archdoc index'];
+  if (opts.file !== undefined) words.push(`--file ${opts.file}`);
+  if (opts.kind?.length) words.push(`--kind ${opts.kind.join(',')}`);
+  if (opts.oneTable !== undefined) words.push(opts.oneTable ? '--one-table' : '--no-one-table');
+  if (opts.graph) words.push('--graph');
+  return words.join(' ');
 }
 
 export async function run(opts: IndexOptions, services: Partial<Context> = {}): Promise<number> {
   const ctx = await createContext({ ...opts, yes: true }, services);
   const { out } = ctx;
   if (opts.check) {
-    const stale = plan(ctx, opts).filter((p) => p.next !== p.current);
+    const stale = (await plan(ctx, opts)).filter((p) => p.next !== p.current);
     if (!stale.length) {
       out.out('Index up to date.');
       return 0;
     }
     for (const p of stale) out.out(`${p.file}: ${p.current === undefined ? 'no index yet' : 'the index is out of date'}`);
-    out.out(`Run archdoc index${opts.file !== undefined ? ` --file ${opts.file}` : ''} to update ${stale.length === 1 ? 'it' : 'them'}.`);
+    out.out(`Run ${fixCommand(opts)} to update ${stale.length === 1 ? 'it' : 'them'}.`);
     return 1;
   }
   return changeRepository(ctx, 'index', async (tx) => {
     // Read under the lock: a change that ran meanwhile is in the index.
-    const changed = plan(ctx, opts).filter((p) => p.next !== p.current);
+    const changed = (await plan(ctx, opts)).filter((p) => p.next !== p.current);
     if (!changed.length) {
       out.out('Index up to date.');
       return 0;

@@ -13,6 +13,7 @@ import { article } from '../core/kinds.js';
 import { formatId, parseIdInput } from '../core/ids.js';
 import { planRenumber, renumberedName, type RenumberPlan } from '../core/renumber.js';
 import { exists, readText } from '../adapters/store.js';
+import { indexFiles } from './shared/index-files.js';
 
 export interface RenumberOptions extends GlobalOptions {
   target: string;
@@ -55,11 +56,19 @@ function uncommitted(rel: string): RefusedError {
 
 /**
  * Refuses, before anything is written (and in a dry run alike), what the plan could not carry out
- * whole: a file with the user's uncommitted edits, a file git does not track yet (its rename or
- * rewrite could not be committed), a document whose frontmatter does not parse but names the id
- * (its links could not be rewritten).
+ * whole: a file with the user's uncommitted edits, a document git does not track yet (its rename
+ * or rewrite could not be committed), a document whose frontmatter does not parse but names the id
+ * (its links could not be rewritten). Returns the index files among `pages` git does not track
+ * yet: rewritten, not committed, as a status move leaves them.
  */
-async function refuseWhatCannotBeRewritten(ctx: Context, doc: DocRecord, docs: DocRecord[], texts: Map<string, string>, plan: RenumberPlan): Promise<void> {
+async function refuseWhatCannotBeRewritten(
+  ctx: Context,
+  doc: DocRecord,
+  docs: DocRecord[],
+  texts: Map<string, string>,
+  plan: RenumberPlan,
+  pages: ReadonlySet<string>,
+): Promise<string[]> {
   const unreadable = docs.find(
     (d) =>
       d !== doc && d.problems.some((p) => p.rule === 'frontmatter-parse' && !p.message.startsWith('no frontmatter')) && texts.get(d.path)!.includes(doc.id!),
@@ -69,23 +78,36 @@ async function refuseWhatCannotBeRewritten(ctx: Context, doc: DocRecord, docs: D
       'Fix its frontmatter (archdoc check shows where), then run the command again.',
     ]);
   }
-  if (!ctx.commit || !ctx.git) return;
+  if (!ctx.commit || !ctx.git) return [];
   const dirty = await ctx.git.uncommitted();
+  const untracked: string[] = [];
   for (const rel of rewritten(plan)) {
     if (dirty.has(rel) && !dirty.get(rel)!.untracked) throw uncommitted(rel);
     if (dirty.get(rel)?.untracked || !(await ctx.git.isTracked(rel))) {
+      if (pages.has(rel)) {
+        untracked.push(rel);
+        continue;
+      }
       throw new RefusedError(`${rel} is not committed yet; renumbering renames and rewrites committed files, so nothing was changed.`, [
         'Commit it first (or run with --no-commit), then run the command again.',
       ]);
     }
   }
+  return untracked;
 }
 
 export async function run(opts: RenumberOptions, services: Partial<Context> = {}): Promise<RenumberPlan> {
   const ctx = await createContext({ ...opts, yes: true }, services);
   const { out } = ctx;
   const c = out.c;
-  const work = async (): Promise<{ plan: RenumberPlan; doc: DocRecord; newId: string; note?: string | undefined; warnings: string[] }> => {
+  const work = async (): Promise<{
+    plan: RenumberPlan;
+    doc: DocRecord;
+    newId: string;
+    note?: string | undefined;
+    warnings: string[];
+    untracked: string[];
+  }> => {
     const docs = readAll(ctx);
     const doc = resolveDoc(ctx, docs, opts.target);
     if (!doc.parsed || !doc.id || doc.num === undefined) {
@@ -111,6 +133,9 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
     }
     const newId = formatId(doc.kind.prefix, num, ctx.config.idPadding);
     const texts = new Map(docs.map((d) => [d.path, readText(ctx.root, d.path)] as const));
+    // The index files follow it too: the same files a status move rewrites.
+    const pages = new Set(await indexFiles(ctx, docs));
+    for (const page of pages) texts.set(page, readText(ctx.root, page));
     // Others that carry the id: references by id in third documents go to the side that wrote them.
     const holders = docs.filter((d) => d !== doc && d.id === doc.id);
     let attribute: ((path: string, line: number) => 'this' | 'other' | 'unknown') | undefined;
@@ -136,8 +161,8 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
     });
     if (plan.to !== plan.from && exists(ctx.root, plan.to))
       throw new RefusedError(`${doc.id} cannot be renamed to ${plan.to}: a file is already there; nothing was changed.`);
-    await refuseWhatCannotBeRewritten(ctx, doc, docs, texts, plan);
-    return { plan, doc, newId, warnings };
+    const untracked = await refuseWhatCannotBeRewritten(ctx, doc, docs, texts, plan, pages);
+    return { plan, doc, newId, warnings, untracked };
   };
 
   const render = (r: { plan: RenumberPlan; doc: DocRecord; newId: string; warnings: string[] }, done: boolean) => {
@@ -166,8 +191,9 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
     const { plan, doc, newId } = result;
     const files = rewritten(plan);
     // Asked again of the transaction, which then leaves writing them to this command.
-    for (const rel of files) if (ctx.commit && (await tx.uncommitted(rel)) !== 'none') throw uncommitted(rel);
-    const paths = [...files];
+    for (const rel of files) if (ctx.commit && ['work-tree', 'staged'].includes(await tx.uncommitted(rel))) throw uncommitted(rel);
+    // An index file git does not know yet (written with --no-commit) is rewritten, and left the user's to commit.
+    const paths = files.filter((rel) => !result.untracked.includes(rel));
     const newPaths: string[] = [];
     if (plan.to !== plan.from) {
       try {

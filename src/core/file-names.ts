@@ -69,3 +69,18 @@ export function fileDate(filename: string): string | undefined {
   const m = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])[-_]/.exec(filename);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
+
+/**
+ * The folder of `rel` (a path with `/`) that git keeps for itself and never tracks, or undefined:
+ * `.git` in any letter case, as git refuses it everywhere (core.protectNTFS and protectHFS), with
+ * the trailing dots and spaces Windows drops (`.git.`) and its short name `git~1`.
+ */
+export function gitSegment(rel: string): string | undefined {
+  return rel
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .find((s) => {
+      const name = s.toLowerCase();
+      return name.replace(/[. ]+$/, '') === '.git' || name === 'git~1';
+    });
+}

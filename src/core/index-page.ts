@@ -10,7 +10,7 @@
 import type { DocRecord } from './document.js';
 import { EDGE_WORDS, nodeKey, singleLine, toMermaid, type Graph, type GraphEdge } from './graph.js';
 import { isArchived, type KindDef } from './kinds.js';
-import { relativeLink } from './links.js';
+import { encodeHref, relativeLink } from './links.js';
 import { Fences, mayBeFence } from './fences.js';
 import { RefusedError } from './errors.js';
 
@@ -31,7 +31,7 @@ export function markdownCell(text: string): string {
 
 /** A relative link from the file `from` to `to`, as a Markdown link target (spaces, parentheses, `|` and the like percent-encoded). */
 export function linkTarget(from: string, to: string): string {
-  return encodeURI(relativeLink(from, to)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  return encodeHref(relativeLink(from, to));
 }
 
 export interface TableOptions {
@@ -112,9 +112,45 @@ export interface IndexSection {
 
 const NOTE = '<!-- Written by `archdoc index`: what is between these markers is replaced when it runs. -->';
 
-/** The index block, markers included, as lines. */
-export function indexBlock(sections: readonly IndexSection[]): string[] {
-  const lines = [INDEX_MARKERS.start, NOTE];
+/**
+ * How an index file was written, as its start marker remembers it, so that a later run without the
+ * options (`archdoc index`, `--check`) writes it the same way: `<!-- archdoc:index:start one-table
+ * kinds=rfc,adr -->`. Only what differs from the file's default is written down.
+ */
+export interface PageOptions {
+  /** One table of every kind, with a kind column. */
+  oneTable?: boolean;
+  /** The kinds it indexes (names), or `all` of the configuration's, whichever kinds it has then. */
+  kinds?: string[] | 'all';
+}
+
+/** The options as the start marker's words (`one-table kinds=rfc,adr`), '' for none. */
+export function optionWords(o: PageOptions): string {
+  const words: string[] = [];
+  if (o.oneTable) words.push('one-table');
+  if (o.kinds !== undefined) words.push(`kinds=${o.kinds === 'all' ? 'all' : o.kinds.join(',')}`);
+  return words.join(' ');
+}
+
+/** The options a start marker's words give; a word this archdoc does not know is refused, not guessed at. */
+export function readOptionWords(words: string, file: string): PageOptions {
+  const out: PageOptions = {};
+  for (const word of words.split(/\s+/).filter(Boolean)) {
+    const kinds = /^kinds=([A-Za-z0-9_,-]+)$/.exec(word);
+    if (word === 'one-table') out.oneTable = true;
+    else if (kinds) out.kinds = kinds[1] === 'all' ? 'all' : kinds[1]!.split(',').filter(Boolean);
+    else
+      throw new RefusedError(`${file}: its index marker says "${word}", which this archdoc does not know; nothing was changed.`, [
+        `Write the marker as ${INDEX_MARKERS.start} (or with one-table, kinds=<kind>,<kind>), or run a newer archdoc.`,
+      ]);
+  }
+  return out;
+}
+
+/** The index block, markers included, as lines; the start marker remembers `options`. */
+export function indexBlock(sections: readonly IndexSection[], options: PageOptions = {}): string[] {
+  const words = optionWords(options);
+  const lines = [words ? INDEX_MARKERS.start.replace(/ -->$/, ` ${words} -->`) : INDEX_MARKERS.start, NOTE];
   for (const s of sections) {
     lines.push('');
     if (s.heading !== undefined) lines.push(`## ${markdownCell(s.heading)}`, '');
@@ -138,35 +174,73 @@ interface Region {
   /** Offsets of the start marker line's first character and of the end marker line's last. */
   from: number;
   to: number;
+  /** The words the start marker holds after its name (`one-table kinds=rfc`), '' for none. */
+  words: string;
 }
 
 /**
- * Where a pair of markers is in `text`: lines that are the marker and nothing else (spaces
- * aside), outside fenced code blocks. Undefined when there are none; refused when they are not one
- * start followed by one end.
+ * The comment a line holds as a block of its own, as CommonMark reads it: up to three spaces, the
+ * comment, spaces or tabs after it. A line indented further (four spaces, a tab) is an indented
+ * code block's line, or a paragraph's: never a marker. (A line at column 0 to 3 is never inside an
+ * indented code block, so the column alone tells those apart; fenced blocks are tracked apart.)
  */
-export function findMarkers(text: string, markers: Markers, file: string): Region | undefined {
+function commentLine(line: string): string | undefined {
+  const m = /^ {0,3}(<!--.*-->)[ \t]*$/.exec(line);
+  return m?.[1];
+}
+
+/** The words after a start marker's name (`<!-- archdoc:index:start one-table -->` gives `one-table`), or undefined when `comment` is no start marker. */
+function startWords(comment: string, start: string): string | undefined {
+  if (comment === start) return '';
+  const name = start.slice(0, -' -->'.length);
+  return comment.startsWith(`${name} `) && comment.endsWith(' -->') ? comment.slice(name.length, -' -->'.length).trim() : undefined;
+}
+
+/** The marker lines of `text` (see commentLine), outside fenced code blocks: each start with its offset and words, each end with its end offset. */
+function markerLines(text: string, markers: Markers): { starts: Array<{ at: number; words: string }>; ends: number[] } {
   const fences = new Fences();
-  const starts: number[] = [];
+  const starts: Array<{ at: number; words: string }> = [];
   const ends: number[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
     const body = line.endsWith('\r') ? line.slice(0, -1) : line;
     const inFence = mayBeFence(body) ? fences.feed(body) : fences.inside;
-    if (!inFence) {
-      const t = body.trim();
-      if (t === markers.start) starts.push(at);
-      else if (t === markers.end) ends.push(at + body.length);
-    }
+    const t = inFence ? undefined : commentLine(body);
+    const words = t === undefined ? undefined : startWords(t, markers.start);
+    if (words !== undefined) starts.push({ at, words });
+    else if (t === markers.end) ends.push(at + body.length);
     at += line.length + 1;
   }
+  return { starts, ends };
+}
+
+/**
+ * Where a pair of markers is in `text`: lines that are the marker and nothing else (the start
+ * marker may hold words after its name: the options it remembers), at column 0 to 3, outside code
+ * blocks (fenced or indented). Undefined when there are none; refused when they are not one start
+ * followed by one end.
+ */
+export function findMarkers(text: string, markers: Markers, file: string): Region | undefined {
+  const { starts, ends } = markerLines(text, markers);
   if (starts.length === 0 && ends.length === 0) return undefined;
-  if (starts.length !== 1 || ends.length !== 1 || ends[0]! < starts[0]!) {
+  if (starts.length !== 1 || ends.length !== 1 || ends[0]! < starts[0]!.at) {
     throw new RefusedError(`${file}: its ${markers.what} markers are not one ${markers.start} followed by one ${markers.end}; nothing was changed.`, [
       'Fix the markers by hand (or remove both), then run archdoc index again.',
     ]);
   }
-  return { from: starts[0]!, to: ends[0]! };
+  return { from: starts[0]!.at, to: ends[0]!, words: starts[0]!.words };
+}
+
+/** Whether `text` holds an index start marker line (outside code blocks): a file `archdoc index` wrote, whose links follow moved documents. */
+export function hasIndexMarker(text: string): boolean {
+  // Most files never name the marker: no need to read them line by line.
+  return text.includes(INDEX_MARKERS.start.slice(0, -' -->'.length)) && markerLines(text, INDEX_MARKERS).starts.length > 0;
+}
+
+/** The options the index file's start marker remembers (none when it has no markers). */
+export function pageOptions(text: string | undefined, file: string): PageOptions {
+  const at = text === undefined ? undefined : findMarkers(text, INDEX_MARKERS, file);
+  return at ? readOptionWords(at.words, file) : {};
 }
 
 /** Whether the file's text has the graph markers (its graph is then kept current too). */

@@ -190,23 +190,57 @@ export function resolveLink(fromDoc: string, target: string): string {
   return path.normalize(path.join(path.dirname(fromDoc), decoded));
 }
 
+/**
+ * Whether two repository paths name one file however their letters are written: composed (NFC,
+ * as archdoc writes names) or decomposed (NFD, as macOS lists them and people paste them).
+ */
+export function samePath(a: string, b: string): boolean {
+  return a === b || a.normalize('NFC') === b.normalize('NFC');
+}
+
 export function relativeLink(fromDoc: string, toPath: string): string {
   return path.relative(path.dirname(fromDoc), toPath);
 }
 
+/** A relative path as a Markdown link target: percent-encoded as a URL is, parentheses too (a link's target holds none). */
+export function encodeHref(rel: string): string {
+  return encodeURI(rel).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}
+
+/** Characters a link target keeps as they are in every form: RFC 3986's unreserved ones, which no encoder encodes, in NFC and NFD alike. */
+const AS_IS = /[A-Za-z0-9\-_.~]+/g;
+
+/**
+ * Whether `text` may hold a link to a file named `name`, in any form it may be written in:
+ * percent-encoded (either case of hex) or not, wholly or partly, NFC or NFD. It does when it holds
+ * every run of the name's characters that no form changes (`RFC-0001-`, `-rfc.md` of
+ * `RFC-0001-認証-rfc.md`): a quick test before the links are parsed, never a false no.
+ */
+export function mayLinkTo(text: string, name: string): boolean {
+  for (const run of name.match(AS_IS) ?? []) if (!text.includes(run)) return false;
+  return true;
+}
+
 /**
  * Rewrites the relative links in `text` (a document now at `docPath`, formerly at `oldDocPath`)
- * so they point at the files' new places. `moves` maps old repository paths to new ones.
- * Returns undefined when nothing changes.
+ * so they point at the files' new places. `moves` maps old repository paths to new ones. A link
+ * names its file in whatever form it is written (percent-encoded or not, NFC or NFD); a rewritten
+ * one is written percent-encoded. Returns undefined when nothing changes.
  */
 export function rewriteLinks(text: string, docPath: string, oldDocPath: string, moves: Map<string, string>): string | undefined {
   let out = '';
   let last = 0;
+  let byName: Map<string, string> | undefined;
   for (const link of markdownLinks(text)) {
     const was = resolveLink(oldDocPath, link.target);
-    const now = moves.get(was) ?? was;
-    if (resolveLink(docPath, link.target) === now) continue; // already points at the right file
-    out += text.slice(last, link.start) + encodeURI(relativeLink(docPath, now));
+    let now = moves.get(was);
+    if (now === undefined && !/^[ -~]*$/.test(was)) {
+      byName ??= new Map([...moves].map(([from, to]) => [from.normalize('NFC'), to]));
+      now = byName.get(was.normalize('NFC'));
+    }
+    now ??= was;
+    if (samePath(resolveLink(docPath, link.target), now)) continue; // already points at the right file
+    out += text.slice(last, link.start) + encodeHref(relativeLink(docPath, now));
     last = link.end;
   }
   return last === 0 ? undefined : out + text.slice(last);

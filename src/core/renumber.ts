@@ -23,7 +23,7 @@ import { asText, isBinary, parseDoc, type DocRecord } from './document.js';
 import { RefusedError } from './errors.js';
 import { isSplit, splitFrontmatter, type SplitDocument } from './frontmatter.js';
 import { formatId, parseIdInput } from './ids.js';
-import { type FieldLink, fieldLinks, type IdIndex, markdownLinks, referencedId, relativeLink, resolveLink } from './links.js';
+import { encodeHref, type FieldLink, fieldLinks, type IdIndex, markdownLinks, referencedId, relativeLink, resolveLink, samePath } from './links.js';
 
 export type Attribution = 'this' | 'other' | 'unknown';
 
@@ -310,11 +310,11 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     const name = norm.slice(norm.lastIndexOf('/') + 1);
     if (norm.includes('/')) {
       const places = [resolveLink(fromDoc, norm), path.normalize(norm)];
-      if (places.includes(from)) return true;
+      if (places.some((p) => samePath(p, from))) return true;
       if (places.some((p) => holders.has(p))) return false;
     }
-    if (name === oldName && !nameShared) return true;
-    if (name !== oldName && holderNames.has(name)) return false;
+    if (samePath(name, oldName) && !nameShared) return true;
+    if (!samePath(name, oldName) && holderNames.has(name)) return false;
     return undefined;
   };
 
@@ -328,11 +328,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     } catch {
       // keep as written
     }
-    if (decoded === oldName) {
-      const candidate = written.slice(0, cut) + (name === oldName ? renamed.name : encodeURI(renamed.name));
-      if (resolveLink(fromDoc, candidate) === to) return candidate;
+    if (samePath(decoded, oldName)) {
+      // Written as it is (in NFC or NFD) stays so; percent-encoded stays encoded.
+      const candidate = written.slice(0, cut) + (/%[0-9A-Fa-f]{2}/.test(name) ? encodeHref(renamed.name) : renamed.name);
+      if (samePath(resolveLink(fromDoc, candidate), to)) return candidate;
     }
-    return encodeURI(relativeLink(fromDoc, to));
+    return encodeHref(relativeLink(fromDoc, to));
   };
 
   for (const [file, text] of input.texts) {
@@ -401,9 +402,14 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     // The body: links that resolve to the file, then its name, then its id as a word.
     const body = text.slice(bodyStart);
     const targets: Array<[number, number]> = [];
+    /** Where each link's target starts in the body, with the side it points at: this document, another holder of the id, or neither. */
+    const pointsAt = new Map<number, Edit['by'] | undefined>();
     for (const link of markdownLinks(body)) {
       targets.push([bodyStart + link.start, bodyStart + link.end]);
-      if (resolveLink(file, link.target) === from) {
+      const at = resolveLink(file, link.target);
+      const here = samePath(at, from);
+      pointsAt.set(link.start, here ? 'always' : holders.has(at) ? 'never' : undefined);
+      if (here) {
         edits.push({ start: bodyStart + link.start, end: bodyStart + link.end, text: newTarget(file, link.target), rank: 1, by: 'always' });
       }
     }
@@ -415,7 +421,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
     }
     for (const m of body.matchAll(bareId)) {
       const start = bodyStart + m.index;
-      if (!inTarget(start)) edits.push({ start, end: start + oldId.length, text: newId, rank: 3, by: byId });
+      if (inTarget(start)) continue;
+      // The id as a link's whole text (`[RFC-0002](draft/RFC-0002-x.md)`, as an index row writes
+      // it) names the file the link points at, whichever holder wrote it.
+      const after = body[m.index - 1] === '[' ? /^\]\( *<?/.exec(body.slice(m.index + oldId.length, m.index + oldId.length + 8)) : null;
+      const linked = after && role === 'other' ? pointsAt.get(m.index + oldId.length + after[0].length) : undefined;
+      edits.push({ start, end: start + oldId.length, text: newId, rank: 3, by: linked ?? byId });
     }
 
     // Overlaps go to the lower rank; then each reference by id is attributed.

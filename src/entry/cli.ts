@@ -376,14 +376,15 @@ Examples:
         .description("write a Markdown index of the documents (id, title, status, date, links) into each kind folder's README.md (one commit)")
         .addHelpText(
           'after',
-          '\nThe index goes between <!-- archdoc:index:start --> and <!-- archdoc:index:end -->; the rest of the file is kept\nas it is. Archived documents come after the others.\n\nExamples:\n  archdoc index\n  archdoc index --check\n  archdoc index --file docs/decisions.md --one-table --graph',
+          '\nThe index goes between <!-- archdoc:index:start --> and <!-- archdoc:index:end -->; the rest of the file is kept\nas it is. Archived documents come after the others. A file written with --file remembers its options in its start\nmarker; without --file, index (and --check) keeps every index file of the repository current.\n\nExamples:\n  archdoc index\n  archdoc index --check\n  archdoc index --file docs/decisions.md --one-table --graph',
         ),
       (c) =>
         c
           .option('--check', 'write nothing; exit 1 when an index is missing or out of date (CI)')
-          .option('--file <path>', 'one index file for every kind, instead of the README.md of each kind folder')
+          .option('--file <path>', 'this one index file (of every kind, unless --kind), instead of every index file of the repository')
           .option('--kind <kind>', 'only this kind (repeatable, or comma-separated)', collect)
-          .option('--one-table', 'with --file: one table of every kind, with a kind column')
+          .option('--one-table', 'with --file: one table of every kind, with a kind column (the file remembers it)')
+          .option('--no-one-table', 'with --file: a table per kind again, in a file written with --one-table')
           .option('--graph', 'also write the link graph (Mermaid) into the index file')
           .option('--no-commit', 'write the files but do not commit them'),
     ).action(action('index'));

@@ -189,6 +189,36 @@ describe('renumber', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
+  it("rewrites the index files' links in its commit, as a status move does: the kinds' README.md and any file holding the marker", async () => {
+    const repo = await twoRfcs();
+    await ok(repo, ['index']);
+    await ok(repo, ['index', '--file', 'docs/decisions.md', '--one-table']);
+    // One written with --no-commit is git's to learn of: rewritten in the work tree, not committed.
+    await ok(repo, ['index', '--file', 'notes/draft-index.md', '--no-commit']);
+    const out = await ok(repo, ['renumber', 'RFC-0002', '--to', '7']);
+    const moved = 'draft/RFC-0007-split-the-orders-service.md';
+    expect(out).toContain(`  rfcs/README.md:9: | [RFC-0002](draft/RFC-0002-split-the-orders-service.md) |`);
+    const changed = repo.git('show', '--name-status', '-M', '--format=', 'HEAD').split('\n').sort();
+    expect(changed).toEqual([
+      'M\tdocs/decisions.md',
+      'M\trfcs/README.md',
+      'M\ttech-specs/README.md',
+      'M\ttech-specs/draft/TS-0001-orders-service-api.md',
+      expect.stringMatching(/^R\d+\trfcs\/draft\/RFC-0002-split-the-orders-service\.md\trfcs\/draft\/RFC-0007-split-the-orders-service\.md$/),
+    ]);
+    expect(repo.read('rfcs/README.md')).toContain(`| [RFC-0007](${moved}) | Split the orders service |`);
+    expect(repo.read('tech-specs/README.md')).toContain(`implements [RFC-0007](../rfcs/${moved})`);
+    expect(repo.read('docs/decisions.md')).toContain(`| RFC | [RFC-0007](../rfcs/${moved}) |`);
+    expect(repo.read('notes/draft-index.md')).toContain(`[RFC-0007](../rfcs/${moved})`);
+    expect(repo.git('status', '--porcelain')).toBe('?? notes/');
+    for (const f of ['rfcs/README.md', 'tech-specs/README.md', 'docs/decisions.md', 'notes/draft-index.md']) {
+      expect(repo.read(f), f).not.toContain('RFC-0002');
+    }
+    // Only the order of the rows is left for index to set right.
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.stdout).not.toContain('tech-specs/README.md');
+  });
+
   it('takes a path relative to -C', async () => {
     const repo = await twoRfcs();
     const r = await repo.run(['-C', 'rfcs', 'renumber', 'draft/RFC-0002-split-the-orders-service.md', '--dry-run']);

@@ -190,6 +190,82 @@ describe('archdoc index', SLOW, () => {
     expect(usage.stderr).toMatch(/^error: --one-table goes with --file <path>/);
   });
 
+  it('an index file remembers how it was written: --check and later runs without the options keep it so; options given win', async () => {
+    const repo = indexed();
+    await step(repo, ['index', '--file', 'docs/all.md', '--one-table'], SUBJECT);
+    const one = repo.read('docs/all.md');
+    expect(one).toContain('<!-- archdoc:index:start one-table -->\n');
+    expect(rows(one)).toHaveLength(9);
+    for (const args of [
+      ['index', '--check', '--file', 'docs/all.md'],
+      ['index', '--file', 'docs/all.md'],
+    ]) {
+      const r = await repo.run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toBe('Index up to date.\n');
+    }
+    expect(repo.read('docs/all.md')).toBe(one);
+
+    // Plain index writes the kinds' README.md files and keeps docs/all.md as it is; --check judges them all.
+    await step(repo, ['index'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'rfcs/README.md', 'system-designs/README.md', 'tech-specs/README.md']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    const adr = 'docs/adr/ADR-0003-keep-money-in-cents.md';
+    repo.write(adr, repo.read(adr).replace('title: Keep money in cents', 'title: Keep money in integer cents'));
+    repo.git('commit', '-q', '-am', 'test: retitle ADR-0003');
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('docs/adr/README.md: the index is out of date\ndocs/all.md: the index is out of date\nRun archdoc index to update them.\n');
+    // --kind narrows the files to those indexing the kind: docs/all.md indexes every kind.
+    expect((await repo.run(['index', '--check', '--kind', 'rfc'])).stdout).toBe(
+      'docs/all.md: the index is out of date\nRun archdoc index --kind rfc to update it.\n',
+    );
+    await step(repo, ['index'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md', 'docs/all.md']);
+    expect(repo.read('docs/all.md')).toContain('<!-- archdoc:index:start one-table -->\n');
+    expect(rows(repo.read('docs/all.md'))).toHaveLength(9);
+    expect(repo.read('docs/all.md')).toContain('| Keep money in integer cents |');
+
+    // Options given win, and are remembered in their turn: --kind, --no-one-table.
+    await step(repo, ['index', '--file', 'docs/all.md', '--kind', 'adr,rfc'], SUBJECT);
+    const two = repo.read('docs/all.md');
+    expect(two).toContain('<!-- archdoc:index:start one-table kinds=adr,rfc -->\n');
+    expect(rows(two)).toHaveLength(7);
+    await step(repo, ['index', '--file', 'docs/all.md', '--no-one-table'], SUBJECT);
+    const sections = repo.read('docs/all.md');
+    expect(sections).toContain('<!-- archdoc:index:start kinds=adr,rfc -->\n');
+    expect(sections.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## ADRs', '## RFCs']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    // A file of other kinds is left out of --kind tech-spec. A kind's README.md stays its kind's
+    // index with --file too; one --file writes anew indexes every kind, and remembers it.
+    expect((await repo.run(['index', '--check', '--kind', 'tech-spec'])).stdout).toBe('Index up to date.\n');
+    expect((await repo.run(['index', '--file', 'tech-specs/README.md'])).stdout).toBe('Index up to date.\n');
+    repo.git('rm', '-q', 'tech-specs/README.md');
+    repo.git('commit', '-q', '-m', 'test: no tech spec index');
+    await step(repo, ['index', '--file', 'tech-specs/README.md'], SUBJECT);
+    expect(repo.read('tech-specs/README.md')).toContain('<!-- archdoc:index:start kinds=all -->\n');
+    expect(
+      repo
+        .read('tech-specs/README.md')
+        .split('\n')
+        .filter((l) => l.startsWith('## ')),
+    ).toEqual(['## RFCs', '## Tech specs', '## ADRs', '## System designs']);
+    expect((await repo.run(['index', '--check'])).stdout).toBe('Index up to date.\n');
+    const usage = await repo.run(['index', '--no-one-table']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^error: --no-one-table goes with --file <path>/);
+
+    // A marker word this archdoc does not know is refused, not guessed at.
+    repo.write('docs/all.md', sections.replace('kinds=adr,rfc -->', 'kinds=adr,rfc colour=blue -->'));
+    repo.git('commit', '-q', '-am', 'test: a newer option');
+    for (const args of [['index'], ['index', '--check']]) {
+      const r = await repo.run(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: docs\/all\.md: its index marker says "colour=blue", which this archdoc does not know; nothing was changed\./);
+    }
+    expect(porcelain(repo)).toEqual([]);
+  });
+
   it('refuses an index file outside the work tree, in .git, through a link that leads out, or on a document', async () => {
     const repo = indexed();
     const outside = tempDir('archdoc-outside-');
@@ -201,7 +277,6 @@ describe('archdoc index', SLOW, () => {
       ['../elsewhere.md', /^error: --file \.\.\/elsewhere\.md: it is outside the work tree/],
       [path.join(outside, 'abs.md'), /it is outside the work tree/],
       ['out/index.md', /it is outside the work tree/],
-      ['.git/index.md', /it is inside the git directory/],
       ['rfcs/draft/RFC-0003-event-sourced-orders.md', /it is RFC-0003; give the index a file of its own/],
     ];
     for (const [file, message] of refused) {
@@ -212,6 +287,19 @@ describe('archdoc index', SLOW, () => {
         expect(r.stdout).toBe('');
       }
     }
+    // A .git segment in any letter case (git refuses to track it, as it does `.git.` and `git~1`),
+    // and through a `.git` that is a file (a submodule's): a usage error before anything is written.
+    repo.write('sub/.git', 'gitdir: ../.git/modules/sub\n');
+    for (const file of ['.git/index.md', '.GIT/x.md', 'docs/.Git/x.md', '.git./x.md', 'git~1/x.md', 'sub/.git/x.md']) {
+      for (const check of [[], ['--check']]) {
+        const r = await repo.run(['index', '--file', file, ...check]);
+        expect(r.code, file).toBe(2);
+        expect(r.stderr, file).toMatch(/^error: --file .*: it is inside a \.git folder \(.*\), which git keeps for itself/);
+        expect(r.stderr, file).not.toMatch(/invalid path|pre-commit/);
+        expect(r.stdout).toBe('');
+      }
+    }
+    fs.rmSync(path.join(repo.dir, 'sub'), { recursive: true });
     const notMarkdown = await repo.run(['index', '--file', 'index.html']);
     expect(notMarkdown.code).toBe(2);
     expect(notMarkdown.stderr).toMatch(/^error: --file index\.html: give a Markdown file \(\.md\)/);
@@ -301,6 +389,46 @@ describe('archdoc index', SLOW, () => {
     expect(repo.read('docs/adr/README.md')).toContain('  ADR_0003 -.->|relates to| ADR_0002\n');
   });
 
+  it('links to a file named in any script follow a status move, however they are written: encoded or not, NFC or NFD', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', '認証方式の選定 RFC'], 'docs(rfc): create RFC-0001 認証方式の選定 RFC');
+    await step(repo, ['create-rfc', 'データベースの選定'], 'docs(rfc): create RFC-0002 データベースの選定');
+    await step(repo, ['create-adr', 'Store sessions'], 'docs(adr): create ADR-0001 Store sessions');
+    const one = 'rfcs/draft/RFC-0001-認証方式の選定-rfc.md';
+    const two = 'rfcs/draft/RFC-0002-データベースの選定.md';
+    expect(repo.files('rfcs')).toEqual([one, two]);
+    await step(repo, ['index'], SUBJECT);
+    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(repo.read('rfcs/README.md')).toContain(`(${encodeURI('draft/RFC-0001-認証方式の選定-rfc.md')})`);
+    // Links by hand in every form: as typed, decomposed as macOS pastes it, encoded in lower case.
+    const adr = 'docs/adr/ADR-0001-store-sessions.md';
+    const name = 'RFC-0002-データベースの選定.md';
+    const changes = () => repo.git('-c', 'core.quotepath=off', 'show', '--name-status', '-M', '--format=', 'HEAD').split('\n');
+    const forms = [`../../${two}`, `../../${two.normalize('NFD')}`, encodeURI(`../../${two}`).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())];
+    expect(forms[1]).not.toBe(forms[0]);
+    repo.write(adr, `${repo.read(adr)}\n${forms.map((f, i) => `See [RFC ${i}](${f}).`).join('\n')}\n`);
+    repo.git('commit', '-q', '-am', 'test: link the RFC');
+
+    for (const [id, file] of [
+      ['RFC-0001', one],
+      ['RFC-0002', two],
+    ] as const) {
+      const r = await step(repo, ['rfc-status', id, '--set', 'ABANDONED'], `docs(rfc): ${id} DRAFT → ABANDONED`);
+      expect(r.stdout).toContain('links   updated in rfcs/README.md');
+      expect(r.stdout).toContain('links   updated in docs/decisions.md');
+      const moved = file.replace('rfcs/draft/', 'rfcs/archive/2026/abandoned/');
+      expect(changes()).toEqual(
+        expect.arrayContaining(['M\tdocs/decisions.md', 'M\trfcs/README.md', expect.stringMatching(new RegExp(`^R\\d+\t${file}\t${moved}$`))]),
+      );
+    }
+    expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['archive/2026/abandoned/RFC-0001-認証方式の選定-rfc.md', `archive/2026/abandoned/${name}`]);
+    expect(linksResolve(repo, 'docs/decisions.md')).toHaveLength(3);
+    expect(changes()).toContain(`M\t${adr}`);
+    expect(links(repo.read(adr))).toEqual(forms.map(() => `../../rfcs/archive/2026/abandoned/${name}`));
+    expect((await repo.run(['check'])).code).toBe(0);
+    expect(porcelain(repo)).toEqual([]);
+  });
+
   it("links stay true when a status change moves a document: the index files are rewritten in the change's commit", async () => {
     const repo = makeRepo();
     await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
@@ -320,12 +448,14 @@ describe('archdoc index', SLOW, () => {
     expect(changes).toHaveLength(3);
     expect(linksResolve(repo, 'rfcs/README.md')).toEqual(['review/RFC-0001-event-sourced-orders.md']);
     expect(linksResolve(repo, 'docs/decisions.md')).toEqual(['../rfcs/review/RFC-0001-event-sourced-orders.md']);
-    // The status shown is the old one until the index runs again, which --check says.
+    // The status shown is the old one until the index runs again, which --check says: of every
+    // index file, the one written with --file too; and index brings them all up to date.
     const stale = await repo.run(['index', '--check']);
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\nRun archdoc index to update it.\n');
+    expect(stale.stdout).toBe('rfcs/README.md: the index is out of date\ndocs/decisions.md: the index is out of date\nRun archdoc index to update them.\n');
     await step(repo, ['index'], SUBJECT);
-    await step(repo, ['index', '--file', 'docs/decisions.md'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/decisions.md', 'rfcs/README.md']);
     expect(rows(repo.read('docs/decisions.md'))[0]).toContain('| REVIEW |');
+    expect(repo.read('docs/decisions.md')).toContain('<!-- archdoc:graph:start -->');
   });
 });

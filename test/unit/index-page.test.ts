@@ -6,7 +6,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../src/core/errors.js';
-import { findMarkers, GRAPH_MARKERS, INDEX_MARKERS, linkTarget, markdownCell, placeBlocks } from '../../src/core/index-page.js';
+import {
+  findMarkers,
+  GRAPH_MARKERS,
+  hasIndexMarker,
+  INDEX_MARKERS,
+  indexBlock,
+  linkTarget,
+  markdownCell,
+  optionWords,
+  pageOptions,
+  placeBlocks,
+} from '../../src/core/index-page.js';
 
 const INDEX = [INDEX_MARKERS.start, '', '| ID |', '| --- |', '| [RFC-0001](draft/RFC-0001-x.md) |', '', INDEX_MARKERS.end];
 const GRAPH = [GRAPH_MARKERS.start, '', '```mermaid', 'flowchart LR', '```', '', GRAPH_MARKERS.end];
@@ -61,6 +72,45 @@ describe('placeBlocks', () => {
       expect(() => placeBlocks(broken, 'docs/x.md', 'X', INDEX)).toThrow(RefusedError);
       expect(() => placeBlocks(broken, 'docs/x.md', 'X', INDEX)).toThrow(/^docs\/x\.md: its index markers are not one/);
     }
+  });
+});
+
+describe('findMarkers', () => {
+  it('takes a marker line only at column 0 to 3, outside code blocks: an indented code block holds examples, not markers', () => {
+    const indented = `Put these lines in your README:\n\n    ${INDEX_MARKERS.start}\n    ${INDEX_MARKERS.end}\n\nThen run archdoc index.\n`;
+    expect(findMarkers(indented, INDEX_MARKERS, 'README.md')).toBeUndefined();
+    const out = placeBlocks(indented, 'README.md', 'RFCs', INDEX);
+    expect(out.startsWith(indented)).toBe(true);
+    expect(placeBlocks(out, 'README.md', 'RFCs', INDEX)).toBe(out);
+    // A tab is four columns; an example after a real pair is no marker either.
+    expect(findMarkers(`\t${INDEX_MARKERS.start}\n\t${INDEX_MARKERS.end}\n`, INDEX_MARKERS, 'x.md')).toBeUndefined();
+    const real = `${INDEX_MARKERS.start}\n${INDEX_MARKERS.end}\n\n    ${INDEX_MARKERS.start}\n`;
+    expect(findMarkers(real, INDEX_MARKERS, 'x.md')).toEqual({ from: 0, to: INDEX_MARKERS.start.length + 1 + INDEX_MARKERS.end.length, words: '' });
+    // Up to three spaces, and spaces after, still make a marker line.
+    const spaced = `   ${INDEX_MARKERS.start}  \n ${INDEX_MARKERS.end}\n`;
+    expect(findMarkers(spaced, INDEX_MARKERS, 'x.md')).toBeDefined();
+  });
+});
+
+describe('options the start marker remembers', () => {
+  it('are written after its name, read back, and found wherever the marker is a marker', () => {
+    const block = indexBlock([{ table: undefined, empty: 'None.' }], { oneTable: true, kinds: ['adr', 'rfc'] });
+    expect(block[0]).toBe('<!-- archdoc:index:start one-table kinds=adr,rfc -->');
+    const text = `# Index\n\n${block.join('\n')}\n`;
+    expect(findMarkers(text, INDEX_MARKERS, 'x.md')?.words).toBe('one-table kinds=adr,rfc');
+    expect(pageOptions(text, 'x.md')).toEqual({ oneTable: true, kinds: ['adr', 'rfc'] });
+    expect(pageOptions(placeBlocks(undefined, 'x.md', 'X', indexBlock([], { kinds: 'all' })), 'x.md')).toEqual({ kinds: 'all' });
+    expect(pageOptions(`${INDEX_MARKERS.start}\n${INDEX_MARKERS.end}\n`, 'x.md')).toEqual({});
+    expect(pageOptions(undefined, 'x.md')).toEqual({});
+    expect(optionWords({})).toBe('');
+    expect(indexBlock([])[0]).toBe(INDEX_MARKERS.start);
+    // Placing a block with other options replaces the marker with its words.
+    expect(placeBlocks(text, 'x.md', 'X', indexBlock([], {}))).toBe(`# Index\n\n${indexBlock([]).join('\n')}\n`);
+    expect(() => pageOptions(text.replace('one-table', 'one-table colour=blue'), 'x.md')).toThrow(/^x\.md: its index marker says "colour=blue"/);
+    expect(hasIndexMarker(text)).toBe(true);
+    expect(hasIndexMarker(`Write:\n\n    ${block[0]}\n`)).toBe(false);
+    expect(hasIndexMarker(`\`\`\`\n${block[0]}\n\`\`\`\n`)).toBe(false);
+    expect(hasIndexMarker('<!-- archdoc:index:start-ish -->\n')).toBe(false);
   });
 });
 

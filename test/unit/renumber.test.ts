@@ -269,6 +269,57 @@ describe('planRenumber', () => {
   });
 });
 
+describe('planRenumber and index files', () => {
+  it("an id that is a link's whole text names the file the link points at: both holders' rows of an index, no question asked", () => {
+    const B = 'rfcs/review/RFC-0002-use-pulsar.md';
+    const readme = 'rfcs/README.md';
+    const files = {
+      [F]: doc('---', 'rfc_id: RFC-0002', 'title: Adopt Kafka', 'status: DRAFT', '---', 'Kafka.'),
+      [B]: doc('---', 'rfc_id: RFC-0002', 'title: Use Pulsar', 'status: REVIEW', '---', 'Pulsar.'),
+      [readme]: doc(
+        '# RFCs',
+        '',
+        '| ID | Title |',
+        '| --- | --- |',
+        '| [RFC-0002](draft/RFC-0002-adopt-kafka.md) | Adopt Kafka |',
+        '| [RFC-0002](review/RFC-0002-use-pulsar.md) | Use Pulsar |',
+        '',
+        'RFC-0002 is two documents now.',
+      ),
+    };
+    const asked: string[] = [];
+    const plan = renumber(files, F, 'RFC-0005', (file, line) => {
+      asked.push(`${file}:${line}`);
+      return 'unknown';
+    });
+    expect(plan.texts.get(readme)).toBe(
+      files[readme].replace('| [RFC-0002](draft/RFC-0002-adopt-kafka.md) |', '| [RFC-0005](draft/RFC-0005-adopt-kafka.md) |'),
+    );
+    expect(plan.ambiguous.map((c) => `${c.path}:${c.line}`)).toEqual([`${readme}:8`]);
+    expect(asked).toEqual([`${readme}:8`]);
+  });
+});
+
+describe('planRenumber and links in every form', () => {
+  it('follows a link to a file named in any script, percent-encoded or not, NFC or NFD', () => {
+    const J = 'rfcs/draft/RFC-0002-データベース.md';
+    const name = 'RFC-0002-データベース.md';
+    const lower = (t: string) => t.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    const forms = [`draft/${name}`, `draft/${name.normalize('NFD')}`, encodeURI(`draft/${name}`), lower(encodeURI(`draft/${name}`))];
+    const files = {
+      [J]: doc('---', 'rfc_id: RFC-0002', 'title: データベース', 'status: DRAFT', '---', 'Body.'),
+      'rfcs/README.md': doc(...forms.map((f, i) => `- [link ${i}](${f})`)),
+    };
+    const plan = renumber(files, J, 'RFC-0005');
+    const renamed = 'RFC-0005-データベース.md';
+    expect(plan.to).toBe(`rfcs/draft/${renamed}`);
+    // Written as it is stays so (in NFC, as the file is named); encoded stays encoded.
+    expect(plan.texts.get('rfcs/README.md')).toBe(
+      doc(`- [link 0](draft/${renamed})`, `- [link 1](draft/${renamed})`, `- [link 2](draft/${encodeURI(renamed)})`, `- [link 3](draft/${encodeURI(renamed)})`),
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The property: a random small repository, one document renumbered.
 

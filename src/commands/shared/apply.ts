@@ -8,14 +8,14 @@ import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { editDocument, isSplit, splitFrontmatter, type FrontmatterEdit } from '../../core/frontmatter.js';
 import { statusFolder, type KindDef } from '../../core/kinds.js';
-import { relativeLink, rewriteLinks } from '../../core/links.js';
+import { mayLinkTo, relativeLink, rewriteLinks } from '../../core/links.js';
 import { addSupersedesLine, referenceTo, setStatusInPlace, statusWord, writtenInPlace } from '../../core/write-back.js';
 import { replaceSectionText } from '../../core/sections.js';
 import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
-import { INDEX_MARKERS } from '../../core/index-page.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
+import { indexFiles } from './index-files.js';
 
 export interface Touched {
   paths: string[];
@@ -131,17 +131,6 @@ function inPlace(original: string, doc: DocRecord, to: string, extraEdits: Front
   return extraEdits.length ? editIn(doc.path, text, extraEdits) : text;
 }
 
-/**
- * The Markdown files holding an index `archdoc index` wrote (its start marker): the README.md of
- * each kind's folder, and with git any other file in the work tree. Documents are not among them.
- */
-async function indexPages(ctx: Context, docs: DocRecord[]): Promise<string[]> {
-  const isDoc = new Set(docs.map((d) => d.path));
-  const pages = new Set(Object.values(ctx.config.kinds).map((k) => `${k.folder}/README.md`));
-  for (const rel of (await ctx.git?.markdownContaining(INDEX_MARKERS.start)) ?? []) pages.add(rel);
-  return [...pages].filter((rel) => !isDoc.has(rel) && exists(ctx.root, rel) && readText(ctx.root, rel).includes(INDEX_MARKERS.start));
-}
-
 export async function applyChange(
   ctx: Context,
   tx: Transaction,
@@ -217,12 +206,12 @@ export async function applyChange(
       }
     };
     for (const other of docs) {
-      if (other.path === doc.path || !other.body.includes(filename)) continue;
+      if (other.path === doc.path || !mayLinkTo(other.body, filename)) continue;
       await rewrite(other.path);
     }
     // The index pages `archdoc index` writes link to every document: they follow it too.
-    for (const page of await indexPages(ctx, docs)) {
-      if (page === target || !readText(ctx.root, page).includes(filename)) continue;
+    for (const page of await indexFiles(ctx, docs)) {
+      if (page === target || !mayLinkTo(readText(ctx.root, page), filename)) continue;
       if (!ctx.commit || (await ctx.git!.isTracked(page))) await rewrite(page);
       else {
         // A page git does not know yet (written with --no-commit) is the user's to commit: rewritten, not committed.

@@ -12,7 +12,7 @@ import { closeMatches } from '../../core/suggest.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { commitFailure, openGit, type Git } from '../../adapters/git.js';
 import { hasJournal, inTransaction, recoverNow, type Transaction } from '../../adapters/transaction.js';
-import { heldByLiveProcess } from '../../adapters/repo-lock.js';
+import { runByHolder } from '../../adapters/repo-lock.js';
 import { systemOutput, type Output } from '../../terminal/output.js';
 import { isInteractive, terminalPrompter, type Prompter } from '../../terminal/prompts.js';
 import { processSystem, type System } from '../../terminal/system.js';
@@ -58,11 +58,12 @@ export async function createContext(opts: GlobalOptions, services: Partial<Conte
   const cwd = path.resolve(system.cwd, opts.cwd ?? '.');
   let ws = services.ws ?? (await loadWorkspace(cwd, system.env));
   const out = services.out ?? (await systemOutput(system));
-  // A run that was killed in the middle of a change left its journal: any command finishes it
-  // first. A journal whose lock a live process holds is a change under way (this may be its git
-  // hook): a writer waits for that lock anyway, a reader reads on.
+  // A run that was killed in the middle of a change left its journal: any command, a reader too,
+  // finishes it first. A journal whose lock a live process holds is a change under way: every
+  // command waits for it to end (and finishes it if it dies), so no reader judges a change half
+  // made; only a git hook of that change's own commit reads it as it stands.
   const gitDir = ws.gitDir;
-  if (hasJournal(ws.root, gitDir) && !heldByLiveProcess(ws.root, gitDir)) {
+  if (hasJournal(ws.root, gitDir) && !runByHolder(ws.root, gitDir, system.env)) {
     await recoverNow(ws.root, gitDir, (line) => out.err(line));
     // The killed run may have been changing the configuration itself: read it as recovered.
     if (!services.ws) ws = await loadWorkspace(cwd, system.env);

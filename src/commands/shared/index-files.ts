@@ -1,0 +1,21 @@
+/**
+ * The index files of a repository: every Markdown file that holds an index `archdoc index` wrote
+ * (its start marker, as a line of its own outside code blocks). The README.md of each kind's
+ * folder that has one, and with git any other file in the work tree, tracked or not (ignored files
+ * aside). Documents are never among them. One selection for every command that keeps them true:
+ * status moves and renumber rewrite their links, `index` and `index --check` keep each current.
+ */
+import type { Context } from './context.js';
+import type { DocRecord } from '../../core/document.js';
+import { hasIndexMarker, INDEX_MARKERS } from '../../core/index-page.js';
+import { exists, readText } from '../../adapters/store.js';
+
+/** The index files, relative to the root: the kinds' README.md files first (in the configuration's order), then the others by path. */
+export async function indexFiles(ctx: Context, docs: readonly DocRecord[]): Promise<string[]> {
+  const isDoc = new Set(docs.map((d) => d.path));
+  const readmes = Object.values(ctx.config.kinds).map((k) => `${k.folder}/README.md`);
+  // The marker's name without the end of the comment: a start marker with options has words after it.
+  const found = (await ctx.git?.markdownContaining(INDEX_MARKERS.start.slice(0, -' -->'.length))) ?? [];
+  const pages = [...new Set([...readmes, ...[...found].sort()])];
+  return pages.filter((rel) => !isDoc.has(rel) && exists(ctx.root, rel) && hasIndexMarker(readText(ctx.root, rel)));
+}
