@@ -8,6 +8,7 @@ import type { DocRecord } from './document.js';
 import { Fences, mayBeFence } from './fences.js';
 import { idInReference } from './ids.js';
 import { relationsOf } from './relations.js';
+import { perKind } from './per-kind.js';
 
 export interface IdIndex {
   byId: Map<string, DocRecord[]>;
@@ -106,23 +107,22 @@ export function linksIn(doc: DocRecord, field: string, index: Pick<IdIndex, 'pre
  */
 export function fieldLinks(doc: DocRecord, index: Pick<IdIndex, 'prefixes' | 'padding'> & Partial<Pick<IdIndex, 'byPath'>>): FieldLink[] {
   const out: FieldLink[] = [];
-  const add = (field: string) => {
-    out.push(...linksIn(doc, field, index));
+  // Most documents leave most link fields out: a field is read only when the document has it.
+  const read = (field: string) => {
+    if (doc.data[field] !== undefined || doc.bodyLinks?.[field] !== undefined) out.push(...linksIn(doc, field, index));
   };
-  // The kind's link fields, then related_* fields, then the supersede pair; each field once.
-  const seen = new Set<string>();
-  const once = (field: string) => {
-    if (seen.has(field)) return;
-    seen.add(field);
-    add(field);
-  };
-  for (const field in doc.kind.links ?? {}) once(field);
-  for (const r of relationsOf(doc.kind)) once(r.field);
-  for (const field in doc.data) if (field.startsWith('related_')) once(field);
-  once('supersedes');
-  once('superseded_by');
+  // The kind's link fields and its relations' fields, then related_* fields, then the supersede pair; each field once.
+  const fields = linkFields(doc.kind, '');
+  for (const field of fields) read(field);
+  for (const field in doc.data) if (field.startsWith('related_') && !fields.includes(field)) read(field);
+  for (const field of SUPERSEDE_FIELDS) if (!fields.includes(field)) read(field);
   return out;
 }
+
+const SUPERSEDE_FIELDS = ['supersedes', 'superseded_by'];
+
+/** A kind's link fields and its relations' fields, each once, in that order. */
+const linkFields = perKind((kind): string[] => [...new Set([...Object.keys(kind.links ?? {}), ...relationsOf(kind).map((r) => r.field)])]);
 
 export interface MarkdownLink {
   /** The link target as written (without `#anchor`). */
