@@ -65,8 +65,15 @@ export function relationsOf(kind: KindDef): Relation[] {
 
 /** The relation stored in `field` of a document of `kind`, if it is one. */
 export function relationOfField(kind: KindDef, field: string): Relation | undefined {
-  return relationsOf(kind).find((r) => r.field === field);
+  let byField = fieldCache.get(kind);
+  if (!byField) {
+    byField = new Map(relationsOf(kind).map((r) => [r.field, r]));
+    fieldCache.set(kind, byField);
+  }
+  return byField.get(field);
 }
+
+const fieldCache = new WeakMap<KindDef, Map<string, Relation>>();
 
 /** What a person typed for a relation (`relates-to`, `relates_to`, `Relates To`), as its name. */
 export function relationName(input: string): RelationName | undefined {

@@ -71,9 +71,16 @@ function isWide(cp: number): boolean {
 }
 
 /** Characters that take no column on their own: marks, format characters (ZWJ, ZWSP, BOM, bidi), controls, Hangul vowel and final jamo. */
-const ZERO_WIDTH = /^(?:\p{M}|\p{Cc}|\p{Cf}|[\u1160-\u11ff\ud7b0-\ud7ff])$/u;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}/u;
+// Regular expressions of Unicode properties are built on first use: the bundle writes them as
+// `new RegExp(...)`, which compiles them when the module loads, a few tenths of a millisecond that
+// every run would pay, though most never measure anything but ASCII.
+const lazy = (source: string, flags: string) => {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(source, flags));
+};
+const ZERO_WIDTH = lazy(String.raw`^(?:\p{M}|\p{Cc}|\p{Cf}|[\u1160-\u11ff\ud7b0-\ud7ff])$`, 'u');
+const PICTOGRAPHIC = lazy(String.raw`\p{Extended_Pictographic}`, 'u');
+const EMOJI_PRESENTATION = lazy(String.raw`^\p{Emoji_Presentation}`, 'u');
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The width of one grapheme cluster: 0, 1 or 2. */
@@ -82,21 +89,21 @@ export function clusterWidth(cluster: string): number {
   if (cp === undefined) return 0;
   if (cp >= 0x20 && cp < 0x7f && cluster.length === 1) return 1;
   // An emoji: one shown as emoji by default, or a pictograph asked to be one (U+FE0F), a keycap (1️⃣).
-  if (EMOJI_PRESENTATION.test(cluster)) return 2;
-  if (cluster.length > 1 && (cluster.includes('\u20e3') || (cluster.includes('\ufe0f') && PICTOGRAPHIC.test(cluster)))) return 2;
+  if (EMOJI_PRESENTATION().test(cluster)) return 2;
+  if (cluster.length > 1 && (cluster.includes('\u20e3') || (cluster.includes('\ufe0f') && PICTOGRAPHIC().test(cluster)))) return 2;
   if (isWide(cp)) return 2;
   // A soft hyphen shows as a hyphen in terminals that show it at all.
   if (cp === 0xad) return 1;
   // A cluster made of zero-width characters only (a lone ZWJ or combining mark) takes none.
-  if (ZERO_WIDTH.test(String.fromCodePoint(cp))) {
-    for (const c of cluster) if (!ZERO_WIDTH.test(c)) return clusterWidth(cluster.slice(cluster.indexOf(c)));
+  if (ZERO_WIDTH().test(String.fromCodePoint(cp))) {
+    for (const c of cluster) if (!ZERO_WIDTH().test(c)) return clusterWidth(cluster.slice(cluster.indexOf(c)));
     return 0;
   }
   // A spacing mark (Devanagari's ा, Bengali's ো) takes a column of its own after its letter, as wcwidth counts it.
-  return 1 + (cluster.length > 1 ? (cluster.slice(1).match(SPACING_MARK)?.length ?? 0) : 0);
+  return 1 + (cluster.length > 1 ? (cluster.slice(1).match(SPACING_MARK())?.length ?? 0) : 0);
 }
 
-const SPACING_MARK = /\p{Mc}/gu;
+const SPACING_MARK = lazy(String.raw`\p{Mc}`, 'gu');
 
 let segmenter: Intl.Segmenter | undefined | null;
 
@@ -108,16 +115,20 @@ const PICTOGRAPH = String.raw`\p{Extended_Pictographic}${EXTEND}*`;
  * Grapheme clusters where Intl.Segmenter is missing: CR LF; a flag; an emoji ZWJ sequence; any
  * other character but a control with what extends it; a control alone.
  */
-const ROUGH_CLUSTER = new RegExp(
-  [
-    String.raw`\r\n`,
-    String.raw`\p{Regional_Indicator}{2}(?:${EXTEND}|\u200d)*`,
-    String.raw`${PICTOGRAPH}(?:\u200d${PICTOGRAPH})*(?:${EXTEND}|\u200d)*`,
-    String.raw`(?:[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|[\u200c\u200d])(?:${EXTEND}|\u200d)*`,
-    String.raw`[\s\S]`,
-  ].join('|'),
-  'gu',
-);
+// Built on first use: compiling its Unicode properties costs about half a millisecond, which every
+// run would pay at start-up, and Node's own segmenter answers wherever it exists.
+let roughCluster: RegExp | undefined;
+const ROUGH_CLUSTER = () =>
+  (roughCluster ??= new RegExp(
+    [
+      String.raw`\r\n`,
+      String.raw`\p{Regional_Indicator}{2}(?:${EXTEND}|\u200d)*`,
+      String.raw`${PICTOGRAPH}(?:\u200d${PICTOGRAPH})*(?:${EXTEND}|\u200d)*`,
+      String.raw`(?:[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|[\u200c\u200d])(?:${EXTEND}|\u200d)*`,
+      String.raw`[\s\S]`,
+    ].join('|'),
+    'gu',
+  ));
 
 /** The grapheme clusters of `text`, in order: Intl.Segmenter's, or a close rule where Node lacks it. */
 export function graphemes(text: string): string[] {
@@ -129,7 +140,7 @@ export function graphemes(text: string): string[] {
 
 /** Grapheme clusters by a close rule, for a Node built without Intl.Segmenter: a character with its marks, selectors, skin tones and ZWJ sequence; a flag. */
 export function roughGraphemes(text: string): string[] {
-  return text.match(ROUGH_CLUSTER) ?? [];
+  return text.match(ROUGH_CLUSTER()) ?? [];
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no width
