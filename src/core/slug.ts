@@ -15,11 +15,27 @@ export const MAX_SLUG_BYTES = 200;
 const LATIN_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', þ: 'th', ð: 'd', đ: 'd', ħ: 'h', ı: 'i', ł: 'l', ŧ: 't' };
 
 const ASCII_WORD = /^[a-z0-9]$/;
-const LETTER = /^[\p{L}\p{N}]$/u;
-const MARK = /^\p{M}$/u;
-const LATIN = /^\p{Script=Latin}$/u;
+// Unicode-property expressions are built on first use: the bundle writes some as `new RegExp`,
+// compiled when the module loads, which every create would pay.
+let unicode: { letter: RegExp; mark: RegExp; latin: RegExp } | undefined;
+const tables = () => (unicode ??= { letter: /^[\p{L}\p{N}]$/u, mark: /^\p{M}$/u, latin: /^\p{Script=Latin}$/u });
 
 export function slugify(title: string, maxLength = MAX_SLUG_LENGTH, maxBytes = MAX_SLUG_BYTES): string {
+  // Plain ASCII, most titles: the same slug without the Unicode tables (built on first use, they
+  // cost a create about a millisecond).
+  if (/^[\x20-\x7e]*$/.test(title)) {
+    return (
+      cut(
+        title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, ''),
+        maxLength,
+        maxBytes,
+      ) || 'untitled'
+    );
+  }
+  const { letter: LETTER, mark: MARK, latin: LATIN } = tables();
   let slug = '';
   let dash = false;
   // Whether the last letter kept is of a script whose marks are kept with it (not Latin, whose accents fold away).
