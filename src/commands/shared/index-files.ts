@@ -7,7 +7,7 @@
  */
 import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
-import { hasIndexMarker, INDEX_MARKERS } from '../../core/index-page.js';
+import { hasIndexMarker, INDEX_MARKERS } from '../../core/index-markers.js';
 import { exists, readText } from '../../adapters/store.js';
 
 /** The index files, relative to the root: the kinds' README.md files first (in the configuration's order), then the others by path. */
