@@ -63,7 +63,7 @@ Checklist:
 - Is it clear who is affected, and were they asked?
 - What is left open, and is it safe to decide with it open?
 
-Give your findings by section, then a verdict: approve, or what must change first. Record it with the review tool (status approved, or in-progress with the changes asked for in a comment to the author).
+Give your findings by section, then a verdict: approve, or what must change first. Record it with the review tool (status approved, or in-progress while changes are still asked for), and give the changes to the author.
 ${attached ? `\n---\n${attached}` : ''}`,
   },
   {
