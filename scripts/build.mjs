@@ -46,10 +46,12 @@ await build({
     contents: [
       "import { buildProgram, collect } from './src/entry/cli.ts';",
       "import { describeProgram } from './src/entry/quick-parse.ts';",
+      "import { describeListing } from './src/entry/help-listing.ts';",
       "import { ACTIONS } from './src/entry/actions.ts';",
       'const quiet = { write() {}, isTTY: () => false, columns: () => undefined };',
       "const system = { cwd: '.', env: {}, stdout: quiet, stderr: quiet, stdinIsTTY: () => false };",
-      'export const spec = describeProgram(buildProgram(system), (o) => o.parseArg === collect, (name) => Object.hasOwn(ACTIONS, name));',
+      'const program = buildProgram(system);',
+      'export const spec = { ...describeProgram(program, (o) => o.parseArg === collect, (name) => Object.hasOwn(ACTIONS, name)), listing: describeListing(program) };',
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',

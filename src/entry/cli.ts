@@ -181,12 +181,6 @@ function addListOptions(cmd: Command, kind?: string): Command {
   return cmd;
 }
 
-/** An argument as commander's help writes it: `<id>`, `[title]`. */
-function argumentTerm(a: { name(): string; required: boolean; variadic: boolean }): string {
-  const name = `${a.name()}${a.variadic ? '...' : ''}`;
-  return a.required ? `<${name}>` : `[${name}]`;
-}
-
 /** Commands `buildProgram` can register on their own; any other word needs them all (help, suggestions). */
 const SINGLE = new Set([
   'init',
@@ -232,15 +226,8 @@ export function buildProgram(system: System, status: RunStatus = { exitCode: 0 }
   const action = (name: string) => run(name, actions, system, status);
   const only = argv && chosenCommand(argv);
   const wanted = (name: string) => !only || only === name;
-  // `archdoc --help` prints the list of commands, which needs none of their options: they are left
-  // out, and the list marks the commands that have some, as commander would.
-  const listing = argv?.length === 3 && (argv[2] === '--help' || argv[2] === '-h');
-  const optioned = new WeakSet<Command>();
-  const withOptions = (cmd: Command, add: (c: Command) => Command): Command => {
-    if (!listing) return add(cmd);
-    optioned.add(cmd);
-    return cmd;
-  };
+  // A command's declaration, then its options.
+  const withOptions = (cmd: Command, add: (c: Command) => Command): Command => add(cmd);
   const program = new Command('archdoc')
     .description('RFCs, ADRs and tech specs as numbered Markdown in git: enforced workflows, true links, clean commits.')
     .version(version(), '-V, --version', 'print the version')
@@ -259,11 +246,6 @@ export function buildProgram(system: System, status: RunStatus = { exitCode: 0 }
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureHelp(
-      listing
-        ? { subcommandTerm: (cmd) => [cmd.name(), ...(optioned.has(cmd) ? ['[options]'] : []), ...cmd.registeredArguments.map(argumentTerm)].join(' ') }
-        : {},
-    )
     .addHelpText(
       'after',
       `

@@ -7,6 +7,7 @@ import { ACTIONS, complete } from './actions.js';
 /** The actions, for `archdoc mcp`, which runs them as the command line does (src/commands/mcp.ts). */
 export { ACTIONS };
 import { quickParse, type ProgramSpec } from './quick-parse.js';
+import { asksForListing, renderListing } from './help-listing.js';
 import { UserError } from '../core/errors.js';
 import { printable } from '../terminal/output.js';
 import { processSystem, type OutStream, type System } from '../terminal/system.js';
@@ -30,6 +31,11 @@ export async function main(argv: string[], system: System = processSystem(), spe
     } catch {
       // a completion fails silently: the Tab offers nothing
     }
+    return 0;
+  }
+  // The list of commands, laid out as commander would lay it out, without loading commander.
+  if (spec?.listing && asksForListing(argv)) {
+    system.stdout.write(renderListing(spec.listing, system.stdout.columns() ?? 80));
     return 0;
   }
   const debug = argv.includes('--debug');

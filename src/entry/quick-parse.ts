@@ -12,6 +12,7 @@
  */
 import type { Command, Option } from 'commander';
 import type { Opts } from './actions.js';
+import type { HelpListing } from './help-listing.js';
 
 export interface OptionSpec {
   /** `--author` */
@@ -42,6 +43,8 @@ export interface ProgramSpec {
   /** Options of the program itself (`-C, --cwd`, `--debug`), but not help or version. */
   globals: OptionSpec[];
   commands: Record<string, CommandSpec>;
+  /** `archdoc --help`, printed without commander (src/entry/help-listing.ts). */
+  listing?: HelpListing;
 }
 
 export interface Parsed {

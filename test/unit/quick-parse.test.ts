@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, type Action, type Opts } from '../../src/entry/actions.js';
 import { buildProgram, collect } from '../../src/entry/cli.js';
 import { describeProgram, quickParse, type Parsed, type ProgramSpec } from '../../src/entry/quick-parse.js';
+import { describeListing, renderListing } from '../../src/entry/help-listing.js';
+import { main } from '../../src/entry/main.js';
 import { testSystem } from '../env.js';
 
 // The quick parser stands in for commander on plain command lines: on every command line it
@@ -160,28 +162,51 @@ describe('quickParse', () => {
 });
 
 describe('archdoc --help', () => {
-  it('lists the commands as the whole program does, though their options are left out', async () => {
-    for (const columns of [80, 50, 200]) {
-      for (const tty of [false, true]) {
-        const help = async (argv?: string[]) => {
-          const out = {
-            text: '',
-            write(t: string) {
-              out.text += t;
-            },
-            isTTY: () => tty,
-            columns: () => columns,
-          };
-          const system = { ...SYSTEM, env: tty ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }, stdout: out };
-          const program = buildProgram(system, { exitCode: 0 }, argv);
-          await program.parseAsync(['node', 'archdoc', '--help']).catch(() => undefined);
-          return out.text;
-        };
-        const listed = await help(['node', 'archdoc', '--help']);
-        expect(listed).toContain('create-rfc [options] [title]');
-        expect(listed).toContain('show [options] <id>');
-        expect(listed).toBe(await help());
-      }
+  /** What commander prints for `argv` on a terminal `columns` wide (none: not a terminal). */
+  async function byCommander(argv: string[], columns: number | undefined, tty: boolean): Promise<string> {
+    const out = {
+      text: '',
+      write(t: string) {
+        out.text += t;
+      },
+      isTTY: () => tty,
+      columns: () => columns,
+    };
+    const system = { ...SYSTEM, env: tty ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }, stdout: out };
+    await buildProgram(system, { exitCode: 0 }, argv)
+      .parseAsync(argv)
+      .catch(() => undefined);
+    return out.text;
+  }
+  const listing = describeListing(buildProgram(SYSTEM));
+
+  it('prints, without commander, what commander prints at any width', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }), fc.boolean(), async (columns, tty) => {
+        const expected = await byCommander(['node', 'archdoc', '--help'], columns, tty);
+        expect(expected).toContain('create-rfc [options] [title]');
+        expect(renderListing(listing, columns ?? 80)).toBe(expected);
+      }),
+      { numRuns: 60 },
+    );
+    for (const columns of [39, 40, 41, 80, 84, 85, 86, 120, 121, 200]) {
+      expect(renderListing(listing, columns)).toBe(await byCommander(['node', 'archdoc', '--help'], columns, false));
     }
+  });
+
+  it('is what -h, --help and help alone ask for', async () => {
+    const run = async (...args: string[]) => {
+      const system = testSystem(ROOT, {});
+      const code = await main(['node', 'archdoc', ...args], system, { ...SPEC, listing });
+      return { code, out: system.stdout.text, err: system.stderr.text };
+    };
+    const expected = { code: 0, out: renderListing(listing, 80), err: '' };
+    expect(await run('--help')).toEqual(expected);
+    expect(await run('-h')).toEqual(expected);
+    expect(await run('help')).toEqual(expected);
+    expect(expected.out).toBe(await byCommander(['node', 'archdoc', 'help'], undefined, false));
+    // Anything more is commander's: the help of a command, or of a command named after help.
+    expect((await run('help', 'list')).out).toContain('Usage: archdoc list [options]');
+    expect((await run('list', '--help')).out).toContain('Usage: archdoc list [options]');
   });
 });
