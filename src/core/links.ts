@@ -46,7 +46,7 @@ export function referencedId(ref: unknown, index: Pick<IdIndex, 'prefixes' | 'pa
 }
 
 /** What people write in a link field to say "nothing": `N/A`, `none`, `-`, `TBD`. */
-const NOTHING = /^\s*(n\/?a|none|nil|null|-+|tbd|—)?\s*$/i;
+const NOTHING = /^\s*(n\/?a|none|nil|null|-+|tbd|\u2014)?\s*$/i; // \u2014: an em dash
 
 /** `RFC-0001, RFC-0002`: one reference per comma, except inside parentheses (`RFC-0029 (a, b)`). */
 function splitList(text: string): string[] {
