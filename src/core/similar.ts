@@ -24,32 +24,41 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) 
 /**
  * Whether a slug's words can begin a title within `edits` edits, judged by its long words alone
  * without building them: joined with one space (a plural's s left out) they are at most `length`
- * long, and at most `edits` of their letters are letters `known` lacks (each needs an edit). Only
- * words longer than any stop word count, so both are at most what `words(slug)` would give.
+ * long, and at most `edits` of their letters are more than the title has of that letter (`have`,
+ * by character code): each such letter needs an edit, whatever the edits do to the rest (the bag
+ * distance, a lower bound of the edit distance). Only words longer than any stop word count, so
+ * both are at most what `words(slug)` would give.
  */
-function longWordsFit(slug: string, length: number, known: Uint8Array, edits: number): boolean {
+function longWordsFit(slug: string, length: number, have: Int32Array, edits: number): boolean {
+  const left = LEFT;
+  left.set(have);
   let total = -1;
-  let foreign = 0;
+  let excess = 0;
   let run = 0;
-  let runForeign = 0;
+  let runExcess = 0;
+  let start = 0;
   for (let i = 0; i <= slug.length; i++) {
     const c = i < slug.length ? slug.charCodeAt(i) : 0;
     if (isWordChar(c)) {
-      run++;
-      if (!known[c | 32]) runForeign++;
+      if (run++ === 0) start = i;
       continue;
     }
     if (run > 5) {
-      const plural = ((slug.charCodeAt(i - 1) | 32) === 115) as unknown as number;
+      // A plural's s is not in the word `words` keeps.
+      const plural = (slug.charCodeAt(i - 1) | 32) === 115 ? 1 : 0;
       total += run + 1 - plural;
-      foreign += runForeign - (plural && !known[115] ? 1 : 0);
-      if (total > length || foreign > edits) return false;
+      for (let k = start; k < i - plural; k++) if (--left[slug.charCodeAt(k) | 32]! < 0) runExcess++;
+      excess += runExcess;
+      if (total > length || excess > edits) return false;
     }
     run = 0;
-    runForeign = 0;
+    runExcess = 0;
   }
   return true;
 }
+
+/** longWordsFit's counts of the letters left, reused: create calls it for every document of a kind. */
+const LEFT = new Int32Array(128);
 
 /** Whether `word` stands in `text` as a word of its own, or with a plural's s. */
 function standsAlone(text: string, word: string): boolean {
@@ -163,15 +172,15 @@ function mayBeSimilarToAscii(title: string): (slug: string) => boolean {
   // (two more for letters that folding doubles), or, when the same words are in another order,
   // they are some of ours.
   const edits = within + 2;
-  // The letters and digits of our words, lower case, by character code.
-  const known = new Uint8Array(128);
-  for (let i = 0; i < joined.length; i++) known[joined.charCodeAt(i)] = 1;
+  // How many of each letter and digit our words have, lower case, by character code.
+  const have = new Int32Array(128);
+  for (let i = 0; i < joined.length; i++) have[joined.charCodeAt(i)]!++;
   const cutAndAlike = (slug: string) => {
     if (!mayBeCut(slug)) return false;
     if (slug.length >= MAX_SLUG_LENGTH) return true;
-    // Longer than ours by more than the edits allowed, or with more letters ours lack, it cannot
-    // begin ours: most slugs end here.
-    if (!longWordsFit(slug, joined.length + edits, known, edits)) return false;
+    // Longer than ours by more than the edits allowed, or with more letters than ours have, it
+    // cannot begin ours: most slugs end here.
+    if (!longWordsFit(slug, joined.length + edits, have, edits)) return false;
     const shown = words(slug.replace(/-/g, ' '));
     const text = shown.join(' ');
     return text === '' || (text.length <= joined.length + edits && (beginsWithin(text, joined, edits) || someOfMine(shown)));

@@ -8,10 +8,36 @@ export function editDistance(a: string, b: string): number {
   return distances(a, b, Number.POSITIVE_INFINITY)[b.length]!;
 }
 
-/** Whether at most `limit` edits turn `a` into some beginning of `b` (`b` cut short anywhere). */
+/**
+ * Whether at most `limit` edits turn `a` into some beginning of `b` (`b` cut short anywhere). Only
+ * the cells within `limit` of the diagonal can hold a distance of `limit` or less (Ukkonen's band):
+ * the rest stand for "more" (`limit + 1`), so a row costs `2 * limit + 1` cells, not `b.length`.
+ */
 export function beginsWithin(a: string, b: string, limit: number): boolean {
-  const d = distances(a, b, limit);
-  for (let j = 0; j < d.length; j++) if (d[j]! <= limit) return true;
+  if (limit < 0) return false;
+  const more = limit + 1;
+  let prev = new Int32Array(b.length + 2).fill(more);
+  let row = new Int32Array(b.length + 2).fill(more);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    row[0] = i <= limit ? i : more;
+    // This array last held row i - 2, whose band reached one cell further left. Cells right of the
+    // band were never written: the band moves one cell a row.
+    if (from > 1 && from <= b.length + 1) row[from - 1] = more;
+    let least = row[0]!;
+    for (let j = from; j <= to; j++) {
+      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), more);
+      row[j] = d;
+      if (d < least) least = d;
+    }
+    if (least > limit) return false;
+    const done = prev;
+    prev = row;
+    row = done;
+  }
+  for (let j = Math.max(0, a.length - limit); j <= Math.min(b.length, a.length + limit); j++) if (prev[j]! <= limit) return true;
   return false;
 }
 

@@ -19,8 +19,17 @@ export interface RunStatus {
  */
 export type Action = (args: Array<string | string[] | undefined>, opts: Opts, system: System, status: RunStatus) => Promise<void>;
 
+type Load = <T>(load: () => Promise<T>) => Promise<T>;
+
+/**
+ * Loads a command's module. Run by bin/archdoc.js with Node's compile cache on, the bundle is
+ * compiled whole, so the cache keeps every function it has (ADR-0023); elsewhere (the tests, which
+ * run the source) it is imported as it is.
+ */
+const command: Load = (load) => ((process as unknown as Record<symbol, Load | undefined>)[Symbol.for('archdoc.compileWhole')] ?? ((l) => l()))(load);
+
 async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
-  const { run } = await import('../commands/create.js');
+  const { run } = await command(() => import('../commands/create.js'));
   await run(
     {
       ...(o as object),
@@ -36,40 +45,43 @@ async function create(kind: string, title: string | undefined, o: Opts, system: 
 const status: (kind?: string) => Action =
   (kind) =>
   async ([id], o, system) =>
-    (await import('../commands/status.js')).run({ ...o, id, ...(kind ? { kind } : {}) } as never, { system });
+    (await command(() => import('../commands/status.js'))).run({ ...o, id, ...(kind ? { kind } : {}) } as never, { system });
 
 const list: (kind?: string) => Action = (kind) => async (_args, o, system) =>
-  (await import('../commands/list.js')).run({ ...o, ...(kind ? { type: [kind] } : {}) }, { system });
+  (await command(() => import('../commands/list.js'))).run({ ...o, ...(kind ? { type: [kind] } : {}) }, { system });
 
 /** Every command but `completion`, which reads the commander program itself. */
 export const ACTIONS: Readonly<Record<string, Action>> = {
-  init: async (_args, o, system) => (await import('../commands/init.js')).run(o, { system }),
+  init: async (_args, o, system) => (await command(() => import('../commands/init.js'))).run(o, { system }),
   create: async ([kind, title], o, system) => create(kind as string, title as string | undefined, o, system),
   new: async ([title], o, system) => {
-    await (await import('../commands/new.js')).run({ ...o, ...(title !== undefined ? { title: title as string } : {}) }, { system });
+    await (await command(() => import('../commands/new.js'))).run({ ...o, ...(title !== undefined ? { title: title as string } : {}) }, { system });
   },
   status: status(),
   list: list(),
   check: async ([paths], o, system, state) => {
-    state.exitCode = await (await import('../commands/check.js')).run({ ...o, paths: (paths as string[] | undefined) ?? [] }, { system });
+    state.exitCode = await (await command(() => import('../commands/check.js'))).run({ ...o, paths: (paths as string[] | undefined) ?? [] }, { system });
   },
   edit: async ([id], o, system) => {
-    await (await import('../commands/edit.js')).run({ ...o, id: id as string }, { system });
+    await (await command(() => import('../commands/edit.js'))).run({ ...o, id: id as string }, { system });
   },
-  show: async ([id], o, system) => (await import('../commands/show.js')).run({ ...o, id: id as string }, { system }),
-  mcp: async (_args, o, system) => (await import('../commands/mcp.js')).run(o, { system }),
-  search: async ([query], o, system) => (await import('../commands/search.js')).run({ ...o, query: query as string }, { system }),
-  import: async (_args, o, system) => (await import('../commands/import.js')).run(o, { system }),
+  show: async ([id], o, system) => (await command(() => import('../commands/show.js'))).run({ ...o, id: id as string }, { system }),
+  mcp: async (_args, o, system) => (await command(() => import('../commands/mcp.js'))).run(o, { system }),
+  search: async ([query], o, system) => (await command(() => import('../commands/search.js'))).run({ ...o, query: query as string }, { system }),
+  import: async (_args, o, system) => (await command(() => import('../commands/import.js'))).run(o, { system }),
   link: async ([from, relation, to], o, system) =>
-    (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string }, { system }),
+    (await command(() => import('../commands/link.js'))).run({ ...o, from: from as string, relation: relation as string, to: to as string }, { system }),
   unlink: async ([from, relation, to], o, system) =>
-    (await import('../commands/link.js')).run({ ...o, from: from as string, relation: relation as string, to: to as string, remove: true }, { system }),
+    (await command(() => import('../commands/link.js'))).run(
+      { ...o, from: from as string, relation: relation as string, to: to as string, remove: true },
+      { system },
+    ),
   index: async (_args, o, system, state) => {
-    state.exitCode = await (await import('../commands/index-page.js')).run(o, { system });
+    state.exitCode = await (await command(() => import('../commands/index-page.js'))).run(o, { system });
   },
-  graph: async (_args, o, system) => (await import('../commands/graph.js')).run(o, { system }),
+  graph: async (_args, o, system) => (await command(() => import('../commands/graph.js'))).run(o, { system }),
   renumber: async ([target], o, system) => {
-    await (await import('../commands/renumber.js')).run({ ...o, target: target as string } as never, { system });
+    await (await command(() => import('../commands/renumber.js'))).run({ ...o, target: target as string } as never, { system });
   },
   ...Object.fromEntries(
     Object.values(DEFAULT_KINDS).flatMap(
@@ -87,5 +99,5 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
  * hidden, parsed by the command itself, and silent on any error (src/entry/main.ts).
  */
 export async function complete(words: string[], system: System): Promise<void> {
-  await (await import('../commands/complete.js')).run({ words }, { system });
+  await (await command(() => import('../commands/complete.js'))).run({ words }, { system });
 }
