@@ -2,12 +2,15 @@
 import { MAX_SLUG_LENGTH } from './slug.js';
 import { beginsWithin, editDistance } from './suggest.js';
 
+/** Printable ASCII only. One object: a regular expression literal in a function makes a new one each call. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 const STOP = new Set(['a', 'an', 'the', 'for', 'of', 'to', 'in', 'on', 'and', 'with', 'at', 'by', 'use', 'using']);
 
 function words(title: string): string[] {
   // Most titles are ASCII: they need neither unicode folding nor the unicode-aware split, which
   // cost more than the rest of the comparison when create checks every title of a kind.
-  const parts = /^[\x20-\x7e]*$/.test(title)
+  const parts = ASCII.test(title)
     ? title.toLowerCase().split(/[^a-z0-9]+/)
     : title
         .normalize('NFKD')
@@ -131,10 +134,10 @@ function matchWords(title: string, slack = 0): (wb: string[]) => boolean {
  */
 export function mayBeSimilarTo(title: string): ((slug: string) => boolean) | undefined {
   // Titles of other scripts, and titles compared as written (no letter or digit), read every document.
-  if (!/^[\x20-\x7e]*$/.test(title) || !LETTER_OR_DIGIT.test(title)) return undefined;
+  if (!ASCII.test(title) || !LETTER_OR_DIGIT.test(title)) return undefined;
   const ascii = mayBeSimilarToAscii(title);
   const within = editsAllowed(words(title).join(' '));
-  return (slug) => (/^[\x20-\x7e]*$/.test(slug) ? ascii(slug) : nonAsciiLetters(slug) <= within);
+  return (slug) => (ASCII.test(slug) ? ascii(slug) : nonAsciiLetters(slug) <= within);
 }
 
 /**
@@ -200,7 +203,7 @@ function mayBeSimilarToAscii(title: string): (slug: string) => boolean {
   const numbers = mine.filter((w) => /\d/.test(w));
   const hasNumbers = (slug: string) => {
     const lower = slug.toLowerCase();
-    return numbers.every((n) => standsAlone(lower, n)) || !/^[\x20-\x7e]*$/.test(slug);
+    return numbers.every((n) => standsAlone(lower, n)) || !ASCII.test(slug);
   };
   // Three words or more: a similar title is at most two edits away, so one of these words is left
   // whole and stands in its slug, glued to its neighbours or not, unless the slug was cut.
