@@ -96,7 +96,8 @@ const result = await build({
   define: {
     'import.meta.url': '__archdocFileUrl',
     __ARCHDOC_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version),
-    __ARCHDOC_COMMANDS__: JSON.stringify(commandSpec),
+    // JSON text (a string), parsed at start-up: src/entry/main.ts.
+    __ARCHDOC_COMMANDS__: JSON.stringify(JSON.stringify(commandSpec)),
   },
   banner: { js: "const __archdocFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   external,
