@@ -164,7 +164,8 @@ function measure(line) {
     let i = 0;
     const [create, baseline] = pair(
       () => time(node, [bin, 'create-rfc', `Benchmark decision ${++i} ${'xyz'.repeat(i % 3)}`, '--yes', '--force'], dir),
-      () => time(node, [path.join(here, 'baseline-commit.mjs'), String(i)], dir),
+      // Where create-rfc writes in this corpus: both commits then rewrite the same folders' trees.
+      () => time(node, [path.join(here, 'baseline-commit.mjs'), String(i), 'rfcs/draft'], dir),
     );
     add('create-rfc --yes (with commit)', create, baseline, 'write+add+commit', 1.3);
   }
@@ -228,8 +229,11 @@ after a warm-up. Figures are ratios: absolute times depend on the machine.
 - \`node -e 0\`: Node.js starting and doing nothing.
 - floor (\`bench/floor-list.mjs\`): the least work any lister does: read every document once, cut
   the frontmatter with a regex, split \`key: value\` lines, print JSON. No YAML library.
-- write+add+commit (\`bench/baseline-commit.mjs\`): a Node script that writes one file and runs
-  \`git add\` and \`git commit\`.
+- write+add+commit (\`bench/baseline-commit.mjs\`): a Node script that writes one file the size of
+  a new RFC where \`create-rfc\` writes one (\`rfcs/draft/\`, named like the RFCs there) and runs
+  \`git add\` and \`git commit\`. git's commit rewrites the trees of the folders that hold the
+  file: in a folder of 400 files it costs about 2 ms more than at the root of the repository,
+  where the baseline wrote its file until 2026-12-01 (the ratio was then 0.05 to 0.08 higher).
 - check, 1 branch: archdoc's own \`check\` on the repository of 1 000 documents with main alone,
   against the same repository with 50 more branches, each adding two documents and moving one
   (built with git's plumbing): the cost of seeing every other branch's ids
@@ -254,21 +258,19 @@ ${sections}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
-whose baseline is mostly git, moves the most. On 2026-11-30, across five runs of the build with
-the one-rule-set checks (rules \`workflow-guard\`, \`history-mismatch\`, \`approval-stale\`) on
-the machine above, Node 24's ratios were: \`--help\` 1.24 to 1.29, \`list --json\` at 100
-documents 1.20 to 1.25, \`check\` at 10 000 documents 2.32 to 2.54, \`create-rfc\` 1.28 to 1.31.
-Later that day, with the corpus's \`.archdoc.yml\` in the shape \`init\` writes (comments and the
-\`kinds:\` map, now read without the yaml package), and after the writing loop and \`archdoc mcp\`
-(eleven more commands in the registry and the quick parser's description of it, and larger
-command files), runs gave \`--help\` 1.30 to 1.37, \`list --json\` at 100 documents 1.31 to 1.37 and
-\`create-rfc\` 1.36 to 1.48 on Node 24. Measured against the session's first build in alternating
-runs, a short run costs about 0.7 ms more (\`--help\`), 1 ms (\`list\`) and 1.5 ms (\`create-rfc\`): the
-larger files Node loads. \`--help\`, \`list\` at 100 documents and \`create-rfc\` do not hold their targets
-on this machine. \`check\` at 10 000 documents holds its target with little to spare: a ratio
-within 0.04 of its target can fall either side of it from one run to the next, more so while
-another process uses the machine. Run the bench on an idle machine, and not straight
-after another run, whose clean-up of 10 000 files still occupies the disk for a while.
+whose baseline is mostly git, moves the most. On 2026-12-01, after the work of that day
+(\`--help\` without commander, command bundles compiled whole, ASCII bundles, a cheaper slug
+filter), eight runs on Node 24 on the machine above gave: \`--help\` 1.08 to 1.16, \`list --json\`
+at 100 documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.78 to 1.88, \`check\` at
+10 000 documents 2.36 to 2.56, and \`create-rfc\` 1.28 to 1.31. The highest ratios came from runs
+started straight after another, with the machine slower (\`node -e 0\` at 22 ms instead of 17):
+\`list --json\` at 100 documents, \`check\` at 10 000 and \`create-rfc\` are within 0.05 of their
+targets, and a run can fall either side of them. The day's work took \`--help\` from 1.30 to 1.37
+and \`create-rfc\` from 1.42 to 1.48 (against the old baseline) into that range. Measured in one
+run side by side, the baseline committing its file in \`rfcs/draft/\` instead of the root costs
+git 1.5 to 2.7 ms more, which lowers \`create-rfc\`'s ratio by 0.05 to 0.08.
+Run the bench on an idle machine, and not straight after another run, whose clean-up of 10 000
+files still occupies the disk for a while.
 
 ## What other branches cost
 
@@ -290,11 +292,13 @@ its kind, to refuse near-duplicates. It finds the author's \`user.name\` and tak
 It renders the document, and only then runs \`git add\` and \`git commit\`, all inside one
 transaction (the repository lock, and a journal of the new file and of git's index, so that a
 failure or a kill changes nothing: docs/guarantees.md), which costs it 1 to 2 ms. Measured with
-marks in the code on Node 24 and 1 000 documents (medians of 25 runs, 2026-11-30): Node's start
-about 17 ms, loading archdoc and the command 3.2 ms, the repository and its configuration 1.6 ms,
-the title checks 0.6 ms, the scan of the kind's 500 documents 4 to 4.5 ms, the lock, the journal
-and rendering 3 ms, and \`git add\` and \`git commit\` (with loading \`child_process\`) 22 ms, much
-as the baseline pays. What keeps that near the baseline:
+marks in the code on Node 24 and 1 000 documents (medians of 8 runs, 2026-12-01): loading
+\`dist/main.cjs\` 1.2 ms, \`node:v8\` and the command's bundle, compiled whole from the cache,
+3.5 ms, the repository and its configuration 1 ms, the title checks 0.5 ms, the scan of the kind's
+450 documents 2 to 4 ms (1 to 1.5 ms of it comparing slugs), the lock, the journal and rendering
+about 2 ms, two scavenges of V8's young generation 0.7 to 0.9 ms, and \`git add\` and
+\`git commit\` (with loading \`child_process\`) 15 to 16 ms, as the baseline pays. What keeps that
+near the baseline:
 
 - A document's title is read only when its file name may carry a similar one: for a title of three
   words or more, one of its words stands in the file name's slug (two typos leave one whole), and
@@ -319,12 +323,23 @@ as the baseline pays. What keeps that near the baseline:
   (\`src/entry/quick-parse.ts\`, ADR-0016); a property test holds both parsers to the same result.
   Commander and the registry are a file of their own (\`dist/cli.cjs\`), loaded only for help,
   versions, typos and errors: loading and building the program cost 2 to 3 ms of every run.
-  \`archdoc --help\` registers the commands without their options, which the list does not print.
+  \`archdoc --help\` (and \`-h\`, \`help\`) prints the list of commands without commander at all:
+  the build describes the help as data, and \`src/entry/help-listing.ts\` lays it out for the
+  terminal's width as commander does; a property test holds the two equal at every width
+  (ADR-0022). That took \`--help\` on Node 24 from 1.30 to 1.37 times \`node -e 0\` to 1.1.
 - Each command's module is imported only when it runs (\`src/entry/actions.ts\`).
 - The build bundles with esbuild into CommonJS, one self-contained file per command
   (\`scripts/build.mjs\`): Node's CommonJS loader starts faster than its ESM loader, and a run
   loads a handful of files instead of hundreds. On Node 22.1 and later Node's own compile cache
   spares later runs most of the compiling.
+- Node caches a file right after compiling it, and V8 compiles a function only when it is first
+  called, so each run compiled again every function it called (162 of create's, about 3 ms).
+  \`bin/archdoc.js\` turns V8's laziness off while a command's bundle loads, so the bundle is
+  compiled whole and its cache holds every function (ADR-0023): \`create-rfc\` 1.7 ms and \`check\`
+  at 1 000 documents 4 ms less on Node 24.
+- Bundles are ASCII, checked by the build: V8 keeps a file's text with one byte a character only
+  when every character is Latin-1, and one em dash in a regular expression had made four command
+  bundles two-byte strings, twice the bytes to read and hash on every run.
 - Output to a pipe or a file is written straight to its file descriptor, without creating Node's
   stream. Because every write is synchronous, the CLI exits as soon as the command ends, without
   tearing down the heap.
