@@ -134,6 +134,21 @@ export class Repo {
     return out.sort();
   }
 
+  /** Every folder of the work tree but .git, empty ones too: a change undone leaves none it made. */
+  folders(): string[] {
+    const out: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(path.join(this.dir, d), { withFileTypes: true })) {
+        if (e.name === '.git' || !e.isDirectory()) continue;
+        const p = d === '.' ? e.name : `${d}/${e.name}`;
+        out.push(p);
+        walk(p);
+      }
+    };
+    walk('.');
+    return out.sort();
+  }
+
   log(): string[] {
     const out = this.git('log', '--format=%s');
     return out ? out.split('\n') : [];

@@ -37,6 +37,8 @@ interface JournalFile {
   entries: JournalEntry[];
   /** Texts to write once the change is made (journal file names): the user's edits with archdoc's change on top. */
   after?: Array<{ rel: string; saved: string }>;
+  /** Folders the change makes (the outermost of each new chain), journalled first: undoing it removes them when empty. */
+  folders?: string[];
 }
 
 export interface Transaction {
@@ -173,7 +175,31 @@ function rollBack(root: string, gitDir: string | undefined, dir: string, journal
     if (journal.index) fs.copyFileSync(path.join(dir, 'index'), index);
     else fs.rmSync(index, { force: true });
   }
+  for (const folder of [...(journal.folders ?? [])].reverse()) removeEmptyFolders(path.join(root, folder));
   removeJournal(dir);
+}
+
+/** Removes `abs` and the folders in it when nothing but empty folders is left in them: what another process wrote there meanwhile stays. */
+function removeEmptyFolders(abs: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return; // gone already
+  }
+  for (const e of entries) if (e.isDirectory()) removeEmptyFolders(path.join(abs, e.name));
+  try {
+    fs.rmdirSync(abs);
+  } catch {
+    // not empty: someone else's file is in it
+  }
+}
+
+/** The outermost folder that writing `rel` would make (relative to the root), or undefined when its folder exists. */
+function firstMissingFolder(root: string, rel: string): string | undefined {
+  let missing: string | undefined;
+  for (let dir = path.posix.dirname(rel); dir !== '.' && dir !== '' && !fs.existsSync(path.join(root, dir)); dir = path.posix.dirname(dir)) missing = dir;
+  return missing;
 }
 
 /**
@@ -285,6 +311,10 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
         fs.copyFileSync(abs, path.join(dir!, saved));
       }
       j.entries.push({ rel, saved });
+      // A folder the change will make (a status folder not there yet) is journalled before it is
+      // made, so that undoing the change, or recovering from a kill, removes it again.
+      const folder = firstMissingFolder(opts.root, rel);
+      if (folder) j.folders = [...(j.folders ?? []), folder];
       writeJournal(dir!, j);
     };
     const tx: Transaction = {

@@ -1,5 +1,7 @@
 /** How archdoc commits: only its own paths, never the user's staged or modified work; clean failures. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, makeRepo, type Repo } from '../helpers.js';
@@ -95,11 +97,11 @@ describe('git: archdoc commits only what it wrote', () => {
   });
 });
 
-/** Every file of the work tree with its bytes, what git has staged (`ls-files -s`) and `status --porcelain`. */
-function snapshot(repo: Repo): { files: Record<string, string>; index: string; status: string[] } {
+/** Every file of the work tree with its bytes, every folder, what git has staged (`ls-files -s`) and `status --porcelain`. */
+function snapshot(repo: Repo): { files: Record<string, string>; folders: string[]; index: string; status: string[] } {
   const files: Record<string, string> = {};
   for (const f of repo.files()) files[f] = repo.read(f);
-  return { files, index: repo.git('ls-files', '-s'), status: porcelain(repo) };
+  return { files, folders: repo.folders(), index: repo.git('ls-files', '-s'), status: porcelain(repo) };
 }
 
 function failingHook(repo: Repo): string {
@@ -217,6 +219,34 @@ describe('git: failures to commit change nothing', () => {
         .filter((f) => f.includes('RFC-0001')),
     ).toEqual(['rfcs/draft/RFC-0001-adopt-postgresql.md']);
     expect(porcelain(repo)).toEqual([]);
+  });
+
+  it('a run killed after making a status folder: the next command puts the repository back, that folder too', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--yes'])).code).toBe(0);
+    const before = snapshot(repo);
+    // What a killed create in a folder of its own leaves: its journal (the folder named before it
+    // was made), the new file, and its lock, held by a process that is gone.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const journal = path.join(repo.dir, '.git', 'archdoc-journal');
+    fs.mkdirSync(journal);
+    fs.copyFileSync(path.join(repo.dir, '.git', 'index'), path.join(journal, 'index'));
+    const rel = 'rfcs/review/2026/RFC-0002-adopt-redis.md';
+    const entries = [{ rel, saved: null }];
+    fs.writeFileSync(
+      path.join(journal, 'journal.json'),
+      JSON.stringify({ pid: dead, command: 'create-rfc', head: repo.git('rev-parse', 'HEAD'), index: true, entries, folders: ['rfcs/review'] }),
+    );
+    repo.write(rel, '# Adopt Redis\n');
+    fs.writeFileSync(
+      path.join(repo.dir, '.git', 'archdoc.lock'),
+      JSON.stringify({ pid: dead, host: os.hostname(), command: 'create-rfc', started: new Date().toISOString() }),
+    );
+
+    const r = await repo.run(['list']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('was rolled back');
+    expect(snapshot(repo)).toEqual(before);
   });
 
   it('no git identity: exit 1, says identity is missing, changes nothing', async () => {
