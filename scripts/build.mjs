@@ -334,6 +334,19 @@ Object.assign(result.metafile.outputs, mcpBuild.metafile.outputs);
 if (/(yaml|chalk|mcp-sdk)\.cjs/.test(fs.readFileSync(path.join(dist, 'main.cjs'), 'utf8')))
   throw new Error('build: dist/main.cjs must not load yaml, chalk or the MCP SDK');
 
+// Node reads each file into a string, which V8 stores with one byte a character only when every
+// character is Latin-1: one em dash in a regular expression made create.cjs a two-byte string,
+// twice the memory to read, hash for the compile cache and scan on every run. esbuild escapes
+// strings but not regular expressions; write such characters as \u escapes in src/.
+for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.cjs'))) {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1)
+    throw new Error(
+      `build: ${path.relative(dist, path.join(root, file))} holds a character beyond ASCII at offset ${at} (${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}): write it as a \\u escape in src/`,
+    );
+}
+
 // The JSON Schema of .archdoc.yml: the very object src/core/config-schema.ts exports.
 const schemaBuild = await build({
   absWorkingDir: root,
