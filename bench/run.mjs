@@ -260,14 +260,16 @@ Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
 whose baseline is mostly git, moves the most. On 2026-12-01, after the work of that day
 (\`--help\` without commander, command bundles compiled whole, ASCII bundles, a cheaper slug
-filter), eight runs on Node 24 on the machine above gave: \`--help\` 1.08 to 1.16, \`list --json\`
+filter), nine runs on Node 24 on the machine above gave: \`--help\` 1.05 to 1.16, \`list --json\`
 at 100 documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.78 to 1.88, \`check\` at
-10 000 documents 2.36 to 2.56, and \`create-rfc\` 1.28 to 1.31. The highest ratios came from runs
-started straight after another, with the machine slower (\`node -e 0\` at 22 ms instead of 17):
-\`list --json\` at 100 documents, \`check\` at 10 000 and \`create-rfc\` are within 0.05 of their
-targets, and a run can fall either side of them. The day's work took \`--help\` from 1.30 to 1.37
-and \`create-rfc\` from 1.42 to 1.48 (against the old baseline) into that range. Measured in one
-run side by side, the baseline committing its file in \`rfcs/draft/\` instead of the root costs
+10 000 documents 2.36 to 2.56, and \`create-rfc\` 1.28 to 1.31 in four runs against the old
+baseline (its file at the root of the repository) and 1.28 to 1.30 in five against the one above;
+the table above is one of these runs. Before that day's work, \`--help\` was at 1.30 to 1.37,
+\`list --json\` at 100 documents at 1.31 to 1.37 and \`create-rfc\` at 1.42 to 1.48 (old baseline).
+The highest ratios came from runs started straight after another, with the machine slower
+(\`node -e 0\` at 22 ms instead of 17): \`list --json\` at 100 documents, \`check\` at 10 000 and
+\`create-rfc\` are within 0.05 of their targets, and a run can fall either side of them. Measured in
+one run side by side, the baseline committing its file in \`rfcs/draft/\` instead of the root costs
 git 1.5 to 2.7 ms more, which lowers \`create-rfc\`'s ratio by 0.05 to 0.08.
 Run the bench on an idle machine, and not straight after another run, whose clean-up of 10 000
 files still occupies the disk for a while.

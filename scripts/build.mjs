@@ -63,7 +63,7 @@ await build({
   target: 'node20',
   define: { 'import.meta.url': '"file:///"' },
   // The commands themselves never run here.
-  plugins: [{ name: 'no-commands', setup: (b) => b.onResolve({ filter: /^\.\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+  plugins: [{ name: 'no-commands', setup: (b) => b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (a) => ({ path: a.path, external: true })) }],
   logLevel: 'warning',
 });
 const commandSpec = require(specFile).spec;
@@ -340,7 +340,8 @@ if (/(yaml|chalk|mcp-sdk)\.cjs/.test(fs.readFileSync(path.join(dist, 'main.cjs')
 // strings but not regular expressions; write such characters as \u escapes in src/.
 for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.cjs'))) {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const at = text.search(/[^\x00-\x7f]/);
+  let at = -1;
+  for (let i = 0; i < text.length && at === -1; i++) if (text.charCodeAt(i) > 0x7f) at = i;
   if (at !== -1)
     throw new Error(
       `build: ${path.relative(dist, path.join(root, file))} holds a character beyond ASCII at offset ${at} (${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}): write it as a \\u escape in src/`,

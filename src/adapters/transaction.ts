@@ -175,11 +175,16 @@ function rollBack(root: string, gitDir: string | undefined, dir: string, journal
     if (journal.index) fs.copyFileSync(path.join(dir, 'index'), index);
     else fs.rmSync(index, { force: true });
   }
-  for (const folder of [...(journal.folders ?? [])].reverse()) removeEmptyFolders(path.join(root, folder));
+  for (const folder of [...(Array.isArray(journal.folders) ? journal.folders : [])].reverse()) {
+    // Only a folder inside the work tree, as this module journals them: a damaged journal removes nothing else.
+    if (typeof folder === 'string' && folder !== '' && folder !== '.' && !path.isAbsolute(folder) && !folder.split(/[\\/]/).includes('..')) {
+      removeEmptyFolders(path.join(root, folder));
+    }
+  }
   removeJournal(dir);
 }
 
-/** Removes `abs` and the folders in it when nothing but empty folders is left in them: what another process wrote there meanwhile stays. */
+/** Removes `abs` and the folders in it when nothing but empty folders is left in them: files another process wrote there meanwhile stay (its empty folders do not). */
 function removeEmptyFolders(abs: string): void {
   let entries: fs.Dirent[];
   try {

@@ -1,4 +1,5 @@
 /** `archdoc create <kind> [title]` and its aliases (`create-rfc`, `create-tech-spec`, `create-adr`). */
+import { loadCompiledWhole } from './shared/compile-whole.js';
 import os from 'node:os';
 import { stringify as stringifyYaml } from 'yaml';
 import { changeRepository, commitChange, createContext, kindByName, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
@@ -265,7 +266,8 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   if (opts.open) {
     // Opening an editor is no question: `--yes` does not stop it, only the lack of a terminal does.
     if (atTerminal(ctx.system)) {
-      const { editAndCheck } = await import('./shared/editing.js');
+      // edit's bundle, loaded as the command line loads it (src/commands/shared/compile-whole.ts).
+      const { editAndCheck } = await loadCompiledWhole(() => import('./shared/editing.js'));
       await editAndCheck(ctx, result.rel, `${result.id} was created${ctx.commit && !result.note ? ' and committed' : ''}, but not checked.`);
     } else out.err('note: --open: no terminal, so no editor was started.');
   }

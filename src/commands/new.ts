@@ -4,6 +4,7 @@
  * Answers come as options (`--several-options`, `--no-cross-team`, ...); at a terminal the
  * questions still needed are asked, and the kind can be confirmed or changed.
  */
+import { loadCompiledWhole } from './shared/compile-whole.js';
 import { createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { QUESTIONS, question, recommend, withDefaults, type Answers, type QuestionKey, type Recommendation } from '../core/recommend.js';
 import { RefusedError, UsageError } from '../core/errors.js';
@@ -110,7 +111,8 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
   }
   out.out('');
   // Created by create's own code, with this run's services: the same questions, checks and commit.
-  const { run: create } = await import('./create.js');
+  // Through the same loader as the command line's create-rfc: V8 refuses a cache made the other way.
+  const { run: create } = await loadCompiledWhole(() => import('./create.js'));
   const created = await create(
     {
       kind,

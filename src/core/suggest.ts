@@ -11,7 +11,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * Whether at most `limit` edits turn `a` into some beginning of `b` (`b` cut short anywhere). Only
  * the cells within `limit` of the diagonal can hold a distance of `limit` or less (Ukkonen's band):
- * the rest stand for "more" (`limit + 1`), so a row costs `2 * limit + 1` cells, not `b.length`.
+ * the rest stand for "more" (`limit + 1`), so a row computes `2 * limit + 1` cells, not `b.length`
+ * (the two rows are still allocated whole, once a call).
  */
 export function beginsWithin(a: string, b: string, limit: number): boolean {
   if (limit < 0) return false;

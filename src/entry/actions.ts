@@ -5,6 +5,7 @@
  */
 import { DEFAULT_KINDS } from '../core/kinds.js';
 import type { System } from '../terminal/system.js';
+import { loadCompiledWhole } from '../commands/shared/compile-whole.js';
 
 export type Opts = Record<string, unknown>;
 
@@ -19,14 +20,8 @@ export interface RunStatus {
  */
 export type Action = (args: Array<string | string[] | undefined>, opts: Opts, system: System, status: RunStatus) => Promise<void>;
 
-type Load = <T>(load: () => Promise<T>) => Promise<T>;
-
-/**
- * Loads a command's module. Run by bin/archdoc.js with Node's compile cache on, the bundle is
- * compiled whole, so the cache keeps every function it has (ADR-0023); elsewhere (the tests, which
- * run the source) it is imported as it is.
- */
-const command: Load = (load) => ((process as unknown as Record<symbol, Load | undefined>)[Symbol.for('archdoc.compileWhole')] ?? ((l) => l()))(load);
+/** A command's module, compiled whole into Node's compile cache when it has one (src/commands/shared/compile-whole.ts). */
+const command = loadCompiledWhole;
 
 async function create(kind: string, title: string | undefined, o: Opts, system: System): Promise<void> {
   const { run } = await command(() => import('../commands/create.js'));

@@ -3,7 +3,7 @@
  * (`describeListing`, run on the commander program itself) and `renderListing` lays it out for the
  * terminal's width as commander's help does: terms padded to one column, descriptions wrapped
  * beside them when the column left is wide enough. Loading commander and building every command
- * cost about 4 ms of a 24 ms run; a test holds the two outputs equal at every width.
+ * cost about 5 ms of a 24 ms run; a test holds the two outputs equal at every width from 1 to 400.
  */
 import type { Command } from 'commander';
 
