@@ -3,7 +3,7 @@
  * documents (implements, supersedes, depends on, amends, relates to) as a Mermaid flowchart or as
  * Graphviz DOT. The graph and both renderers are src/core/graph.ts.
  */
-import { createContext, kindByName, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
+import { createContext, kindsNamed, listOption, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
 import { buildGraph, filterGraph, toDot, toMermaid } from '../core/graph.js';
 import { canonicalStatus } from '../core/kinds.js';
 import { UsageError } from '../core/errors.js';
@@ -19,19 +19,13 @@ export interface GraphOptions extends GlobalOptions {
   status?: string[];
 }
 
-const split = (values: string[] | undefined) =>
-  (values ?? [])
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-
 export async function run(opts: GraphOptions, services: Partial<Context> = {}): Promise<void> {
   const ctx = await createContext({ ...opts, yes: true }, services);
   const format = opts.format ?? 'mermaid';
   if (!(GRAPH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${GRAPH_FORMATS.join(', ')}`);
-  const kinds = [...new Set(split(opts.kind).map((k) => kindByName(ctx.config, k)))];
+  const kinds = kindsNamed(ctx.config, opts.kind);
   const among = kinds.length ? kinds : Object.values(ctx.config.kinds);
-  const statuses = split(opts.status).map((s) => {
+  const statuses = listOption(opts.status).map((s) => {
     const found = among.map((k) => canonicalStatus(k, s)).find((x) => x !== undefined);
     if (found === undefined) {
       const known = [...new Set(among.flatMap((k) => Object.keys(k.statuses)))];

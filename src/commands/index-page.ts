@@ -5,7 +5,7 @@
  * index is missing or out of date (CI). The pages themselves are built in src/core/index-page.ts.
  */
 import path from 'node:path';
-import { changeRepository, commitChange, createContext, kindByName, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
+import { changeRepository, commitChange, createContext, kindsNamed, loadIndex, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import type { KindDef } from '../core/kinds.js';
 import { buildGraph, filterGraph, type Graph } from '../core/graph.js';
@@ -58,9 +58,8 @@ const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.
 
 /** The kinds `--kind` names, or undefined when it names none. */
 function chosenKinds(ctx: Context, names: string[] | undefined): KindDef[] | undefined {
-  const wanted = (names ?? []).flatMap((n) => n.split(',')).map((n) => n.trim());
-  const kinds = wanted.filter(Boolean).map((n) => kindByName(ctx.config, n));
-  return kinds.length ? [...new Set(kinds)] : undefined;
+  const kinds = kindsNamed(ctx.config, names);
+  return kinds.length ? kinds : undefined;
 }
 
 /** The index file `--file` names, relative to the root: a Markdown file inside the work tree, outside .git, no document. */

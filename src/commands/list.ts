@@ -1,6 +1,6 @@
 /** `archdoc list` (every kind) and `list-rfcs`, `list-tech-specs`, `list-adrs`. */
 import { numberless } from '../core/file-names.js';
-import { createContext, kindByName, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
+import { createContext, type kindByName, kindsNamed, listOption, loadIndex, oneLine, resolveDoc, type Context, type GlobalOptions } from './shared/context.js';
 import type { DocRecord } from '../core/document.js';
 import { docJson, filterDocs, sortByWait, sortDocs, summarise, type ListFilter } from '../core/list.js';
 import { UsageError } from '../core/errors.js';
@@ -29,13 +29,14 @@ export async function run(opts: ListOptions, services: Partial<Context> = {}): P
   const ctx = await createContext({ ...opts, yes: true }, services);
   const format = (opts.json ? 'json' : (opts.format ?? 'table')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: use one of ${FORMATS.join(', ')}`);
-  const kinds = opts.type?.length ? opts.type.map((t) => kindByName(ctx.config, t)) : Object.values(ctx.config.kinds);
+  const named = kindsNamed(ctx.config, opts.type);
+  const kinds = named.length ? named : Object.values(ctx.config.kinds);
   // `--rfc` needs the RFCs too, to resolve the id it names.
   const readKinds = opts.rfc && ctx.config.kinds.rfc && !kinds.includes(ctx.config.kinds.rfc) ? [...kinds, ctx.config.kinds.rfc] : kinds;
   const docs = readDocumentFronts(ctx.root, ctx.config, readKinds);
   const index = loadIndex(ctx, docs);
   const filter: ListFilter = {};
-  if (opts.status?.length) filter.status = opts.status.flatMap((s) => s.split(','));
+  if (opts.status?.length) filter.status = listOption(opts.status);
   if (opts.author) filter.author = opts.author;
   if (opts.all) filter.all = true;
   if (opts.rfc) filter.rfc = resolveDoc(ctx, docs, opts.rfc, ctx.config.kinds.rfc).id!;

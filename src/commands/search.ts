@@ -1,8 +1,7 @@
 /** `archdoc search <query>`: documents whose titles and bodies hold every word of the query, best first. */
-import { createContext, kindByName, readAll, type Context, type GlobalOptions } from './shared/context.js';
+import { createContext, kindsNamed, oneLine, readAll, type Context, type GlobalOptions } from './shared/context.js';
 import { searchDocuments } from '../core/search.js';
 import { UsageError } from '../core/errors.js';
-import { oneLine } from './shared/context.js';
 
 export interface SearchOptions extends GlobalOptions {
   query: string;
@@ -15,7 +14,7 @@ export async function run(opts: SearchOptions, services: Partial<Context> = {}):
   const ctx = await createContext({ ...opts, yes: true }, services);
   const limit = opts.limit === undefined ? 20 : Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit ${opts.limit}: give a whole number of results, 1 or more`);
-  const kinds = (opts.type ?? []).flatMap((t) => t.split(',')).map((t) => kindByName(ctx.config, t.trim()));
+  const kinds = kindsNamed(ctx.config, opts.type);
   const docs = readAll(ctx).filter((d) => kinds.length === 0 || kinds.includes(d.kind));
   const hits = searchDocuments(docs, opts.query, limit);
   if (opts.json) {

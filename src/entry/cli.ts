@@ -176,7 +176,7 @@ function addListOptions(cmd: Command, kind?: string): Command {
     .option('--all', 'include archived documents')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'list', 'json', 'csv']).default('table'))
     .option('--json', 'same as --format json');
-  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr, system-design or one from the config (repeatable)', collect);
+  if (!kind) cmd.option('--type <kind>', 'only this kind: rfc, tech-spec, adr, system-design or one from the config (repeatable, or comma-separated)', collect);
   if (!kind || kind === 'tech-spec') cmd.option('--rfc <id>', 'only specs implementing this RFC');
   return cmd;
 }

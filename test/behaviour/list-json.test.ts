@@ -350,3 +350,31 @@ describe('list in an empty repository', SLOW, () => {
     ]);
   });
 });
+
+describe('kinds given as a list', () => {
+  it('list, search, graph and index take --type/--kind comma-separated, as the same option repeated', async () => {
+    const repo = makeRepo();
+    for (const args of [
+      ['create-rfc', 'Adopt PostgreSQL', '--yes'],
+      ['create-adr', 'Use PostgreSQL for orders', '--yes'],
+      ['create-tech-spec', 'Orders on PostgreSQL', '--yes'],
+    ]) {
+      const r = await repo.run(args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const same = async (command: string[], option: string) => {
+      const listed = await repo.run([...command, option, 'rfc,adr']);
+      const repeated = await repo.run([...command, option, 'rfc', option, ' adr ']);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed).toEqual(repeated);
+      return listed.stdout;
+    };
+    const ids = (json: string) => (JSON.parse(json) as { documents: Array<{ id: string }> }).documents.map((d) => d.id).sort();
+    expect(ids(await same(['list', '--json'], '--type'))).toEqual(['ADR-0001', 'RFC-0001']);
+    expect(await same(['search', 'postgresql'], '--type')).not.toContain('TS-0001');
+    expect(await same(['graph'], '--kind')).not.toContain('TS-0001');
+    const bad = await repo.run(['list', '--type', 'rfc,adrs']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: unknown document kind "adrs"/);
+  });
+});

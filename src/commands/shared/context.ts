@@ -83,6 +83,19 @@ export async function createContext(opts: GlobalOptions, services: Partial<Conte
   };
 }
 
+/** The values of a repeatable option that also takes a comma-separated list (`--type rfc,adr --type sd`), trimmed, empty ones dropped. */
+export function listOption(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** The kinds a `--type` or `--kind` option names, each once, in the order given; none when it names none. */
+export function kindsNamed(config: Config, values: readonly string[] | undefined): KindDef[] {
+  return [...new Set(listOption(values).map((name) => kindByName(config, name)))];
+}
+
 export function kindByName(config: Config, name: string): KindDef {
   const kind = config.kinds[name];
   if (!kind) throw new UsageError(`unknown document kind "${name}"; known kinds: ${Object.keys(config.kinds).join(', ')}`);
