@@ -1,7 +1,9 @@
 /**
  * Full-text search over titles and bodies: every document that holds the query's terms, ranked.
- * A term is a word of the query (any script; a run of CJK characters counts as one term matched as
- * a substring). A document's score counts each term found: in its id (best), its title, its
+ * A term is a word of the query (any script), found where a word of the text starts: `cache` finds
+ * "caches" and "cache-aside", not "ache" inside "cache". Scripts written without spaces between
+ * words (Chinese, Japanese, Thai and the like) are matched anywhere, as a run of their characters
+ * is no one word. A document's score counts each term found: in its id (best), its title, its
  * headings, then its body (a few times at most, so a long document does not win by length). A
  * document must hold every term; the one that holds the whole query as written ranks first.
  */
@@ -23,17 +25,39 @@ export function searchTerms(query: string): string[] {
   return [...new Set(terms ?? [])];
 }
 
+/**
+ * Letters of scripts written without spaces between words (a term of them is found anywhere), and
+ * the characters of a word. Made on first use: the bundle that holds this module serves other
+ * commands, and a Unicode-property expression costs its compiling when it is made.
+ */
+let patterns: { unspaced: RegExp; wordCharacter: RegExp } | undefined;
+const compiled = () =>
+  (patterns ??= {
+    unspaced: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u,
+    wordCharacter: /[\p{L}\p{N}\p{M}]/u,
+  });
+
+/** Where `term` is found in `text` from `from` on, at the start of a word unless the term is of an unspaced script; -1 when nowhere. */
+function find(text: string, term: string, from = 0): number {
+  const { unspaced, wordCharacter } = compiled();
+  const anywhere = unspaced.test(term);
+  for (let at = text.indexOf(term, from); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (anywhere || at === 0 || !wordCharacter.test(text[at - 1]!)) return at;
+  }
+  return -1;
+}
+
 function count(text: string, term: string, cap: number): number {
   let n = 0;
-  for (let at = text.indexOf(term); at !== -1 && n < cap; at = text.indexOf(term, at + term.length)) n++;
+  for (let at = find(text, term); at !== -1 && n < cap; at = find(text, term, at + term.length)) n++;
   return n;
 }
 
 function snippetOf(doc: DocRecord, term: string): string {
-  const line = doc.body.split('\n').find((l) => l.toLowerCase().includes(term) && !/^\s*(#|---|\|?\s*-{3})/.test(l)) ?? doc.title ?? '';
+  const line = doc.body.split('\n').find((l) => find(l.toLowerCase(), term) !== -1 && !/^\s*(#|---|\|?\s*-{3})/.test(l)) ?? doc.title ?? '';
   const text = line.replace(/\s+/g, ' ').trim();
   if (text.length <= 160) return text;
-  const at = Math.max(0, text.toLowerCase().indexOf(term) - 60);
+  const at = Math.max(0, find(text.toLowerCase(), term) - 60);
   return `${at > 0 ? '…' : ''}${text.slice(at, at + 158).trim()}…`;
 }
 
@@ -62,7 +86,7 @@ export function searchDocuments(docs: readonly DocRecord[], query: string, limit
       score += s;
     }
     if (!all) continue;
-    if (terms.length > 1 && (title.includes(phrase) || body.includes(phrase))) score += 10;
+    if (terms.length > 1 && (find(title, phrase) !== -1 || find(body, phrase) !== -1)) score += 10;
     hits.push({ doc, score, snippet: snippetOf(doc, terms[0]!) });
   }
   const key = (d: DocRecord) => `${d.id ?? ''}\u0000${d.path}`;
