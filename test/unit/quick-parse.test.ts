@@ -162,16 +162,22 @@ describe('quickParse', () => {
 });
 
 describe('archdoc --help', () => {
-  /** What commander prints for `argv` on a terminal `columns` wide (none: not a terminal). */
-  async function byCommander(argv: string[], columns: number | undefined, tty: boolean): Promise<string> {
+  /** A standard output that keeps what is written, as wide and as much a terminal as `shape` says when asked. */
+  function screen(shape: { columns: number | undefined; tty: boolean }) {
     const out = {
       text: '',
       write(t: string) {
         out.text += t;
       },
-      isTTY: () => tty,
-      columns: () => columns,
+      isTTY: () => shape.tty,
+      columns: () => shape.columns,
     };
+    return out;
+  }
+
+  /** What commander prints for `argv` on a terminal `columns` wide (none: not a terminal). */
+  async function byCommander(argv: string[], columns: number | undefined, tty: boolean): Promise<string> {
+    const out = screen({ columns, tty });
     const system = { ...SYSTEM, env: tty ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }, stdout: out };
     await buildProgram(system, { exitCode: 0 }, argv)
       .parseAsync(argv)
@@ -182,20 +188,12 @@ describe('archdoc --help', () => {
 
   it('prints, without commander, what commander prints at every width from 1 to 400, on a terminal and not', () => {
     // One program whose output width changes between renders: commander asks for it each time.
-    let columns: number | undefined;
-    let tty = false;
-    const out = {
-      text: '',
-      write(t: string) {
-        out.text += t;
-      },
-      isTTY: () => tty,
-      columns: () => columns,
-    };
+    const shape: { columns: number | undefined; tty: boolean } = { columns: undefined, tty: false };
+    const out = screen(shape);
     const program = buildProgram({ ...SYSTEM, env: {}, stdout: out });
     const byCommanderAt = (width: number | undefined, terminal: boolean) => {
-      columns = width;
-      tty = terminal;
+      shape.columns = width;
+      shape.tty = terminal;
       out.text = '';
       program.outputHelp();
       return out.text;
