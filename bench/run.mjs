@@ -260,10 +260,10 @@ Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
 whose baseline is mostly git, moves the most. On 2026-12-01, after the work of that day
 (\`--help\` without commander, command bundles compiled whole, ASCII bundles, a cheaper slug
-filter), nine runs on Node 24 on the machine above gave: \`--help\` 1.05 to 1.16, \`list --json\`
-at 100 documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.78 to 1.88, \`check\` at
+filter), ten runs on Node 24 on the machine above gave: \`--help\` 1.05 to 1.16, \`list --json\`
+at 100 documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.76 to 1.88, \`check\` at
 10 000 documents 2.36 to 2.56, and \`create-rfc\` 1.28 to 1.31 in four runs against the old
-baseline (its file at the root of the repository) and 1.28 to 1.30 in five against the one above;
+baseline (its file at the root of the repository) and 1.26 to 1.30 in six against the one above;
 the table above is one of these runs. Before that day's work, \`--help\` was at 1.30 to 1.37,
 \`list --json\` at 100 documents at 1.31 to 1.37 and \`create-rfc\` at 1.42 to 1.48 (old baseline).
 The highest ratios came from runs started straight after another, with the machine slower
