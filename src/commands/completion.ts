@@ -186,7 +186,10 @@ export function zshScript(program: Command): string {
   return `#compdef archdoc
 # archdoc zsh completion. Install: archdoc completion zsh > "\${fpath[1]}/_archdoc"
 autoload -U +X bashcompinit && bashcompinit
-${bashScript(program).split('\n').slice(1).join('\n')}`;
+${bashScript(program).split('\n').slice(1).join('\n').trimEnd()}
+# Loaded from $fpath by the first Tab: complete that Tab too (\`complete\` above serves the next ones).
+if [ "\${funcstack[1]}" = _archdoc ]; then _bash_complete -o default -F _archdoc; fi
+`;
 }
 
 const fishEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, makeRepo, type Repo, SLOW, tempDir, testEnv } from '../helpers.js';
+import { startPty } from '../pty.js';
 
 const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 
@@ -170,6 +171,22 @@ describe('completion scripts', () => {
     };
     expect(zsh(['archdoc', 'rfc-status', ''])).toEqual(['RFC-0001', 'RFC-0002']);
     expect(zsh(['archdoc', 'rfc-status', 'RFC-0002', '--set', ''])).toEqual(['APPROVED', 'REJECTED', 'DRAFT', 'SUPERSEDED']);
+  });
+
+  it.runIf(has('zsh'))('zsh, with the script installed on $fpath, completes the very first Tab', SLOW, async () => {
+    await setUp();
+    const fpath = tempDir('archdoc-fpath-');
+    fs.writeFileSync(path.join(fpath, '_archdoc'), spawnSync(process.execPath, [BIN, 'completion', 'zsh'], { encoding: 'utf8' }).stdout);
+    const env = testEnv(repo.home, { PATH: `${bin}${path.delimiter}${process.env.PATH}`, TERM: 'xterm' });
+    const zsh = startPty(['zsh', '-f', '-i'], { cwd: repo.dir, env, timeoutMs: 20_000 });
+    zsh.type(`fpath=('${fpath}' $fpath); autoload -U compinit; compinit -u -D; PS1='ready> '\r`);
+    await zsh.waitFor('ready> ');
+    // The first Tab loads _archdoc from $fpath; it must complete this Tab, not only the next.
+    zsh.type('archdoc create-r\t');
+    await zsh.waitFor('archdoc create-rfc');
+    // Clear the line (Ctrl-U), then leave.
+    zsh.type('\u0015exit\r');
+    expect((await zsh.done).code).toBe(0);
   });
 
   it('zsh and fish scripts parse, where those shells are installed', () => {
