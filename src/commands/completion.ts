@@ -250,6 +250,21 @@ export function fishScript(program: Command): string {
     '        string split , -- $fallback',
     '    end',
     'end',
+    '# Whether the command line is `archdoc <command>` with `count` arguments typed so far.',
+    'function __archdoc_after --argument-names command count',
+    '    set -l args (__archdoc_args)',
+    '    test (count $args) -eq (math $count + 1); and test "$args[1]" = "$command"',
+    'end',
+    "# link and unlink's <relation>: those the first document's kind has; the built-in ones when archdoc says nothing.",
+    'function __archdoc_relations',
+    '    set -l args (__archdoc_args)',
+    '    set -l out (__archdoc_ask relations $args[2])',
+    '    if test (count $out) -gt 0',
+    "        printf '%s\\n' $out",
+    '    else',
+    `        string split , -- ${RELATION_NAMES.join(',')}`,
+    '    end',
+    'end',
     'function __archdoc_kinds',
     '    set -l out (__archdoc_ask kinds)',
     '    if test (count $out) -gt 0',
@@ -282,6 +297,14 @@ export function fishScript(program: Command): string {
   const idCommands = all.filter((s) => s.firstArgument === 'id');
   for (const s of idCommands) lines.push(`complete -c archdoc -n '__archdoc_first ${s.name}' -a '(__archdoc_ask ids${s.kind ? ` --kind ${s.kind}` : ''})'`);
   lines.push(`complete -c archdoc -n '__archdoc_first create' -a '(__archdoc_kinds)'`);
+  // link and unlink: <from> <relation> <to>.
+  for (const command of ['link', 'unlink']) {
+    lines.push(
+      `complete -c archdoc -n '__archdoc_after ${command} 0' -a '(__archdoc_ask ids)'`,
+      `complete -c archdoc -n '__archdoc_after ${command} 1' -a '(__archdoc_relations)'`,
+      `complete -c archdoc -n '__archdoc_after ${command} 2' -a '(__archdoc_ask ids)'`,
+    );
+  }
   lines.push(`complete -c archdoc -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'`);
   return `${lines.join('\n')}\n`;
 }

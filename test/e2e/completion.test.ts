@@ -138,7 +138,7 @@ describe('completion scripts', () => {
     expect(broken.cli(['__complete', 'ids'], { cwd: tempDir() })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it.runIf(has('fish'))('fish completes ids and next statuses from the repository', SLOW, async () => {
+  it.runIf(has('fish'))("fish completes ids, next statuses and link's relations from the repository", SLOW, async () => {
     await setUp();
     const file = path.join(tempDir(), 'archdoc.fish');
     fs.writeFileSync(file, spawnSync(process.execPath, [BIN, 'completion', 'fish'], { encoding: 'utf8' }).stdout);
@@ -155,6 +155,12 @@ describe('completion scripts', () => {
     expect(fish('archdoc rfc-status ')).toEqual(['RFC-0001', 'RFC-0002']);
     expect(fish('archdoc rfc-status RFC-0002 --comment ok --set ')).toEqual(['APPROVED', 'DRAFT', 'REJECTED', 'SUPERSEDED']);
     expect(fish('archdoc create ')).toEqual(['adr', 'rfc', 'system-design', 'tech-spec']);
+    // link and unlink: <from> <relation> <to>, the relations those of the first document's kind.
+    const ids = ['ADR-0001', 'RFC-0001', 'RFC-0002', 'TS-0001'];
+    expect(fish('archdoc link ')).toEqual(ids);
+    expect(fish('archdoc link TS-0001 ')).toEqual(['amends', 'depends-on', 'implements', 'relates-to']);
+    expect(fish('archdoc link RFC-0001 ')).toEqual(['amends', 'depends-on', 'relates-to']);
+    expect(fish('archdoc unlink TS-0001 implements ')).toEqual(ids);
   });
 
   it.runIf(has('zsh'))('zsh, through bashcompinit, completes ids and next statuses from the repository', SLOW, async () => {
