@@ -219,6 +219,19 @@ export function headChanges(repo: Repo): string[] {
   return repo.git('show', '--name-status', '-M', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
 }
 
+/** Runs an archdoc command that must be refused (exit 1) without touching `path` or committing. */
+export async function refused(repo: Repo, args: string[], path: string): Promise<RunResult> {
+  const before = repo.read(path);
+  const count = repo.commitCount();
+  const r = await repo.run(args);
+  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
+  expect(hasStackTrace(r.stderr)).toBe(false);
+  expect(repo.read(path)).toBe(before);
+  expect(repo.commitCount()).toBe(count);
+  expect(porcelain(repo)).toEqual([]);
+  return r;
+}
+
 /** Runs archdoc and asserts one clean commit with this subject: exit 0, no stack trace, a clean tree. */
 export async function step(repo: Repo, args: string[], subject: string): Promise<RunResult> {
   const before = repo.commitCount();

@@ -6,70 +6,12 @@
  * drives the same questions through a real terminal.)
  */
 import { describe, expect, it } from 'vitest';
-import { Chalk } from 'chalk';
 import { run as create } from '../../src/commands/create.js';
-import type { Output } from '../../src/terminal/output.js';
-import type { Choice, Prompter } from '../../src/terminal/prompts.js';
 import { testSystem } from '../env.js';
 import { DATE, frontmatter, headFiles, makeRepo, porcelain, SLOW, step, testEnv, type Repo } from '../helpers.js';
 import { FOLDER, rfcText, writeIt } from './rfc-fixtures.js';
-
-type Answer = string | string[] | boolean;
-
-interface Asked {
-  message: string;
-  /** The choices offered, by value, in order (select and checkbox). */
-  choices?: string[];
-}
-
-/**
- * Answers questions by their message, in order for a message asked again (an input refused by its
- * validation is asked again, as inquirer does). A question without an answer fails the test.
- */
-function scripted(answers: Record<string, Answer[]>): Prompter & { asked: Asked[]; refused: string[] } {
-  const asked: Asked[] = [];
-  const refused: string[] = [];
-  const next = (message: string): Answer => {
-    const queue = answers[message];
-    if (!queue?.length) throw new Error(`unexpected question: ${message}`);
-    return queue.shift()!;
-  };
-  return {
-    interactive: true,
-    asked,
-    refused,
-    async input(message, options = {}) {
-      asked.push({ message });
-      for (;;) {
-        const answer = String(next(message));
-        const valid = options.validate?.(answer) ?? true;
-        if (valid === true && (answer !== '' || options.required === false)) return answer;
-        refused.push(valid === true ? 'required' : valid);
-      }
-    },
-    async confirm(message) {
-      asked.push({ message });
-      return Boolean(next(message));
-    },
-    async select(message, choices: Choice[]) {
-      asked.push({ message, choices: choices.map((c) => c.value) });
-      const answer = String(next(message));
-      if (!choices.some((c) => c.value === answer)) throw new Error(`${answer} is not among the choices of ${message}`);
-      return answer;
-    },
-    async checkbox(message, choices: Choice[]) {
-      asked.push({ message, choices: choices.map((c) => c.value) });
-      const answer = next(message) as string[];
-      for (const a of answer) if (!choices.some((c) => c.value === a)) throw new Error(`${a} is not among the choices of ${message}`);
-      return answer;
-    },
-  };
-}
-
-function capture(): Output & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, out: (t = '') => lines.push(t), err: (t = '') => lines.push(t), raw: (t) => lines.push(t), c: new Chalk({ level: 0 }) };
-}
+import type { Prompter } from '../../src/terminal/prompts.js';
+import { capture, scripted } from '../prompter.js';
 
 const REVIEWERS = 'Reviewers (comma-separated, Enter for none):';
 const RELATED = 'Related documents (relates to):';

@@ -5,13 +5,12 @@
  * that do not decide refused with the options to give. (test/e2e/interactive.test.ts answers the
  * same questions with keys in a real terminal.)
  */
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { run as newDocument } from '../../src/commands/new.js';
-import type { Output } from '../../src/terminal/output.js';
-import type { Choice, Prompter } from '../../src/terminal/prompts.js';
+import type { Prompter } from '../../src/terminal/prompts.js';
 import { testSystem } from '../env.js';
 import { DATE, frontmatter, hasStackTrace, headFiles, makeRepo, porcelain, SLOW, step, testEnv, type Repo } from '../helpers.js';
+import { capture, scripted } from '../prompter.js';
 
 const WHOLE = "Is it a whole system's shape?";
 const DECIDED = 'Is the approach already decided, and only the how is missing?';
@@ -184,46 +183,6 @@ describe('archdoc new, answered by options', SLOW, () => {
   });
 });
 
-type Answer = string | boolean;
-
-/** Answers questions by their message, in order for a message asked again; a question without an answer fails the test. */
-function scripted(answers: Record<string, Answer[]>): Prompter & { asked: string[]; offered: Record<string, string[]> } {
-  const asked: string[] = [];
-  const offered: Record<string, string[]> = {};
-  const next = (message: string): Answer => {
-    asked.push(message);
-    const queue = answers[message];
-    if (!queue?.length) throw new Error(`unexpected question: ${message}`);
-    return queue.shift()!;
-  };
-  return {
-    interactive: true,
-    asked,
-    offered,
-    async input(message) {
-      return String(next(message));
-    },
-    async confirm(message) {
-      return next(message) === true;
-    },
-    async select(message, choices: Choice[]) {
-      offered[message] = choices.map((c) => c.value);
-      const answer = String(next(message));
-      if (!choices.some((c) => c.value === answer)) throw new Error(`${answer} is not among the choices of ${message}`);
-      return answer;
-    },
-    async checkbox(message) {
-      const answer = String(next(message));
-      return answer ? [answer] : [];
-    },
-  };
-}
-
-function capture(): Output & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, out: (t = '') => lines.push(t), err: (t = '') => lines.push(t), raw: (t) => lines.push(t), c: new Chalk({ level: 0 }) };
-}
-
 /** `new` at a scripted terminal in `repo`. */
 async function atTerminal(repo: Repo, opts: Parameters<typeof newDocument>[0], prompt: Prompter) {
   const out = capture();
@@ -242,9 +201,9 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
     });
     const before = repo.commitCount();
     const r = await atTerminal(repo, {}, prompt);
-    expect(prompt.asked).toEqual([WHOLE, CREATE, 'System design title:', REVIEWERS]);
+    expect(prompt.messages()).toEqual([WHOLE, CREATE, 'System design title:', REVIEWERS]);
     // The recommended kind first, the others, then nothing.
-    expect(prompt.offered[CREATE]).toEqual(['system-design', 'rfc', 'adr', 'tech-spec', '']);
+    expect(prompt.offered(CREATE)).toEqual(['system-design', 'rfc', 'adr', 'tech-spec', '']);
     expect(r.out.slice(0, 2)).toEqual(['Recommended: System design', `  ${REASON.sd}`]);
     expect(r.created).toMatchObject({ id: 'SD-0001', path: 'system-designs/draft/SD-0001-checkout-platform.md' });
     expect(frontmatter(repo.read(r.created!.path)).reviewers).toEqual([
@@ -259,7 +218,7 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
     const repo = makeRepo();
     const prompt = scripted({ [WHOLE]: [false], [DECIDED]: [true], [CREATE]: ['tech-spec'], [REVIEWERS]: [''] });
     const r = await atTerminal(repo, { title: 'Orders service API' }, prompt);
-    expect(prompt.asked).toEqual([WHOLE, DECIDED, CREATE, REVIEWERS]);
+    expect(prompt.messages()).toEqual([WHOLE, DECIDED, CREATE, REVIEWERS]);
     expect(r.recommendation).toMatchObject({ kind: 'tech-spec', reason: REASON.ts });
     expect(r.created?.id).toBe('TS-0001');
   });
@@ -276,14 +235,14 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
       [REVIEWERS]: [''],
     });
     const r = await atTerminal(repo, { title: 'Split the orders service' }, prompt);
-    expect(prompt.asked).toEqual([WHOLE, DECIDED, SEVERAL, CROSS, COSTLY, CREATE, REVIEWERS]);
+    expect(prompt.messages()).toEqual([WHOLE, DECIDED, SEVERAL, CROSS, COSTLY, CREATE, REVIEWERS]);
     expect(r.out[1]).toBe('  Several options are viable and the choice is costly to reverse, so an RFC puts them to reviewers before the decision is made.');
     expect(r.created?.id).toBe('RFC-0001');
 
     // Answered by options, those questions are not asked.
-    const given = scripted({ [WHOLE]: [false], [DECIDED]: [false], [CREATE]: ['rfc'], [REVIEWERS]: [''], 'Related documents (relates to):': ['RFC-0001'] });
+    const given = scripted({ [WHOLE]: [false], [DECIDED]: [false], [CREATE]: ['rfc'], [REVIEWERS]: [''], 'Related documents (relates to):': [['RFC-0001']] });
     const r2 = await atTerminal(repo, { title: 'Retire the monolith', severalOptions: true, needsReview: true }, given);
-    expect(given.asked).toEqual([WHOLE, DECIDED, CREATE, REVIEWERS, 'Related documents (relates to):']);
+    expect(given.messages()).toEqual([WHOLE, DECIDED, CREATE, REVIEWERS, 'Related documents (relates to):']);
     expect(r2.created?.id).toBe('RFC-0002');
   });
 
@@ -291,7 +250,7 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
     const repo = makeRepo();
     const one = scripted({ [WHOLE]: [false], [DECIDED]: [false], [SEVERAL]: [false], [CREATE]: ['adr'], [REVIEWERS]: [''] });
     const r = await atTerminal(repo, { title: 'Use ULIDs for order ids' }, one);
-    expect(one.asked).toEqual([WHOLE, DECIDED, SEVERAL, CREATE, REVIEWERS]);
+    expect(one.messages()).toEqual([WHOLE, DECIDED, SEVERAL, CREATE, REVIEWERS]);
     expect(r.recommendation).toMatchObject({ kind: 'adr', reason: REASON.adrOne });
     expect(r.created?.id).toBe('ADR-0001');
 
@@ -304,10 +263,10 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
       [REVIEW]: [false],
       [CREATE]: ['adr'],
       [REVIEWERS]: [''],
-      'Related documents (relates to):': [''],
+      'Related documents (relates to):': [[]],
     });
     const r2 = await atTerminal(repo, { title: 'Log in JSON lines' }, none);
-    expect(none.asked).toEqual([WHOLE, DECIDED, SEVERAL, CROSS, COSTLY, REVIEW, CREATE, REVIEWERS, 'Related documents (relates to):']);
+    expect(none.messages()).toEqual([WHOLE, DECIDED, SEVERAL, CROSS, COSTLY, REVIEW, CREATE, REVIEWERS, 'Related documents (relates to):']);
     expect(r2.recommendation).toMatchObject({ kind: 'adr', reason: REASON.adrNoStakes });
     expect(r2.created?.id).toBe('ADR-0002');
   });
@@ -317,7 +276,7 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
     const other = scripted({ [WHOLE]: [false], [DECIDED]: [false], [CREATE]: ['adr'], [REVIEWERS]: [''] });
     const r = await atTerminal(repo, { title: 'Split the orders service', severalOptions: true, crossTeam: true }, other);
     expect(r.recommendation.kind).toBe('rfc');
-    expect(other.offered[CREATE]).toEqual(['rfc', 'adr', 'tech-spec', 'system-design', '']);
+    expect(other.offered(CREATE)).toEqual(['rfc', 'adr', 'tech-spec', 'system-design', '']);
     expect(r.kind).toBe('adr');
     expect(r.created?.id).toBe('ADR-0001');
 
@@ -333,7 +292,7 @@ describe('archdoc new at a terminal (scripted)', SLOW, () => {
     const commits = repo.commitCount();
     const prompt = scripted({ [DECIDED]: [true] });
     const r = await atTerminal(repo, { explain: true, wholeSystem: false }, prompt);
-    expect(prompt.asked).toEqual([DECIDED]);
+    expect(prompt.messages()).toEqual([DECIDED]);
     expect(r.created).toBeUndefined();
     expect(r.out).toContain(`  yes  ${DECIDED}  (answered)`);
     expect(r.out.at(-1)).toBe('Nothing was created (--explain). To create it: archdoc create-tech-spec "Your title"');

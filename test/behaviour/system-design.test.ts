@@ -5,25 +5,12 @@
  * repository set up before the kind existed: no system-designs folder, nothing to complain about.
  */
 import { describe, expect, it } from 'vitest';
-import { frontmatter, hasStackTrace, makeRepo, porcelain, SLOW, step, type Repo, type RunResult } from '../helpers.js';
+import { frontmatter, makeRepo, SLOW, step, type Repo, refused } from '../helpers.js';
 
 const DRAFT = 'system-designs/draft/SD-0001-checkout-platform.md';
 const REVIEW = 'system-designs/review/SD-0001-checkout-platform.md';
 const APPROVED = 'system-designs/approved/SD-0001-checkout-platform.md';
 const ARCHIVED = 'system-designs/archive/2026/SD-0001-checkout-platform.md';
-
-/** Runs an archdoc command that must be refused (exit 1) without touching `path` or committing. */
-async function refused(repo: Repo, args: string[], path: string): Promise<RunResult> {
-  const before = repo.read(path);
-  const count = repo.commitCount();
-  const r = await repo.run(args);
-  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(repo.read(path)).toBe(before);
-  expect(repo.commitCount()).toBe(count);
-  expect(porcelain(repo)).toEqual([]);
-  return r;
-}
 
 /** Writes a section's content in place of its template placeholder, and commits it. */
 function writeSection(repo: Repo, rel: string, heading: string, content: string): void {

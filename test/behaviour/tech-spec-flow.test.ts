@@ -4,7 +4,7 @@
  * around the link to the RFC and the placeholder guard, `--link-rfc`, and `list-tech-specs --rfc`.
  */
 import { describe, expect, it } from 'vitest';
-import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW } from '../helpers.js';
+import { DATE, hasStackTrace, makeRepo, type Repo, type RunResult, frontmatter, porcelain, SLOW, refused } from '../helpers.js';
 import { writeIt } from './rfc-fixtures.js';
 
 const FM = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
@@ -50,19 +50,6 @@ async function step(repo: Repo, args: string[], subject: string): Promise<RunRes
   expect(hasStackTrace(r.stderr)).toBe(false);
   expect(repo.commitCount()).toBe(before + 1);
   expect(headSubject(repo)).toBe(subject);
-  expect(porcelain(repo)).toEqual([]);
-  return r;
-}
-
-/** Runs an archdoc command that must be refused (exit 1) without touching `path` or committing. */
-async function refused(repo: Repo, args: string[], path: string): Promise<RunResult> {
-  const before = repo.read(path);
-  const count = repo.commitCount();
-  const r = await repo.run(args);
-  expect(r.code, `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-  expect(repo.read(path)).toBe(before);
-  expect(repo.commitCount()).toBe(count);
   expect(porcelain(repo)).toEqual([]);
   return r;
 }
