@@ -55,6 +55,10 @@ const success = (text: string, data: Record<string, unknown>): ToolResult => ({
 });
 
 /** A non-empty list of words as a zod enum, or any string when the configuration names none. */
+/** The options a tool call gives, as the command line takes them: what it left out (empty, false, an empty list) is not passed. */
+const given = (opts: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0)));
+
 const oneOf = (words: readonly string[]) => (words.length ? z.enum(words as [string, ...string[]]) : z.string());
 
 export interface McpOptions extends GlobalOptions {}
@@ -103,16 +107,11 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
       annotations: { readOnlyHint: true },
     },
     async (a) => {
-      const ran = await act('list', [], {
-        json: true,
-        format: 'json',
-        ...(a.kind?.length ? { type: a.kind } : {}),
-        ...(a.status?.length ? { status: a.status } : {}),
-        ...(a.author ? { author: a.author } : {}),
-        ...(a.reviewer ? { reviewer: a.reviewer } : {}),
-        ...(a.rfc ? { rfc: a.rfc } : {}),
-        ...(a.all ? { all: true } : {}),
-      });
+      const ran = await act(
+        'list',
+        [],
+        given({ json: true, format: 'json', type: a.kind, status: a.status, author: a.author, reviewer: a.reviewer, rfc: a.rfc, all: a.all }),
+      );
       if (ran.code !== 0) return failure(ran);
       const data = JSON.parse(ran.stdout) as { documents: unknown[] };
       return success(`${data.documents.length} document${data.documents.length === 1 ? '' : 's'}`, data);
@@ -153,14 +152,11 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
       },
     },
     async (a) => {
-      const ran = await act('create', [a.kind, a.title], {
-        ...(a.reviewers?.length ? { reviewer: a.reviewers } : {}),
-        ...(a.relates_to?.length ? { relatesTo: a.relates_to } : {}),
-        ...(a.rfc ? { rfc: a.rfc } : {}),
-        ...(a.supersedes ? { supersedes: a.supersedes } : {}),
-        ...(a.author ? { author: a.author } : {}),
-        ...(a.force ? { force: true } : {}),
-      });
+      const ran = await act(
+        'create',
+        [a.kind, a.title],
+        given({ reviewer: a.reviewers, relatesTo: a.relates_to, rfc: a.rfc, supersedes: a.supersedes, author: a.author, force: a.force }),
+      );
       if (ran.code !== 0) return failure(ran);
       const id = /^Created (\S+)/m.exec(ran.stdout)?.[1];
       return id ? changed(ran, id) : success(ran.stdout.trim(), { message: ran.stdout.trim() });
@@ -180,7 +176,7 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
         by: z.string().optional().describe('the replacing document, for SUPERSEDED (and ARCHIVED specs)'),
       },
     },
-    async (a) => changed(await act('status', [a.id], { set: a.status, ...(a.comment ? { comment: a.comment } : {}), ...(a.by ? { by: a.by } : {}) }), a.id),
+    async (a) => changed(await act('status', [a.id], given({ set: a.status, comment: a.comment, by: a.by })), a.id),
   );
 
   server.registerTool(
@@ -227,7 +223,7 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
       annotations: { readOnlyHint: true },
     },
     async (a) => {
-      const ran = await act('check', [a.paths ?? []], { format: 'json', ...(a.base ? { base: a.base } : {}), ...(a.strict ? { strict: true } : {}) });
+      const ran = await act('check', [a.paths ?? []], given({ format: 'json', base: a.base, strict: a.strict }));
       if (ran.code !== 0 && ran.code !== 1) return failure(ran);
       const data = JSON.parse(ran.stdout) as Record<string, unknown>;
       const findings = Array.isArray(data.findings) ? data.findings.length : 0;
@@ -251,7 +247,7 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
       annotations: { readOnlyHint: true },
     },
     async (a) => {
-      const ran = await act('search', [a.query], { json: true, ...(a.kind?.length ? { type: a.kind } : {}), ...(a.limit ? { limit: a.limit } : {}) });
+      const ran = await act('search', [a.query], given({ json: true, type: a.kind, limit: a.limit }));
       if (ran.code !== 0) return failure(ran);
       const data = JSON.parse(ran.stdout) as { results: Array<{ id: string | null; path: string; title: string | null }> };
       const lines = data.results.map((r) => `${r.id ?? r.path}  ${r.title ?? ''}`);
