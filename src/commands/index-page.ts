@@ -175,9 +175,11 @@ async function plan(ctx: Context, opts: IndexOptions): Promise<Planned[]> {
 
 /** The command that brings them up to date: the options given, which the files do not remember on their own. */
 function fixCommand(opts: IndexOptions): string {
+  // Quoted for a POSIX shell where needed: the line is for pasting.
+  const quoted = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
   const words = ['archdoc index'];
-  if (opts.file !== undefined) words.push(`--file ${opts.file}`);
-  if (opts.kind?.length) words.push(`--kind ${opts.kind.join(',')}`);
+  if (opts.file !== undefined) words.push(`--file ${quoted(opts.file)}`);
+  if (opts.kind?.length) words.push(`--kind ${quoted(opts.kind.join(','))}`);
   if (opts.oneTable !== undefined) words.push(opts.oneTable ? '--one-table' : '--no-one-table');
   if (opts.graph) words.push('--graph');
   return words.join(' ');

@@ -54,11 +54,11 @@ const success = (text: string, data: Record<string, unknown>): ToolResult => ({
   structuredContent: data,
 });
 
-/** A non-empty list of words as a zod enum, or any string when the configuration names none. */
 /** The options a tool call gives, as the command line takes them: what it left out (empty, false, an empty list) is not passed. */
 const given = (opts: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0)));
 
+/** A non-empty list of words as a zod enum, or any string when the configuration names none. */
 const oneOf = (words: readonly string[]) => (words.length ? z.enum(words as [string, ...string[]]) : z.string());
 
 export interface McpOptions extends GlobalOptions {}
@@ -72,7 +72,14 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
   const version = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0';
   const server = new McpServer({ name: 'archdoc', version }, { instructions: INSTRUCTIONS });
 
-  const act = (name: string, args: Array<string | string[] | undefined>, o: Record<string, unknown> = {}) => runAction(base, name, args, o);
+  // Calls under way: a client that closes stdin right after sending its calls still gets them done and answered.
+  const running = new Set<Promise<Ran>>();
+  const act = (name: string, args: Array<string | string[] | undefined>, o: Record<string, unknown> = {}) => {
+    const ran = runAction(base, name, args, o);
+    running.add(ran);
+    void ran.finally(() => running.delete(ran)).catch(() => undefined);
+    return ran;
+  };
   /** The document as `show --json` gives it: the structured result of every tool that changes one. */
   const shown = async (id: string, note: string): Promise<ToolResult> => {
     const ran = await act('show', [id], { json: true });
@@ -186,7 +193,11 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
       description: 'Names a reviewer of a document, or sets a reviewer\'s status, and commits it, as `archdoc status <id> --reviewer "Name[:status]"`.',
       inputSchema: {
         id: z.string().describe('the document'),
-        name: z.string().min(1).describe("the reviewer's name"),
+        name: z
+          .string()
+          .min(1)
+          .regex(/^[^:]+$/, 'a name without ":" (give the review in status)')
+          .describe("the reviewer's name"),
         status: z.enum(REVIEWER_STATUSES).optional().describe('their review: pending (default for a new reviewer), in-progress, approved or declined'),
       },
     },
@@ -347,6 +358,11 @@ export async function run(opts: McpOptions, services: { system: System }): Promi
     process.stdin.once('end', resolve);
     process.stdin.once('close', resolve);
   });
+  // What the client sent before closing has been read: let those calls start, then finish.
+  do {
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...running]);
+  } while (running.size);
   await server.close();
 }
 

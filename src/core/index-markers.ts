@@ -77,6 +77,16 @@ export function findMarkers(text: string, markers: Markers, file: string): Regio
   return { from: starts[0]!.at, to: ends[0]!, words: starts[0]!.words };
 }
 
+/**
+ * Whether `text` holds one well-formed index: a start marker line, then an end marker line. A file
+ * found by search that only names the marker (a note on where the index goes) is no index.
+ */
+export function holdsIndex(text: string): boolean {
+  if (!hasIndexMarker(text)) return false;
+  const { starts, ends } = markerLines(text, INDEX_MARKERS);
+  return starts.length === 1 && ends.length === 1 && ends[0]! >= starts[0]!.at;
+}
+
 /** Whether `text` holds an index start marker line (outside code blocks): a file `archdoc index` wrote, whose links follow moved documents. */
 export function hasIndexMarker(text: string): boolean {
   // Most files never name the marker: no need to read them line by line.

@@ -150,6 +150,29 @@ describe('archdoc index', SLOW, () => {
     expect((await repo.run(['index', '--check'])).code).toBe(0);
   });
 
+  it('a file that only names the start marker (a note on where the index goes) is no index: it blocks nothing and is left alone', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-adr', 'Use UUIDs'], 'docs(adr): create ADR-0001 Use UUIDs');
+    const note = 'The index lives between these lines in each README:\n<!-- archdoc:index:start -->\n';
+    repo.write('docs/notes.md', note);
+    repo.git('add', 'docs/notes.md');
+    repo.git('commit', '-qm', 'test: a note naming the marker');
+    await step(repo, ['index', '--kind', 'adr'], SUBJECT);
+    await step(repo, ['index'], SUBJECT);
+    const check = await repo.run(['index', '--check']);
+    expect(check.stdout).toBe('Index up to date.\n');
+    expect(check.code).toBe(0);
+    expect(repo.read('docs/notes.md')).toBe(note);
+  });
+
+  it('--check prints a command that can be pasted: a file name with spaces is quoted', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-adr', 'Use UUIDs'], 'docs(adr): create ADR-0001 Use UUIDs');
+    const r = await repo.run(['index', '--check', '--file', "my team's index.md"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("my team's index.md: no index yet\nRun archdoc index --file 'my team'\\''s index.md' to update it.\n");
+  });
+
   it('--file writes one index of every kind there, relative to where archdoc runs; --one-table makes it one table', async () => {
     const repo = indexed();
     const r = await step(repo, ['-C', 'docs', 'index', '--file', 'decisions.md'], SUBJECT);

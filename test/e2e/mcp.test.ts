@@ -136,6 +136,12 @@ describe('archdoc mcp', () => {
     expect(wrong.content[0]!.text).toMatch(/RFCs have no "implements" relation/);
     const invalid = await call(client, 'create', { kind: 'nope', title: 'X Y' });
     expect(invalid.isError).toBe(true);
+    // A review is set by status alone: "Name:approved" in the name is refused, nothing committed.
+    const commits = repo.commitCount();
+    const approving = await call(client, 'review', { id: 'RFC-0001', name: 'Eve:approved' });
+    expect(approving.isError).toBe(true);
+    expect(approving.content[0]!.text).toContain('a name without ":"');
+    expect(repo.commitCount()).toBe(commits);
   });
 
   it('serves each document as archdoc://<ID>, the listing as archdoc://index, and its prompts', SLOW, async () => {

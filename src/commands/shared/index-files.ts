@@ -7,7 +7,7 @@
  */
 import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
-import { hasIndexMarker, INDEX_MARKERS } from '../../core/index-markers.js';
+import { hasIndexMarker, holdsIndex, INDEX_MARKERS } from '../../core/index-markers.js';
 import { exists, readText } from '../../adapters/store.js';
 
 /** The index files, relative to the root: the kinds' README.md files first (in the configuration's order), then the others by path. */
@@ -16,6 +16,13 @@ export async function indexFiles(ctx: Context, docs: readonly DocRecord[]): Prom
   const readmes = Object.values(ctx.config.kinds).map((k) => `${k.folder}/README.md`);
   // The marker's name without the end of the comment: a start marker with options has words after it.
   const found = (await ctx.git?.markdownContaining(INDEX_MARKERS.start.slice(0, -' -->'.length))) ?? [];
+  // A kind's README with a broken index is refused when written (it is archdoc's own page); a file
+  // found by search counts only with a whole index in it, so a stray marker line blocks nothing.
+  const kindPage = new Set(readmes);
   const pages = [...new Set([...readmes, ...[...found].sort()])];
-  return pages.filter((rel) => !isDoc.has(rel) && exists(ctx.root, rel) && hasIndexMarker(readText(ctx.root, rel)));
+  return pages.filter((rel) => {
+    if (isDoc.has(rel) || !exists(ctx.root, rel)) return false;
+    const text = readText(ctx.root, rel);
+    return kindPage.has(rel) ? hasIndexMarker(text) : holdsIndex(text);
+  });
 }
