@@ -18,6 +18,8 @@ import { Fences, mayBeFence } from './fences.js';
  */
 class BodySection implements Section {
   #lines: string[] | undefined;
+  /** hasContent's answer: a rule and a workflow guard may both ask of the same section. */
+  content: boolean | undefined;
   constructor(
     readonly name: string,
     readonly line: number,
@@ -40,6 +42,12 @@ class BodySection implements Section {
       start = end + 1;
     }
     return false;
+  }
+
+  /** `lines.join('\n')`, cut from the body without splitting it when it has no carriage returns. */
+  get text(): string {
+    if (this.from === -1 || this.from > this.to) return '';
+    return this.#lines || this.body.includes('\r') ? this.lines.join('\n') : this.body.slice(this.from, this.to);
   }
 
   get lines(): string[] {
@@ -76,22 +84,33 @@ export function sections(body: string, level = 2): Section[] {
   return out;
 }
 
-const sectionCache = new WeakMap<object, Map<string, Section>>();
+/** A section's lines as one text (`lines.join('\n')`), without splitting a document's body. */
+export function sectionText(section: Section): string {
+  return section instanceof BodySection ? section.text : section.lines.join('\n');
+}
+
+/** Whether `test` holds for one of a section's lines, reading no further than it must. */
+export function anyLine(section: Section, test: (line: string) => boolean): boolean {
+  return section instanceof BodySection ? section.someLine(test) : section.lines.some(test);
+}
+
+const sectionCache = new WeakMap<object, { body: string; byName: Map<string, Section> }>();
 
 /**
  * `findSection` for a document object, splitting its body once however many rules ask:
  * `check` looks up several sections of every document.
  */
 export function sectionOf(doc: { body: string; kind?: { sectionNames?: Record<string, string[]> } }, name: string): Section | undefined {
-  let byName = sectionCache.get(doc);
-  if (!byName) {
-    byName = new Map();
+  let cached = sectionCache.get(doc);
+  if (!cached || cached.body !== doc.body) {
+    cached = { body: doc.body, byName: new Map() };
     for (const s of sections(doc.body)) {
       const key = normaliseHeading(s.name);
-      if (!byName.has(key)) byName.set(key, s);
+      if (!cached.byName.has(key)) cached.byName.set(key, s);
     }
-    sectionCache.set(doc, byName);
+    sectionCache.set(doc, cached);
   }
+  const { byName } = cached;
   const found = byName.get(normaliseHeading(name));
   if (found) return found;
   // The kind's own words for the section (`section_names`: MADR's headings, another language).
@@ -160,22 +179,48 @@ export function placeholders(body: string): Placeholder[] {
   const out: Placeholder[] = [];
   if (!body.includes('[')) return out;
   const fences = new Fences();
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const inFence = mayBeFence(line) ? fences.feed(line) : fences.inside;
-    if (inFence || !line.includes('[')) continue;
-    const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)); // inline code is not a placeholder
-    for (const m of code.matchAll(PLACEHOLDER)) out.push({ text: m[0], line: i + 1, col: (m.index ?? 0) + 1 });
+  // Line by line without splitting the body: only fences and lines with a bracket are cut out.
+  for (let start = 0, n = 1; start <= body.length; n++) {
+    const bracket = body.indexOf('[', start);
+    if (bracket === -1) break; // no placeholder further on, whatever the fences
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    const inFence = mayBeFence(body, start) ? fences.feed(body.slice(start, end)) : fences.inside;
+    if (!inFence && bracket < end) {
+      const code = body.slice(start, end).replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)); // inline code is not a placeholder
+      for (const m of code.matchAll(PLACEHOLDER)) out.push({ text: m[0], line: n, col: (m.index ?? 0) + 1 });
+    }
+    start = end + 1;
   }
   return out;
 }
 
+const placeholderCache = new WeakMap<object, { body: string; found: Placeholder[] }>();
+
+/** `placeholders` of a document's body, found once however many rules and guards ask. */
+export function placeholdersOf(doc: { body: string }): Placeholder[] {
+  const cached = placeholderCache.get(doc);
+  if (cached && cached.body === doc.body) return cached.found;
+  const found = placeholders(doc.body);
+  placeholderCache.set(doc, { body: doc.body, found });
+  return found;
+}
+
 /** True when a section says something beyond headings, placeholders and table/list scaffolding. */
 export function hasContent(section: Section): boolean {
+  if (!(section instanceof BodySection)) return contentIn(section);
+  section.content ??= contentIn(section);
+  return section.content;
+}
+
+function contentIn(section: Section): boolean {
   const fences = new Fences();
   const test = (line: string) => {
     if (line === '') return false;
+    // A line that starts with a letter says something, in a fenced block or not: no stripping
+    // below removes its first character (most written lines end the search here).
+    const first = line.charCodeAt(0) | 32;
+    if (first >= 97 && first <= 122) return true;
     const wasInside = fences.inside;
     if (mayBeFence(line) ? fences.feed(line) : wasInside) {
       // The fences themselves say nothing; what lies between them does.
@@ -191,7 +236,7 @@ export function hasContent(section: Section): boolean {
     return /[\p{L}\p{N}]/u.test(stripped);
   };
   // A written section says so in its first lines: they are read one by one, not split all at once.
-  return section instanceof BodySection ? section.someLine(test) : section.lines.some(test);
+  return anyLine(section, test);
 }
 
 /** The first sentences (up to `max` characters) of a section, as one line. */

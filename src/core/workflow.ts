@@ -8,7 +8,7 @@ import type { FrontmatterEdit } from './frontmatter.js';
 import { allowedNext, approvalPolicy, article, canonicalStatus, type GuardSpec, type KindDef } from './kinds.js';
 import { referencedId, referencesIn } from './links.js';
 import { closest } from './suggest.js';
-import { hasContent, placeholders, sectionOf } from './sections.js';
+import { hasContent, placeholdersOf, sectionOf } from './sections.js';
 
 export const REVIEWER_STATUSES = ['pending', 'in-progress', 'approved', 'declined'] as const;
 
@@ -180,7 +180,7 @@ export function guardResults(
         }
         break;
       case 'no-placeholders':
-        for (const p of placeholders(doc.body)) fail(`template placeholder ${p.text} remains`, doc.bodyLine + p.line - 1);
+        for (const p of placeholdersOf(doc)) fail(`template placeholder ${p.text} remains`, doc.bodyLine + p.line - 1);
         break;
       case 'by':
         if (!cli) break;

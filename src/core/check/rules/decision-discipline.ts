@@ -1,4 +1,4 @@
-import { sectionOf, sections } from '../../sections.js';
+import { anyLine, sectionOf, sectionText, sections } from '../../sections.js';
 import { holdsIn } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
@@ -19,7 +19,7 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
       if (!d.parsed || !holdsIn(d.kind, d.status, 'decision-discipline')) return [];
       const out: RawFinding[] = [];
       const criteria = sectionOf(d, 'Evaluation Criteria');
-      if (!criteria?.lines.some((l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
+      if (!criteria || !anyLine(criteria, (l) => /^\s*\|.*\|/.test(l) && !/\[[A-Z]/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l) && !/criterion/i.test(l))) {
         out.push({
           path: d.path,
           line: criteria ? d.bodyLine + criteria.line - 1 : d.bodyLine,
@@ -32,7 +32,7 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
         out.push({ path: d.path, line: d.bodyLine, col: 1, message: 'no "## Options Analysis" section; compare at least two options' });
         return out;
       }
-      const options = sections(analysis.lines.join('\n'), 3).filter((o) => /^option\b/i.test(o.name) || !NOT_AN_OPTION.test(o.name));
+      const options = sections(sectionText(analysis), 3).filter((o) => /^option\b/i.test(o.name) || !NOT_AN_OPTION.test(o.name));
       if (options.length < 2) {
         out.push({
           path: d.path,
@@ -42,7 +42,7 @@ export const decisionDiscipline: Rule<'decision-discipline'> = {
         });
       }
       for (const o of options) {
-        const text = o.lines.join('\n');
+        const text = sectionText(o);
         const line = d.bodyLine + analysis.line + o.line - 1;
         if (!/advantages|pros\b/i.test(text.replace(/disadvantages/gi, '')))
           out.push({ path: d.path, line, col: 1, message: `option "${o.name}" lists no advantages` });

@@ -1,4 +1,4 @@
-import { sectionOf } from '../../sections.js';
+import { sectionOf, sectionText } from '../../sections.js';
 import { holdsIn } from '../statuses.js';
 import type { RawFinding, Rule } from '../types.js';
 
@@ -19,7 +19,8 @@ export const loadedWord: Rule<'loaded-word'> = {
     docs.flatMap((d) => {
       if (!d.parsed || !holdsIn(d.kind, d.status, 'loaded-word')) return [];
       const analysis = sectionOf(d, 'Options Analysis');
-      if (!analysis) return [];
+      // Most analyses have none of the words: one test of the whole text, no lines split.
+      if (!analysis || !ANY.test(sectionText(analysis))) return [];
       const out: RawFinding[] = [];
       const lines = analysis.lines;
       for (let i = 0; i < lines.length; i++) {

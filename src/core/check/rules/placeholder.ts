@@ -1,4 +1,4 @@
-import { placeholders } from '../../sections.js';
+import { placeholdersOf } from '../../sections.js';
 import { holdsIn } from '../statuses.js';
 import type { Rule } from '../types.js';
 
@@ -10,7 +10,7 @@ export const placeholder: Rule<'placeholder'> = {
   run: ({ docs }) =>
     docs.flatMap((d) => {
       if (!d.parsed || !holdsIn(d.kind, d.status, 'placeholder')) return [];
-      return placeholders(d.body).map((p) => ({
+      return placeholdersOf(d).map((p) => ({
         path: d.path,
         line: d.bodyLine + p.line - 1,
         col: p.col,
