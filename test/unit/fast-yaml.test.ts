@@ -133,11 +133,14 @@ describe('fastFrontmatter', () => {
   it('property: whenever it answers, it answers what yaml answers', () => {
     let answered = 0;
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
-        const text = `${lines.join('\n')}\n`;
+      fc.property(fc.array(line, { maxLength: 10 }), fc.constantFrom('\n', '', '\n\n'), (lines, last) => {
+        const text = `${lines.join('\n')}${last}`;
         const fast = fastFrontmatter(text);
         if (!fast) return;
         answered++;
+        // Each top-level key is found on the line that starts with it.
+        expect(Object.keys(fast.keyLines).sort()).toEqual(Object.keys(fast.data).sort());
+        for (const [key, at] of Object.entries(fast.keyLines)) expect(lines.findIndex((l) => l.startsWith(`${key}:`)) + 1).toBe(at);
         let expected: unknown;
         try {
           expected = reference(text);
