@@ -85,26 +85,30 @@ const JOURNAL = 'archdoc-journal';
  * outside the git directory. A committed `rfcs/draft -> /elsewhere` is refused, not followed.
  */
 export function checkedPath(root: string, gitDir: string | undefined, rel: string): string {
-  const refuse = (why: string) => new RefusedError(`Refusing to write ${JSON.stringify(rel)}: ${why}; nothing was changed.`);
+  const why = pathProblem(root, gitDir, rel);
+  if (why !== undefined) throw new RefusedError(`Refusing to write ${JSON.stringify(rel)}: ${why}; nothing was changed.`);
+  return path.join(root, rel);
+}
+
+/** Why archdoc may not write `rel` (see checkedPath), or undefined when it may. */
+export function pathProblem(root: string, gitDir: string | undefined, rel: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel))
-    throw refuse('it is not a plain path inside the repository');
-  if (gitSegment(rel) !== undefined) throw refuse('it is inside a .git folder, which git keeps for itself');
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || /[\u0000-\u001f\u007f]/.test(rel)) return 'it is not a plain path inside the repository';
+  if (gitSegment(rel) !== undefined) return 'it is inside a .git folder, which git keeps for itself';
   const abs = path.join(root, rel);
   let existing = path.dirname(abs);
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   const real = fs.realpathSync(existing);
   const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
-  if (!inside(real, fs.realpathSync(root))) throw refuse(`${path.relative(root, existing) || '.'} leads outside the work tree (a symbolic link?)`);
-  if (gitDir && fs.existsSync(gitDir) && inside(real, fs.realpathSync(gitDir))) throw refuse('it is inside the git directory');
+  if (!inside(real, fs.realpathSync(root))) return `${path.relative(root, existing) || '.'} leads outside the work tree (a symbolic link?)`;
+  if (gitDir && fs.existsSync(gitDir) && inside(real, fs.realpathSync(gitDir))) return 'it is inside the git directory';
   let link = false;
   try {
     link = fs.lstatSync(abs).isSymbolicLink();
   } catch {
     // does not exist yet
   }
-  if (link) throw refuse('it is a symbolic link');
-  return abs;
+  return link ? 'it is a symbolic link' : undefined;
 }
 
 /** The folder of the journal: in the git directory, or a temp folder named after the root outside git. */

@@ -24,7 +24,7 @@ import {
 import { RefusedError, UsageError } from '../core/errors.js';
 import { gitSegment } from '../core/file-names.js';
 import { exists, isFolder, readDocumentFronts, readText, workTreePath } from '../adapters/store.js';
-import { checkedPath } from '../adapters/transaction.js';
+import { checkedPath, pathProblem } from '../adapters/transaction.js';
 import { indexFiles } from './shared/index-files.js';
 
 export interface IndexOptions extends GlobalOptions {
@@ -45,6 +45,8 @@ interface Target {
   file: string;
   /** Its text now (undefined: no such file). */
   current: string | undefined;
+  /** Why archdoc may neither read nor write it (a symbolic link, a folder that leads out), if so. */
+  blocked?: string;
   kinds: KindDef[];
   oneTable: boolean;
   /** What its start marker remembers: what differs from the file's default. */
@@ -88,6 +90,12 @@ const readmeOf = (k: KindDef) => `${k.folder}/README.md`;
  * gets every kind. The marker remembers what differs from the file's default.
  */
 function target(ctx: Context, file: string, given: { kinds?: KindDef[] | undefined; oneTable?: boolean | undefined }, named = false): Target {
+  // Not read through a link: what lies outside the work tree is no index of this repository.
+  const blocked = pathProblem(ctx.root, ctx.ws.gitDir, file);
+  if (blocked !== undefined) {
+    const own = Object.values(ctx.config.kinds).find((k) => readmeOf(k) === file);
+    return { file, current: undefined, blocked, kinds: given.kinds ?? (own ? [own] : []), oneTable: false, remember: {} };
+  }
   const current = exists(ctx.root, file) ? readText(ctx.root, file) : undefined;
   const all = Object.values(ctx.config.kinds);
   const own = all.find((k) => readmeOf(k) === file);
@@ -164,13 +172,45 @@ interface Planned {
   file: string;
   current: string | undefined;
   next: string;
+  blocked?: string;
+  kinds: KindDef[];
 }
 
 /** Every index file with the text it has and the text it should have. */
 async function plan(ctx: Context, opts: IndexOptions): Promise<Planned[]> {
   const docs = readDocumentFronts(ctx.root, ctx.config, Object.values(ctx.config.kinds));
   const graph = buildGraph(docs, loadIndex(ctx, docs), Object.keys(ctx.config.kinds));
-  return (await targets(ctx, opts, docs)).map((t) => ({ file: t.file, current: t.current, next: pageText(ctx, t, opts, docs, graph) }));
+  return (await targets(ctx, opts, docs)).map((t) =>
+    t.blocked !== undefined
+      ? { file: t.file, current: undefined, next: '', blocked: t.blocked, kinds: t.kinds }
+      : { file: t.file, current: t.current, next: pageText(ctx, t, opts, docs, graph), kinds: t.kinds },
+  );
+}
+
+/**
+ * An index file archdoc may not touch stops the whole change (nothing is written): the user
+ * replaces the link, or leaves its kinds out.
+ */
+function refuseBlocked(ctx: Context, planned: Planned[]): void {
+  const blocked = planned.filter((p) => p.blocked !== undefined);
+  if (!blocked.length) return;
+  const left = new Set(blocked.flatMap((p) => p.kinds));
+  const others = Object.values(ctx.config.kinds).filter((k) => !left.has(k) && isFolder(path.join(ctx.root, k.folder)));
+  const first = blocked[0]!;
+  throw new RefusedError(
+    `${first.file}: ${first.blocked}; archdoc writes no index through it, so nothing was changed.${
+      blocked.length > 1
+        ? ` (${blocked.length - 1} more such file${blocked.length > 2 ? 's' : ''}: ${blocked
+            .slice(1)
+            .map((p) => p.file)
+            .join(', ')})`
+        : ''
+    }`,
+    [
+      `Replace ${first.file} with a file of its own, or remove it`,
+      ...(others.length && left.size ? [`Or index the other kinds: archdoc index --kind ${others.map((k) => k.name).join(',')}`] : []),
+    ],
+  );
 }
 
 /** The command that brings them up to date: the options given, which the files do not remember on their own. */
@@ -189,18 +229,33 @@ export async function run(opts: IndexOptions, services: Partial<Context> = {}): 
   const ctx = await createContext({ ...opts, yes: true }, services);
   const { out } = ctx;
   if (opts.check) {
-    const stale = (await plan(ctx, opts)).filter((p) => p.next !== p.current);
+    const stale = (await plan(ctx, opts)).filter((p) => p.blocked !== undefined || p.next !== p.current);
     if (!stale.length) {
       out.out('Index up to date.');
       return 0;
     }
-    for (const p of stale) out.out(`${p.file}: ${p.current === undefined ? 'no index yet' : 'the index is out of date'}`);
-    out.out(`Run ${fixCommand(opts)} to update ${stale.length === 1 ? 'it' : 'them'}.`);
+    for (const p of stale)
+      out.out(
+        `${p.file}: ${p.blocked !== undefined ? `${p.blocked}; archdoc neither reads nor writes an index there` : p.current === undefined ? 'no index yet' : 'the index is out of date'}`,
+      );
+    const blocked = stale.filter((p) => p.blocked !== undefined);
+    const outOfDate = stale.filter((p) => p.blocked === undefined);
+    if (blocked.length)
+      out.out(
+        `Replace ${blocked.map((p) => p.file).join(', ')} with ${blocked.length === 1 ? 'a file' : 'files'} of ${blocked.length === 1 ? 'its' : 'their'} own, or remove ${blocked.length === 1 ? 'it' : 'them'}.`,
+      );
+    if (outOfDate.length) {
+      // With a file archdoc may not touch, the plain command would refuse: name the kinds to update.
+      const kinds = blocked.length && opts.file === undefined ? [...new Set(outOfDate.flatMap((p) => p.kinds.map((k) => k.name)))] : opts.kind;
+      out.out(`Run ${fixCommand({ ...opts, ...(kinds ? { kind: kinds } : {}) })} to update ${outOfDate.length === 1 ? 'it' : 'them'}.`);
+    }
     return 1;
   }
   return changeRepository(ctx, 'index', async (tx) => {
     // Read under the lock: a change that ran meanwhile is in the index.
-    const changed = (await plan(ctx, opts)).filter((p) => p.next !== p.current);
+    const planned = await plan(ctx, opts);
+    refuseBlocked(ctx, planned);
+    const changed = planned.filter((p) => p.next !== p.current);
     if (!changed.length) {
       out.out('Index up to date.');
       return 0;

@@ -332,6 +332,50 @@ describe('archdoc index', SLOW, () => {
     expect(porcelain(repo)).toEqual([]);
   });
 
+  it("a kind's README that is a symbolic link is neither read nor written: index refuses and names a way on, --check says so", async () => {
+    const repo = indexed();
+    await step(repo, ['index'], SUBJECT);
+    const outside = tempDir('archdoc-outside-');
+    const secret = path.join(outside, 'README.md');
+    fs.writeFileSync(secret, '<!-- archdoc:index:start -->\nnot this repository\n<!-- archdoc:index:end -->\n');
+    fs.rmSync(path.join(repo.dir, 'rfcs/README.md'));
+    fs.symlinkSync(secret, path.join(repo.dir, 'rfcs/README.md'));
+    repo.git('add', 'rfcs/README.md');
+    repo.git('commit', '-q', '-m', 'test: the RFC index is a link that leads out');
+    repo.write('docs/adr/ADR-0003-keep-money-in-cents.md', repo.read('docs/adr/ADR-0003-keep-money-in-cents.md').replace('PROPOSED', 'ACCEPTED'));
+    repo.git('commit', '-q', '-am', 'test: accept ADR-0003 by hand');
+    const commits = repo.commitCount();
+
+    const checked = await repo.run(['index', '--check']);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe(
+      [
+        'rfcs/README.md: it is a symbolic link; archdoc neither reads nor writes an index there',
+        'docs/adr/README.md: the index is out of date',
+        'Replace rfcs/README.md with a file of its own, or remove it.',
+        'Run archdoc index --kind adr to update it.',
+        '',
+      ].join('\n'),
+    );
+    const refused = await repo.run(['index']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      [
+        'error: rfcs/README.md: it is a symbolic link; archdoc writes no index through it, so nothing was changed.',
+        'Replace rfcs/README.md with a file of its own, or remove it',
+        'Or index the other kinds: archdoc index --kind tech-spec,adr,system-design',
+        '',
+      ].join('\n'),
+    );
+    expect(repo.commitCount()).toBe(commits);
+    expect(porcelain(repo)).toEqual([]);
+    // The way on it names works, and leaves the link and what it leads to alone.
+    await step(repo, ['index', '--kind', 'tech-spec,adr,system-design'], SUBJECT);
+    expect(headFiles(repo)).toEqual(['docs/adr/README.md']);
+    expect(fs.readFileSync(secret, 'utf8')).toBe('<!-- archdoc:index:start -->\nnot this repository\n<!-- archdoc:index:end -->\n');
+    expect(fs.lstatSync(path.join(repo.dir, 'rfcs/README.md')).isSymbolicLink()).toBe(true);
+  });
+
   it('refuses to write over uncommitted edits to an index file: nothing is changed', async () => {
     const repo = indexed();
     await step(repo, ['index'], SUBJECT);
