@@ -220,10 +220,12 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
       const name = id ?? rel.slice(rel.lastIndexOf('/') + 1).replace(/\.md$/, '');
       const paths = [rel];
       const newPaths = [rel];
+      let adopted: string | undefined;
       if (predecessor) {
         const touched = await supersedePredecessor(ctx, tx, predecessor, { ...(id ? { id, num } : {}), title: oneLine(title!) }, rel, docs, warnings);
         paths.push(...touched.paths);
         newPaths.push(...touched.newPaths);
+        adopted = touched.adopted;
         // Superseding is a status change like any other: judged by check's rules before the commit
         // (loaded only here: a plain create needs none of them).
         const { judgeChange } = await import('./shared/gate.js');
@@ -235,7 +237,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         warnings.push(...judgeNew(ctx, rel, kind));
       }
       const message = `docs(${kind.name}): create ${name} ${oneLine(title!)}${predecessor ? `, superseding ${predecessor.id ?? predecessor.path}` : ''}`;
-      const note = await commitChange(ctx, { paths, newPaths, message }, opts);
+      const note = await commitChange(ctx, { paths, newPaths, message, adopted }, opts);
       return { id: name, rel, note };
     }
   });

@@ -59,7 +59,7 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
     warnings.push(...judgeChange(ctx, { before: docs, doc: from, path: touched.path, written: touched.paths, entering: false, uncommittedEdits }));
     const what = opts.remove ? `no longer ${relation.forward} ${toName}` : `${relation.forward} ${toName}`;
     const message = `docs(${from.kind.name}): ${fromName} ${what}`;
-    const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message }, opts);
+    const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message, adopted: touched.adopted }, opts);
     const title = typeof to === 'string' ? undefined : to.title;
     ctx.out.out(`${c.bold(fromName)} ${what}${title ? c.dim(` (${oneLine(title)})`) : ''}`);
     ctx.out.out(`  ${c.dim('field')}   ${relation.field}`);

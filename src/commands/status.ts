@@ -155,7 +155,7 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
   const message = `docs(${kindName}): ${doc.id ?? doc.path.slice(doc.path.lastIndexOf('/') + 1).replace(/\.md$/, '')} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;
-  const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message }, opts);
+  const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message, adopted: touched.adopted }, opts);
 
   out.out(`${c.bold(doc.id ?? doc.path)} ${oneLine(doc.title ?? '')}`);
   for (const n of notes) out.out(`  ${n}`);

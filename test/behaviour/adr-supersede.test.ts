@@ -135,6 +135,16 @@ describe('create-adr --supersedes', SLOW, () => {
     expect(show.stdout).toMatch(/supersedes\s+ADR-0002\s+Publish events to Kafka \(SUPERSEDED\)/);
   });
 
+  it('says so when the ADR it supersedes was never committed: the commit adds that file whole', async () => {
+    const repo = makeRepo();
+    expect((await repo.run(['create-adr', 'Store orders in PostgreSQL', '--no-commit'])).code).toBe(0);
+    writeIt(repo, ADR1, 'adr');
+    expect((await repo.run(['adr-status', 'ADR-0001', '--set', 'ACCEPTED', '--no-commit'])).code).toBe(0);
+    const r = await step(repo, ['create-adr', 'New approach', '--supersedes', 'ADR-0001'], 'docs(adr): create ADR-0002 New approach, superseding ADR-0001');
+    expect(r.stderr).toBe(`note: git did not know ${ADR1} yet, so this commit adds the whole file, with what is written in it.\n`);
+    expect(headFiles(repo)).toEqual([ADR1, 'docs/adr/ADR-0002-new-approach.md']);
+  });
+
   it('refuses to supersede an ADR that is not ACCEPTED: nothing created, nothing committed', async () => {
     const repo = await threeAdrs();
     const count = repo.commitCount();

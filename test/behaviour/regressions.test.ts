@@ -61,6 +61,7 @@ describe('review findings', () => {
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: git did not know rfcs/review/RFC-0001-untracked-doc-here.md yet, so this commit adds the whole file');
     expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe('rfcs/review/RFC-0001-untracked-doc-here.md');
     expect(repo.git('status', '--porcelain')).toBe('');
   });

@@ -157,7 +157,9 @@ describe('link and unlink: what the tester found', () => {
     const repo = await repoWithDocs();
     expect((await repo.run(['create-adr', 'Untracked decision here', '--no-commit', '--yes'])).code).toBe(0);
     const adr = 'docs/adr/ADR-0002-untracked-decision-here.md';
-    await step(repo, ['link', 'ADR-0002', 'relates-to', 'RFC-0001'], 'docs(adr): ADR-0002 relates to RFC-0001');
+    const linked = await step(repo, ['link', 'ADR-0002', 'relates-to', 'RFC-0001'], 'docs(adr): ADR-0002 relates to RFC-0001');
+    // Said, not hidden: the file's whole text is in a commit named after the link.
+    expect(linked.stderr).toBe(`note: git did not know ${adr} yet, so this commit adds the whole file, with what is written in it.\n`);
     expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe(adr);
     expect(frontmatter(repo.git('show', `HEAD:${adr}`)).relates_to).toEqual(['RFC-0001']);
   });
@@ -165,7 +167,11 @@ describe('link and unlink: what the tester found', () => {
   it('a reviewer added to a document git does not know yet commits it too', async () => {
     const repo = await repoWithDocs();
     expect((await repo.run(['create-rfc', 'Untracked proposal here', '--no-commit', '--yes'])).code).toBe(0);
-    await step(repo, ['rfc-status', 'RFC-0003', '--reviewer', 'Bob'], 'docs(rfc): RFC-0003 added reviewer Bob (pending)');
+    const added = await step(repo, ['rfc-status', 'RFC-0003', '--reviewer', 'Bob'], 'docs(rfc): RFC-0003 added reviewer Bob (pending)');
+    expect(added.stderr).toContain('note: git did not know rfcs/draft/RFC-0003-untracked-proposal-here.md yet, so this commit adds the whole file');
+    // Once git knows it, nothing more is said.
+    const again = await step(repo, ['rfc-status', 'RFC-0003', '--reviewer', 'Carol'], 'docs(rfc): RFC-0003 added reviewer Carol (pending)');
+    expect(again.stderr).toBe('');
   });
 
   it('unlink removes a link to a document that no longer exists (check reports it broken)', async () => {

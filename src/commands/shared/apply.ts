@@ -24,6 +24,8 @@ export interface Touched {
   path: string;
   /** Documents whose links were rewritten. */
   rewritten: string[];
+  /** Where the document is now, when git did not know it before this change. */
+  adopted?: string;
 }
 
 export interface StatusChange {
@@ -171,7 +173,10 @@ export async function applyChange(
   if (!moved) {
     await tx.write(doc.path, text);
     await after(doc.path, own.work);
-    if (own.untracked) touched.newPaths.push(doc.path);
+    if (own.untracked) {
+      touched.newPaths.push(doc.path);
+      touched.adopted = doc.path;
+    }
   } else {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
     // permissions) leaves the document exactly as it was.
@@ -191,6 +196,7 @@ export async function applyChange(
     touched.paths.push(target);
     touched.newPaths.push(...newPaths);
     touched.path = target;
+    if (own.untracked) touched.adopted = target;
     const moves = new Map([[doc.path, target]]);
     const rewrite = async (rel: string) => {
       const v = await versions(ctx, tx, rel, (t) => rewriteLinks(t, rel, rel, moves));

@@ -185,6 +185,8 @@ export interface Change {
   /** Paths git does not know yet (to `git add`). */
   newPaths: string[];
   message: string;
+  /** A document the user made and never committed (`--no-commit`): the commit adds it whole, and says so. */
+  adopted?: string | undefined;
 }
 
 /**
@@ -222,6 +224,8 @@ export async function commitChange(ctx: Context, change: Change, opts: GlobalOpt
     // The transaction puts every path and the index back as they were.
     throw commitFailure(e);
   }
+  // Its whole text went into a commit named after this change: not hidden from the user.
+  if (change.adopted) return `note: git did not know ${change.adopted} yet, so this commit adds the whole file, with what is written in it.`;
   return undefined;
 }
 
