@@ -17,6 +17,10 @@ export interface NewOptions extends GlobalOptions, Answers {
   author?: string;
   reviewer?: string[];
   relatesTo?: string[];
+  /** Passed to create: the RFC a tech spec implements (`--rfc`). */
+  rfc?: string;
+  /** Passed to create: the ADR a new ADR supersedes (`--supersedes`). */
+  supersedes?: string;
   force?: boolean;
 }
 
@@ -93,7 +97,8 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
     }
     const command = ctx.config.kinds[recommendation.kind]?.commands?.create ?? `create ${recommendation.kind}`;
     out.out('');
-    out.out(`Nothing was created (--explain). To create it: archdoc ${command} "${title ?? 'Your title'}"`);
+    const passed = `${opts.rfc !== undefined ? ` --rfc ${opts.rfc}` : ''}${opts.supersedes !== undefined ? ` --supersedes ${opts.supersedes}` : ''}`;
+    out.out(`Nothing was created (--explain). To create it: archdoc ${command} "${title ?? 'Your title'}"${passed}`);
     return { recommendation };
   }
 
@@ -121,6 +126,9 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
       ...(opts.author !== undefined ? { author: opts.author } : {}),
       ...(opts.reviewer ? { reviewer: opts.reviewer } : {}),
       ...(opts.relatesTo ? { relatesTo: opts.relatesTo } : {}),
+      // create refuses one that does not apply to the kind chosen, before it changes anything.
+      ...(opts.rfc !== undefined ? { links: { rfc: opts.rfc } } : {}),
+      ...(opts.supersedes !== undefined ? { supersedes: opts.supersedes } : {}),
       ...(opts.force ? { force: true } : {}),
       ...(opts.commit === false ? { commit: false } : {}),
     },

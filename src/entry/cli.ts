@@ -132,6 +132,8 @@ function addNewOptions(cmd: Command): Command {
     .option('--author <name>', 'author (default: git user.name)')
     .option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect)
     .option('--relates-to <id>', 'a document it relates to, any kind (sets relates_to; repeatable)', collect)
+    .option('--rfc <id>', 'for a tech spec: the RFC it implements (sets decision_ref)')
+    .option('--supersedes <id>', 'for an ADR: the ADR it replaces (marks it SUPERSEDED)')
     .option('--force', 'create even when a document with a similar title exists')
     .option('-y, --yes', 'never prompt: create what the answers given recommend (needs the title and enough answers)')
     .option('--no-interactive', 'never prompt (same as --yes)')

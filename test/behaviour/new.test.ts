@@ -11,6 +11,7 @@ import type { Prompter } from '../../src/terminal/prompts.js';
 import { testSystem } from '../env.js';
 import { DATE, frontmatter, hasStackTrace, headFiles, makeRepo, porcelain, SLOW, step, testEnv, type Repo } from '../helpers.js';
 import { capture, scripted } from '../prompter.js';
+import { writeIt } from './rfc-fixtures.js';
 
 const WHOLE = "Is it a whole system's shape?";
 const DECIDED = 'Is the approach already decided, and only the how is missing?';
@@ -81,6 +82,39 @@ describe('archdoc new, answered by options', SLOW, () => {
         `Recommended: RFC\n  Several options are viable and the choice ${words}, so an RFC puts them to reviewers before the decision is made.\n`,
       );
     }
+  });
+
+  it('--rfc and --supersedes are passed on to create; one that does not apply to the kind recommended changes nothing (exit 2)', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', 'Adopt event sourcing', '--yes'], 'docs(rfc): create RFC-0001 Adopt event sourcing');
+    await step(repo, ['create-adr', 'Use UUIDs', '--yes'], 'docs(adr): create ADR-0001 Use UUIDs');
+    writeIt(repo, 'docs/adr/ADR-0001-use-uuids.md', 'adr');
+    repo.git('commit', '-q', '-am', 'test: write ADR-0001');
+    await step(repo, ['adr-status', 'ADR-0001', '--set', 'ACCEPTED'], 'docs(adr): ADR-0001 PROPOSED → ACCEPTED');
+
+    const spec = await created(
+      repo,
+      ['Orders service', '--approach-decided', '--rfc', 'RFC-0001', '--yes'],
+      'docs(tech-spec): create TS-0001 Orders service',
+      'tech-specs/draft/TS-0001-orders-service.md',
+    );
+    expect(spec.data.decision_ref).toBe('RFC-0001');
+    const adr = await step(
+      repo,
+      ['new', 'Use ULIDs', '--no-several-options', '--supersedes', 'ADR-0001', '--yes'],
+      'docs(adr): create ADR-0002 Use ULIDs, superseding ADR-0001',
+    );
+    expect(adr.stdout).toContain(`Recommended: ADR\n  ${REASON.adrOne}\n`);
+    expect(frontmatter(repo.read('docs/adr/ADR-0002-use-ulids.md')).supersedes).toBe('ADR-0001');
+
+    const commits = repo.commitCount();
+    const wrong = await repo.run(['new', 'Use KSUIDs', '--no-several-options', '--rfc', 'RFC-0001', '--yes']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('error: --rfc does not apply to ADRs\n');
+    expect(repo.commitCount()).toBe(commits);
+    expect(porcelain(repo)).toEqual([]);
+    const explained = await repo.run(['new', 'Billing service', '--approach-decided', '--rfc', 'RFC-0001', '--explain']);
+    expect(explained.stdout).toContain('To create it: archdoc create-tech-spec "Billing service" --rfc RFC-0001\n');
   });
 
   it('one viable option, or several with nothing at stake: an ADR; --no-commit writes it without committing', async () => {
