@@ -251,8 +251,24 @@ export function commitFailure(e: unknown): UserError {
       'Set it with `git config user.name "Your Name"` and `git config user.email you@example.com`, then run the command again.',
     ]);
   }
-  return new UserError(`Nothing changed: git commit failed${lines.length ? `: ${lines[0]}` : ''}.`, EXIT_REFUSED, [
+  const lock = lockedIndex(raw);
+  if (lock) return new UserError(`Nothing changed: git's index is locked (${lock} exists).`, EXIT_REFUSED, LOCK_HINTS);
+  // git's own line may end in a period already.
+  return new UserError(`Nothing changed: git commit failed${lines.length ? `: ${lines[0]!.replace(/\.+$/, '')}` : ''}.`, EXIT_REFUSED, [
     ...lines.slice(1, 20).map((l) => `  ${l}`),
     'Fix the cause (a pre-commit hook, say), then run the command again.',
   ]);
 }
+
+/**
+ * The lock file git names when it cannot take its index (another git process holds it, or one that
+ * was killed left it behind), once archdoc's retries have given up; undefined for any other failure.
+ */
+export function lockedIndex(message: string): string | undefined {
+  return /Unable to create '([^'\n]*index\.lock)': File exists/.exec(message)?.[1];
+}
+
+export const LOCK_HINTS = [
+  'Another git process is using this repository, or one was stopped and left that file behind.',
+  'When no git process is running, remove the file, then run the command again.',
+];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers.js';
@@ -74,9 +75,27 @@ describe('review findings', () => {
     repo.write('.git/index.lock', '');
     const r = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: RFC-0001 was not changed: moving it to rfcs\/review\/RFC-0001-some-real-title\.md failed/m);
-    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).toBe(
+      [
+        `error: RFC-0001 was not changed: moving it to rfcs/review/RFC-0001-some-real-title.md failed (git's index is locked: ${path.join(repo.dir, '.git/index.lock')} exists).`,
+        'Another git process is using this repository, or one was stopped and left that file behind.',
+        'When no git process is running, remove the file, then run the command again.',
+        '',
+      ].join('\n'),
+    );
     expect(repo.read(file)).toBe(before);
+    // A commit that meets the lock says the same, once, without git's advice repeated around it.
+    const created = await repo.run(['create-rfc', 'Another real title', '--yes']);
+    expect(created.code).toBe(1);
+    expect(created.stderr).toBe(
+      [
+        `error: Nothing changed: git's index is locked (${path.join(repo.dir, '.git/index.lock')} exists).`,
+        'Another git process is using this repository, or one was stopped and left that file behind.',
+        'When no git process is running, remove the file, then run the command again.',
+        '',
+      ].join('\n'),
+    );
+    expect(repo.files('rfcs')).toEqual([file]);
   });
 
   it('--by only goes with a status that takes it', async () => {
