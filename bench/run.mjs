@@ -357,7 +357,10 @@ near the baseline:
 - \`check\` parses each heading line, normalises each heading and judges each date once per run:
   the documents of a kind repeat their template's headings and share their dates. It finds a
   body's sections without splitting the body into lines; a section's lines are cut out only when
-  a rule reads them.
+  a rule reads them, and most are never cut: whether a section has content is answered by its
+  first written line, once, however many rules and workflow guards ask, and a document's
+  placeholders are found once, line by line. A rule looking for words (loaded-word) first tests
+  the section's whole text.
 - On V8 13 (Node 24), \`check\` keeps V8's young generation at its first size
   (\`--semi-space-growth-factor=1\`, set at run time): reading a whole repository makes many
   objects that live a moment and many that live to the end, and small scavenges that promote the

@@ -263,9 +263,10 @@ export function commitFailure(e: unknown): UserError {
 /**
  * The lock file git names when it cannot take its index (another git process holds it, or one that
  * was killed left it behind), once archdoc's retries have given up; undefined for any other failure.
+ * Only the quoted path is matched: git may say the rest in the user's language.
  */
 export function lockedIndex(message: string): string | undefined {
-  return /Unable to create '([^'\n]*index\.lock)': File exists/.exec(message)?.[1];
+  return /'([^'\n]*index\.lock)'/.exec(message)?.[1];
 }
 
 export const LOCK_HINTS = [

@@ -90,6 +90,9 @@ export function checkedPath(root: string, gitDir: string | undefined, rel: strin
   return path.join(root, rel);
 }
 
+/** pathProblem's answer for a path that is itself a symbolic link. */
+export const SYMBOLIC_LINK = 'it is a symbolic link';
+
 /** Why archdoc may not write `rel` (see checkedPath), or undefined when it may. */
 export function pathProblem(root: string, gitDir: string | undefined, rel: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
@@ -108,7 +111,7 @@ export function pathProblem(root: string, gitDir: string | undefined, rel: strin
   } catch {
     // does not exist yet
   }
-  return link ? 'it is a symbolic link' : undefined;
+  return link ? SYMBOLIC_LINK : undefined;
 }
 
 /** The folder of the journal: in the git directory, or a temp folder named after the root outside git. */

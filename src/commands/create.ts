@@ -220,7 +220,7 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
       const name = id ?? rel.slice(rel.lastIndexOf('/') + 1).replace(/\.md$/, '');
       const paths = [rel];
       const newPaths = [rel];
-      let adopted: string | undefined;
+      let adopted: string[] = [];
       if (predecessor) {
         const touched = await supersedePredecessor(ctx, tx, predecessor, { ...(id ? { id, num } : {}), title: oneLine(title!) }, rel, docs, warnings);
         paths.push(...touched.paths);
@@ -229,7 +229,9 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
         // Superseding is a status change like any other: judged by check's rules before the commit
         // (loaded only here: a plain create needs none of them).
         const { judgeChange } = await import('./shared/gate.js');
-        warnings.push(...judgeChange(ctx, { before: docs, doc: predecessor, path: touched.path, written: [...touched.paths, rel], entering: false }));
+        warnings.push(
+          ...judgeChange(ctx, { before: docs, doc: predecessor, path: touched.path, written: [...touched.paths, ...touched.rewritten, rel], entering: false }),
+        );
       }
       if (statusRules(kind, kind.initial).size > 0) {
         // The configuration asks something of the initial status: the new document must meet it.
@@ -270,7 +272,8 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     if (atTerminal(ctx.system)) {
       // edit's bundle, loaded as the command line loads it (src/commands/shared/compile-whole.ts).
       const { editAndCheck } = await loadCompiledWhole(() => import('./shared/editing.js'));
-      await editAndCheck(ctx, result.rel, `${result.id} was created${ctx.commit && !result.note ? ' and committed' : ''}, but not checked.`);
+      // Committed exactly when there is git and commits are on (commitChange): its note may say more.
+      await editAndCheck(ctx, result.rel, `${result.id} was created${ctx.commit && ctx.git ? ' and committed' : ''}, but not checked.`);
     } else out.err('note: --open: no terminal, so no editor was started.');
   }
   return { id: result.id, path: result.rel, status: kind.initial, warnings };

@@ -24,7 +24,7 @@ import {
 import { RefusedError, UsageError } from '../core/errors.js';
 import { gitSegment } from '../core/file-names.js';
 import { exists, isFolder, readDocumentFronts, readText, workTreePath } from '../adapters/store.js';
-import { checkedPath, pathProblem } from '../adapters/transaction.js';
+import { checkedPath, pathProblem, SYMBOLIC_LINK } from '../adapters/transaction.js';
 import { indexFiles } from './shared/index-files.js';
 
 export interface IndexOptions extends GlobalOptions {
@@ -188,29 +188,37 @@ async function plan(ctx: Context, opts: IndexOptions): Promise<Planned[]> {
 }
 
 /**
- * An index file archdoc may not touch stops the whole change (nothing is written): the user
- * replaces the link, or leaves its kinds out.
+ * What to do about the index files archdoc may not touch: a line for each, and the kinds it can
+ * index without them (those asked for, or every kind with a folder, less theirs).
  */
-function refuseBlocked(ctx: Context, planned: Planned[]): void {
+function wayOn(ctx: Context, opts: IndexOptions, blocked: Planned[]): { fixes: string[]; others: KindDef[] } {
+  const fixes = blocked.map((p) =>
+    p.blocked === SYMBOLIC_LINK
+      ? `Replace ${p.file} with a file of its own, or remove it.`
+      : `${p.file} lies in a folder that leads outside the work tree: make that folder part of the repository again, or leave its kind out.`,
+  );
+  const left = new Set(blocked.flatMap((p) => p.kinds));
+  const asked = chosenKinds(ctx, opts.kind) ?? Object.values(ctx.config.kinds).filter((k) => isFolder(path.join(ctx.root, k.folder)));
+  return { fixes, others: opts.file === undefined ? asked.filter((k) => !left.has(k)) : [] };
+}
+
+/** An index file archdoc may not touch stops the whole change: nothing is written. */
+function refuseBlocked(ctx: Context, opts: IndexOptions, planned: Planned[]): void {
   const blocked = planned.filter((p) => p.blocked !== undefined);
   if (!blocked.length) return;
-  const left = new Set(blocked.flatMap((p) => p.kinds));
-  const others = Object.values(ctx.config.kinds).filter((k) => !left.has(k) && isFolder(path.join(ctx.root, k.folder)));
+  const { fixes, others } = wayOn(ctx, opts, blocked);
   const first = blocked[0]!;
-  throw new RefusedError(
-    `${first.file}: ${first.blocked}; archdoc writes no index through it, so nothing was changed.${
-      blocked.length > 1
-        ? ` (${blocked.length - 1} more such file${blocked.length > 2 ? 's' : ''}: ${blocked
-            .slice(1)
-            .map((p) => p.file)
-            .join(', ')})`
-        : ''
-    }`,
-    [
-      `Replace ${first.file} with a file of its own, or remove it`,
-      ...(others.length && left.size ? [`Or index the other kinds: archdoc index --kind ${others.map((k) => k.name).join(',')}`] : []),
-    ],
-  );
+  const more =
+    blocked.length > 1
+      ? ` (and ${blocked
+          .slice(1)
+          .map((p) => p.file)
+          .join(', ')})`
+      : '';
+  throw new RefusedError(`${first.file}${more}: ${first.blocked}; archdoc writes no index through it, so nothing was changed.`, [
+    ...fixes,
+    ...(others.length ? [`Or index the other kinds now: archdoc index --kind ${others.map((k) => k.name).join(',')}`] : []),
+  ]);
 }
 
 /** The command that brings them up to date: the options given, which the files do not remember on their own. */
@@ -240,21 +248,17 @@ export async function run(opts: IndexOptions, services: Partial<Context> = {}): 
       );
     const blocked = stale.filter((p) => p.blocked !== undefined);
     const outOfDate = stale.filter((p) => p.blocked === undefined);
-    if (blocked.length)
-      out.out(
-        `Replace ${blocked.map((p) => p.file).join(', ')} with ${blocked.length === 1 ? 'a file' : 'files'} of ${blocked.length === 1 ? 'its' : 'their'} own, or remove ${blocked.length === 1 ? 'it' : 'them'}.`,
-      );
-    if (outOfDate.length) {
-      // With a file archdoc may not touch, the plain command would refuse: name the kinds to update.
-      const kinds = blocked.length && opts.file === undefined ? [...new Set(outOfDate.flatMap((p) => p.kinds.map((k) => k.name)))] : opts.kind;
-      out.out(`Run ${fixCommand({ ...opts, ...(kinds ? { kind: kinds } : {}) })} to update ${outOfDate.length === 1 ? 'it' : 'them'}.`);
-    }
+    const { fixes, others } = wayOn(ctx, opts, blocked);
+    for (const f of blocked.length ? fixes : []) out.out(f);
+    if (outOfDate.length && !blocked.length) out.out(`Run ${fixCommand(opts)} to update ${outOfDate.length === 1 ? 'it' : 'them'}.`);
+    // With a file archdoc may not touch, the plain command would refuse: name the kinds it can index.
+    else if (outOfDate.length && others.length) out.out(`Run ${fixCommand({ ...opts, kind: others.map((k) => k.name) })} to update the others.`);
     return 1;
   }
   return changeRepository(ctx, 'index', async (tx) => {
     // Read under the lock: a change that ran meanwhile is in the index.
     const planned = await plan(ctx, opts);
-    refuseBlocked(ctx, planned);
+    refuseBlocked(ctx, opts, planned);
     const changed = planned.filter((p) => p.next !== p.current);
     if (!changed.length) {
       out.out('Index up to date.');

@@ -56,7 +56,16 @@ export async function run(opts: LinkOptions, services: Partial<Context> = {}): P
     }
     const touched = await applyChange(ctx, tx, from, undefined, plan.edits, docs);
     const uncommittedEdits = ctx.commit && (await tx.uncommitted(from.path)) === 'work-tree';
-    warnings.push(...judgeChange(ctx, { before: docs, doc: from, path: touched.path, written: touched.paths, entering: false, uncommittedEdits }));
+    warnings.push(
+      ...judgeChange(ctx, {
+        before: docs,
+        doc: from,
+        path: touched.path,
+        written: [...touched.paths, ...touched.rewritten],
+        entering: false,
+        uncommittedEdits,
+      }),
+    );
     const what = opts.remove ? `no longer ${relation.forward} ${toName}` : `${relation.forward} ${toName}`;
     const message = `docs(${from.kind.name}): ${fromName} ${what}`;
     const note = await commitChange(ctx, { paths: touched.paths, newPaths: touched.newPaths, message, adopted: touched.adopted }, opts);

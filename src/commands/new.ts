@@ -97,8 +97,21 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
     }
     const command = ctx.config.kinds[recommendation.kind]?.commands?.create ?? `create ${recommendation.kind}`;
     out.out('');
-    const passed = `${opts.rfc !== undefined ? ` --rfc ${opts.rfc}` : ''}${opts.supersedes !== undefined ? ` --supersedes ${opts.supersedes}` : ''}`;
-    out.out(`Nothing was created (--explain). To create it: archdoc ${command} "${title ?? 'Your title'}"${passed}`);
+    // Only what the recommended kind takes: the command printed must run.
+    const chosen = ctx.config.kinds[recommendation.kind];
+    const passed = [
+      ...(opts.rfc !== undefined && chosen?.createLinks?.rfc ? [`--rfc ${opts.rfc}`] : []),
+      ...(opts.supersedes !== undefined && chosen?.supersededStatus ? [`--supersedes ${opts.supersedes}`] : []),
+    ];
+    const dropped = [
+      ...(opts.rfc !== undefined && !chosen?.createLinks?.rfc ? ['--rfc'] : []),
+      ...(opts.supersedes !== undefined && !chosen?.supersededStatus ? ['--supersedes'] : []),
+    ];
+    // Of the create-<kind> commands only create-adr takes --supersedes (src/entry/cli.ts); `create <kind>` takes it for any kind.
+    const via = passed.some((p) => p.startsWith('--supersedes')) && recommendation.kind !== 'adr' ? `create ${recommendation.kind}` : command;
+    out.out(`Nothing was created (--explain). To create it: archdoc ${via} "${title ?? 'Your title'}"${passed.map((p) => ` ${p}`).join('')}`);
+    if (dropped.length)
+      out.out(`(${dropped.join(' and ')} ${dropped.length === 1 ? 'does' : 'do'} not apply to ${chosen?.plural ?? recommendation.kind}: left out.)`);
     return { recommendation };
   }
 

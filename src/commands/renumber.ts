@@ -8,6 +8,7 @@ import { changeRepository, commitChange, createContext, oneLine, readAll, resolv
 import { knownElsewhere, takeNumber } from './shared/numbering.js';
 import type { DocRecord } from '../core/document.js';
 import { highestElsewhere, takenElsewhere, type ElsewhereDoc } from '../core/elsewhere.js';
+import { LOCK_HINTS, lockedIndex } from '../adapters/git.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { article } from '../core/kinds.js';
 import { formatId, parseIdInput } from '../core/ids.js';
@@ -199,10 +200,18 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
       try {
         newPaths.push(...(await tx.move(plan.from, plan.to)).newPaths);
       } catch (e) {
-        const why = String((e as Error).message ?? e)
+        const message = String((e as Error).message ?? e);
+        const lock = lockedIndex(message);
+        if (lock)
+          throw new RefusedError(
+            `${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (git's index is locked: ${lock} exists); nothing was changed.`,
+            LOCK_HINTS,
+          );
+        const why = message
           .split('\n')
           .map((l) => l.replace(/^fatal: /, '').trim())
-          .find(Boolean);
+          .find(Boolean)
+          ?.replace(/\.+$/, '');
         throw new RefusedError(`${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (${why}); nothing was changed.`, [
           'Fix the cause (another git running, say), then run the command again.',
         ]);

@@ -151,7 +151,9 @@ async function change(ctx: Context, tx: Transaction, opts: StatusOptions, doc: D
   // the change itself breaks: a document is not held in a status by problems it already had.
   const retreat = !transition || transition.to === doc.kind.initial || !!doc.kind.statuses[transition.to]?.archived;
   const uncommittedEdits = ctx.commit && (await tx.uncommitted(doc.path)) === 'work-tree';
-  warnings.push(...judgeChange(ctx, { before: docs, doc, path: touched.path, written: touched.paths, entering: !retreat, uncommittedEdits }));
+  warnings.push(
+    ...judgeChange(ctx, { before: docs, doc, path: touched.path, written: [...touched.paths, ...touched.rewritten], entering: !retreat, uncommittedEdits }),
+  );
   const kindName = doc.kind.name;
   const what = transition ? `${transition.from} → ${transition.to}` : notes.join(', ');
   const message = `docs(${kindName}): ${doc.id ?? doc.path.slice(doc.path.lastIndexOf('/') + 1).replace(/\.md$/, '')} ${what}${transition && notes.length ? ` (${notes.join(', ')})` : ''}`;

@@ -180,9 +180,14 @@ export function placeholders(body: string): Placeholder[] {
   if (!body.includes('[')) return out;
   const fences = new Fences();
   // Line by line without splitting the body: only fences and lines with a bracket are cut out.
+  // The next bracket is looked for again only once the lines have passed it: a long body whose
+  // one bracket comes late is scanned once, not once a line.
+  let bracket = -1;
   for (let start = 0, n = 1; start <= body.length; n++) {
-    const bracket = body.indexOf('[', start);
-    if (bracket === -1) break; // no placeholder further on, whatever the fences
+    if (bracket < start) {
+      bracket = body.indexOf('[', start);
+      if (bracket === -1) break; // no placeholder further on, whatever the fences
+    }
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
     const inFence = mayBeFence(body, start) ? fences.feed(body.slice(start, end)) : fences.inside;

@@ -133,7 +133,7 @@ function addNewOptions(cmd: Command): Command {
     .option('--reviewer <name>', 'add a reviewer, "Name" or "Name:approved" (repeatable)', collect)
     .option('--relates-to <id>', 'a document it relates to, any kind (sets relates_to; repeatable)', collect)
     .option('--rfc <id>', 'for a tech spec: the RFC it implements (sets decision_ref)')
-    .option('--supersedes <id>', 'for an ADR: the ADR it replaces (marks it SUPERSEDED)')
+    .option('--supersedes <id>', 'a document of the kind created that it replaces (marks it SUPERSEDED)')
     .option('--force', 'create even when a document with a similar title exists')
     .option('-y, --yes', 'never prompt: create what the answers given recommend (needs the title and enough answers)')
     .option('--no-interactive', 'never prompt (same as --yes)')

@@ -337,7 +337,9 @@ describe('archdoc index', SLOW, () => {
     await step(repo, ['index'], SUBJECT);
     const outside = tempDir('archdoc-outside-');
     const secret = path.join(outside, 'README.md');
-    fs.writeFileSync(secret, '<!-- archdoc:index:start -->\nnot this repository\n<!-- archdoc:index:end -->\n');
+    // An index elsewhere, linking to a name this repository has: a move must not follow the link to it.
+    const elsewhere = '<!-- archdoc:index:start -->\n[RFC-0003](draft/RFC-0003-event-sourced-orders.md)\n<!-- archdoc:index:end -->\n';
+    fs.writeFileSync(secret, elsewhere);
     fs.rmSync(path.join(repo.dir, 'rfcs/README.md'));
     fs.symlinkSync(secret, path.join(repo.dir, 'rfcs/README.md'));
     repo.git('add', 'rfcs/README.md');
@@ -353,7 +355,7 @@ describe('archdoc index', SLOW, () => {
         'rfcs/README.md: it is a symbolic link; archdoc neither reads nor writes an index there',
         'docs/adr/README.md: the index is out of date',
         'Replace rfcs/README.md with a file of its own, or remove it.',
-        'Run archdoc index --kind adr to update it.',
+        'Run archdoc index --kind tech-spec,adr,system-design to update the others.',
         '',
       ].join('\n'),
     );
@@ -362,8 +364,8 @@ describe('archdoc index', SLOW, () => {
     expect(refused.stderr).toBe(
       [
         'error: rfcs/README.md: it is a symbolic link; archdoc writes no index through it, so nothing was changed.',
-        'Replace rfcs/README.md with a file of its own, or remove it',
-        'Or index the other kinds: archdoc index --kind tech-spec,adr,system-design',
+        'Replace rfcs/README.md with a file of its own, or remove it.',
+        'Or index the other kinds now: archdoc index --kind tech-spec,adr,system-design',
         '',
       ].join('\n'),
     );
@@ -372,8 +374,42 @@ describe('archdoc index', SLOW, () => {
     // The way on it names works, and leaves the link and what it leads to alone.
     await step(repo, ['index', '--kind', 'tech-spec,adr,system-design'], SUBJECT);
     expect(headFiles(repo)).toEqual(['docs/adr/README.md']);
-    expect(fs.readFileSync(secret, 'utf8')).toBe('<!-- archdoc:index:start -->\nnot this repository\n<!-- archdoc:index:end -->\n');
+    expect(fs.readFileSync(secret, 'utf8')).toBe(elsewhere);
     expect(fs.lstatSync(path.join(repo.dir, 'rfcs/README.md')).isSymbolicLink()).toBe(true);
+
+    // A status move keeps the pages it may keep, and neither reads nor refuses on the linked one.
+    await step(repo, ['rfc-status', 'RFC-0003', '--set', 'ABANDONED'], 'docs(rfc): RFC-0003 DRAFT → ABANDONED');
+    expect(fs.readFileSync(secret, 'utf8')).toBe(elsewhere);
+
+    // One file of every kind (it indexes RFCs too) is updated by the command --check names.
+    await step(repo, ['index', '--file', 'docs/all.md', '--kind', 'tech-spec,adr'], SUBJECT);
+    await step(repo, ['adr-status', 'ADR-0003', '--set', 'DEPRECATED'], 'docs(adr): ADR-0003 ACCEPTED → DEPRECATED');
+    const stale = await repo.run(['index', '--check']);
+    expect(stale.stdout).toMatch(/\nRun archdoc index --kind tech-spec,adr,system-design to update the others\.\n$/);
+    await step(repo, ['index', '--kind', 'tech-spec,adr,system-design'], SUBJECT);
+    expect((await repo.run(['index', '--check'])).stdout).toBe(
+      'rfcs/README.md: it is a symbolic link; archdoc neither reads nor writes an index there\nReplace rfcs/README.md with a file of its own, or remove it.\n',
+    );
+  });
+
+  it('a kind whose folder leads out of the work tree is named as such, not as a file to replace', async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-adr', 'Use UUIDs'], 'docs(adr): create ADR-0001 Use UUIDs');
+    const outside = tempDir('archdoc-outside-');
+    fs.rmSync(path.join(repo.dir, 'rfcs'), { recursive: true, force: true });
+    fs.symlinkSync(outside, path.join(repo.dir, 'rfcs'));
+    const checked = await repo.run(['index', '--check']);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(
+      'rfcs/README.md lies in a folder that leads outside the work tree: make that folder part of the repository again, or leave its kind out.\n',
+    );
+    const refused = await repo.run(['index']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error: rfcs\/README\.md: rfcs leads outside the work tree \(a symbolic link\?\); archdoc writes no index through it, so nothing was changed\.\n/,
+    );
+    expect(refused.stderr).toContain('Or index the other kinds now: archdoc index --kind tech-spec,adr,system-design\n');
+    expect(fs.readdirSync(outside)).toEqual([]);
   });
 
   it('refuses to write over uncommitted edits to an index file: nothing is changed', async () => {

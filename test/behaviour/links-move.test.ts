@@ -132,4 +132,28 @@ describe('links follow moved files', SLOW, () => {
     expect(repo.read(other)).toBe(otherBefore);
     expect(headChanges(repo)).toHaveLength(2);
   });
+
+  it("a document git does not know yet keeps its links true and stays the user's to commit; a successor it names is added whole, and said", async () => {
+    const repo = makeRepo();
+    await step(repo, ['create-rfc', 'Event-sourced orders', '--reviewer', 'Alice'], 'docs(rfc): create RFC-0001 Event-sourced orders');
+    writeIt(repo, RFC_AT.draft, 'rfc');
+    repo.git('commit', '-q', '-am', 'test: write RFC-0001');
+    expect((await repo.run(['create-rfc', 'Billing ledger', '--no-commit'])).code).toBe(0);
+    const draft = 'rfcs/draft/RFC-0002-billing-ledger.md';
+    repo.write(draft, `${repo.read(draft)}\nSee [orders](RFC-0001-${SLUG}.md).\n`);
+    // It links to the document that moves: its link follows, in the work tree, out of the commit.
+    const commits = repo.commitCount();
+    const moved = await repo.run(['rfc-status', '1', '--set', 'REVIEW']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain(`links   updated in ${draft}`);
+    expect(repo.commitCount()).toBe(commits + 1);
+    expect(repo.read(draft)).toContain(`See [orders](../review/RFC-0001-${SLUG}.md).`);
+    expect(repo.git('show', '--name-only', '--no-renames', '--format=', 'HEAD').split('\n').sort()).toEqual([RFC_AT.draft, RFC_AT.review].sort());
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe(`?? ${draft}`);
+
+    // It supersedes the moved one: half of that link, it goes into the commit whole.
+    const r = await step(repo, ['rfc-status', '1', '--set', 'SUPERSEDED', '--by', 'RFC-0002'], 'docs(rfc): RFC-0001 REVIEW → SUPERSEDED');
+    expect(r.stderr).toBe(`note: git did not know ${draft} yet, so this commit adds the whole file, with what is written in it.\n`);
+    expect(frontmatter(repo.git('show', `HEAD:${draft}`)).supersedes).toBe('RFC-0001');
+  });
 });

@@ -115,6 +115,13 @@ describe('archdoc new, answered by options', SLOW, () => {
     expect(porcelain(repo)).toEqual([]);
     const explained = await repo.run(['new', 'Billing service', '--approach-decided', '--rfc', 'RFC-0001', '--explain']);
     expect(explained.stdout).toContain('To create it: archdoc create-tech-spec "Billing service" --rfc RFC-0001\n');
+    // The command --explain prints runs: what does not apply is left out and said, and an RFC
+    // that supersedes another is created with `create rfc`, create-rfc having no --supersedes.
+    const leftOut = await repo.run(['new', 'Use KSUIDs', '--no-several-options', '--rfc', 'RFC-0001', '--explain']);
+    expect(leftOut.stdout).toContain('To create it: archdoc create-adr "Use KSUIDs"\n(--rfc does not apply to ADRs: left out.)\n');
+    const rfc = await repo.run(['new', 'Split orders', '--several-options', '--cross-team', '--supersedes', 'RFC-0001', '--explain']);
+    expect(rfc.stdout).toContain('To create it: archdoc create rfc "Split orders" --supersedes RFC-0001\n');
+    expect(repo.commitCount()).toBe(commits);
   });
 
   it('one viable option, or several with nothing at stake: an ADR; --no-commit writes it without committing', async () => {

@@ -96,6 +96,17 @@ describe('review findings', () => {
       ].join('\n'),
     );
     expect(repo.files('rfcs')).toEqual([file]);
+    const renumbered = await repo.run(['renumber', 'RFC-0001', '--to', '7']);
+    expect(renumbered.code).toBe(1);
+    expect(renumbered.stderr).toBe(
+      [
+        `error: RFC-0001 was not renumbered: moving ${file} to rfcs/draft/RFC-0007-some-real-title.md failed (git's index is locked: ${path.join(repo.dir, '.git/index.lock')} exists); nothing was changed.`,
+        'Another git process is using this repository, or one was stopped and left that file behind.',
+        'When no git process is running, remove the file, then run the command again.',
+        '',
+      ].join('\n'),
+    );
+    expect(repo.read(file)).toBe(before);
   });
 
   it('--by only goes with a status that takes it', async () => {

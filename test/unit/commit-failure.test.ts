@@ -19,5 +19,7 @@ describe('a failed commit', () => {
     expect(e.message).toBe("Nothing changed: git's index is locked (/repo/.git/index.lock exists).");
     expect(e.details.join('\n')).toContain('remove the file');
     expect(lockedIndex('fatal: pathspec did not match any files')).toBeUndefined();
+    // git in another language quotes the same path.
+    expect(lockedIndex("fatal: Konnte '/repo/.git/index.lock' nicht erstellen: Die Datei existiert.")).toBe('/repo/.git/index.lock');
   });
 });

@@ -157,11 +157,17 @@ describe('reading a section without splitting its body', () => {
   it('gives the text and the line tests that its lines give', () => {
     fc.assert(
       fc.property(document, fc.constantFrom(2, 3), (text, level) => {
-        for (const s of sections(text, level)) {
-          expect(sectionText(s)).toBe(s.lines.join('\n'));
-          for (const probe of [(l: string) => l.startsWith('|'), (l: string) => l.includes('['), (l: string) => l === ''])
-            expect(anyLine(s, probe)).toBe(s.lines.some(probe));
+        const expected = byLines(text, level);
+        const probes = [(l: string) => l.startsWith('|'), (l: string) => l.includes('['), (l: string) => l === '', (l: string) => l.endsWith('\r')];
+        // Each asked of sections nothing has split yet: reading `lines` first would answer from them.
+        for (const probe of probes) {
+          sections(text, level).forEach((s, i) => {
+            expect(anyLine(s, probe)).toBe(expected[i]!.lines.some(probe));
+          });
         }
+        sections(text, level).forEach((s, i) => {
+          expect(sectionText(s)).toBe(expected[i]!.lines.join('\n'));
+        });
       }),
       { numRuns: 3_000 },
     );

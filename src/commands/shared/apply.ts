@@ -25,8 +25,8 @@ export interface Touched {
   path: string;
   /** Documents whose links were rewritten. */
   rewritten: string[];
-  /** Where the document is now, when git did not know it before this change. */
-  adopted?: string;
+  /** Files git did not know before this change that its commit adds whole (the document, a successor). */
+  adopted: string[];
 }
 
 export interface StatusChange {
@@ -143,7 +143,7 @@ export async function applyChange(
   docs: DocRecord[],
   by?: DocRecord,
 ): Promise<Touched> {
-  const touched: Touched = { paths: [doc.path], newPaths: [], path: doc.path, rewritten: [] };
+  const touched: Touched = { paths: [doc.path], newPaths: [], path: doc.path, rewritten: [], adopted: [] };
   const layout = doc.kind.layout ?? ctx.config.layout;
   const filename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
   const target = change ? `${statusFolder(doc.kind, change.to, layout, Number(ctx.today.slice(0, 4)))}/${filename}` : doc.path;
@@ -176,7 +176,7 @@ export async function applyChange(
     await after(doc.path, own.work);
     if (own.untracked) {
       touched.newPaths.push(doc.path);
-      touched.adopted = doc.path;
+      touched.adopted.push(doc.path);
     }
   } else {
     // Move first, then write the edited text at the new place: a move that fails (git busy,
@@ -200,11 +200,18 @@ export async function applyChange(
     touched.paths.push(target);
     touched.newPaths.push(...newPaths);
     touched.path = target;
-    if (own.untracked) touched.adopted = target;
+    if (own.untracked) touched.adopted.push(target);
     const moves = new Map([[doc.path, target]]);
     const rewrite = async (rel: string) => {
       const v = await versions(ctx, tx, rel, (t) => rewriteLinks(t, rel, rel, moves));
-      if (v.commit !== undefined) {
+      if (v.untracked) {
+        // A document git does not know yet (made with --no-commit) is the user's to commit, as an
+        // index page is: its link is rewritten, and it stays out of the commit.
+        if (v.commit !== undefined) {
+          await tx.write(rel, v.commit);
+          touched.rewritten.push(rel);
+        }
+      } else if (v.commit !== undefined) {
         await tx.write(rel, v.commit);
         touched.paths.push(rel);
         touched.rewritten.push(rel);
@@ -244,6 +251,11 @@ export async function applyChange(
     if (v.commit !== undefined) {
       await tx.write(by.path, v.commit);
       touched.paths.push(by.path);
+      // Half of the link it records: a successor git did not know yet goes into the commit whole.
+      if (v.untracked) {
+        touched.newPaths.push(by.path);
+        touched.adopted.push(by.path);
+      }
       await after(by.path, v.work);
     }
   }

@@ -185,8 +185,8 @@ export interface Change {
   /** Paths git does not know yet (to `git add`). */
   newPaths: string[];
   message: string;
-  /** A document the user made and never committed (`--no-commit`): the commit adds it whole, and says so. */
-  adopted?: string | undefined;
+  /** Documents the user made and never committed (`--no-commit`): the commit adds them whole, and says so. */
+  adopted?: string[] | undefined;
 }
 
 /**
@@ -225,7 +225,9 @@ export async function commitChange(ctx: Context, change: Change, opts: GlobalOpt
     throw commitFailure(e);
   }
   // Its whole text went into a commit named after this change: not hidden from the user.
-  if (change.adopted) return `note: git did not know ${change.adopted} yet, so this commit adds the whole file, with what is written in it.`;
+  const adopted = change.adopted ?? [];
+  if (adopted.length === 1) return `note: git did not know ${adopted[0]} yet, so this commit adds the whole file, with what is written in it.`;
+  if (adopted.length > 1) return `note: git did not know ${adopted.join(', ')} yet, so this commit adds these files whole, with what is written in them.`;
   return undefined;
 }
 
