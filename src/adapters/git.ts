@@ -130,13 +130,13 @@ async function readBlobs(root: string, env: NodeJS.ProcessEnv, entries: Array<{ 
   return texts;
 }
 
-/** Runs a git call, retrying briefly while another git process holds `index.lock`. */
+/** Runs a git call, retrying briefly while another git process holds one of its locks (`index.lock`, `HEAD.lock`). */
 async function retryingLock<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
-      if (attempt < 40 && /index\.lock/.test(String((e as Error).message))) {
+      if (attempt < 40 && lockFile(String((e as Error).message)) !== undefined) {
         await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
         continue;
       }
@@ -251,24 +251,34 @@ export function commitFailure(e: unknown): UserError {
       'Set it with `git config user.name "Your Name"` and `git config user.email you@example.com`, then run the command again.',
     ]);
   }
-  const lock = lockedIndex(raw);
-  if (lock) return new UserError(`Nothing changed: git's index is locked (${lock} exists).`, EXIT_REFUSED, LOCK_HINTS);
-  // git's own line may end in a period already.
-  return new UserError(`Nothing changed: git commit failed${lines.length ? `: ${lines[0]!.replace(/\.+$/, '')}` : ''}.`, EXIT_REFUSED, [
+  const lock = lockFile(raw);
+  if (lock) return new UserError(`Nothing changed: a git lock file is in the way (${lock} exists).`, EXIT_REFUSED, LOCK_HINTS);
+  const beyond = /'([^\n]+)' is beyond a symbolic link/.exec(raw)?.[1];
+  if (beyond) {
+    return new UserError(`Nothing changed: git does not commit ${beyond}, which lies beyond a symbolic link.`, EXIT_REFUSED, [
+      "Make the linked folder a folder of its own, or set the kind's folder in .archdoc.yml to where the link leads, then run the command again.",
+    ]);
+  }
+  // git's own line may end in a period already (a line of periods alone is kept as it is).
+  const first = lines[0]?.replace(/\.+$/, '') || lines[0];
+  return new UserError(`Nothing changed: git commit failed${first ? `: ${first}` : ''}.`, EXIT_REFUSED, [
     ...lines.slice(1, 20).map((l) => `  ${l}`),
     'Fix the cause (a pre-commit hook, say), then run the command again.',
   ]);
 }
 
 /**
- * The lock file git names when it cannot take its index (another git process holds it, or one that
- * was killed left it behind), once archdoc's retries have given up; undefined for any other failure.
- * Only the quoted path is matched: git may say the rest in the user's language.
+ * The lock file git names when it cannot take one (its index, HEAD, a branch: another git process
+ * holds it, or one that was killed left it behind), once archdoc's retries have given up; undefined
+ * for any other failure. Only the quoted path is matched: git may say the rest in the user's
+ * language, and the path may hold a quote of its own.
  */
-export function lockedIndex(message: string): string | undefined {
-  return /'([^'\n]*index\.lock)'/.exec(message)?.[1];
+export function lockFile(message: string): string | undefined {
+  // A quote that opens a path is followed by neither a colon nor a space; one inside it neither.
+  return /'(?![:\s])((?:[^'\n]|'(?![:\s]))*?\.lock)'/.exec(message)?.[1];
 }
 
+/** What to do about the lock file lockFile found. */
 export const LOCK_HINTS = [
   'Another git process is using this repository, or one was stopped and left that file behind.',
   'When no git process is running, remove the file, then run the command again.',

@@ -23,8 +23,9 @@ import {
 } from '../core/index-page.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { gitSegment } from '../core/file-names.js';
+import { shellWord } from '../terminal/output.js';
 import { exists, isFolder, readDocumentFronts, readText, workTreePath } from '../adapters/store.js';
-import { checkedPath, pathProblem, SYMBOLIC_LINK } from '../adapters/transaction.js';
+import { pathProblem, SYMBOLIC_LINK } from '../adapters/transaction.js';
 import { indexFiles } from './shared/index-files.js';
 
 export interface IndexOptions extends GlobalOptions {
@@ -75,13 +76,17 @@ function customFile(ctx: Context, input: string, docs: DocRecord[]): string {
   if (seg !== undefined) throw new UsageError(`--file ${input}: it is inside a .git folder (${seg}), which git keeps for itself; give a file elsewhere`);
   if (isFolder(path.join(ctx.root, rel))) throw new UsageError(`--file ${input}: it is a folder; give a Markdown file`);
   // Symbolic links as the file, folders that lead out, the git directory of a linked work tree.
-  checkedPath(ctx.root, ctx.ws.gitDir, rel);
+  const why = pathProblem(ctx.root, ctx.ws.gitDir, rel);
+  if (why !== undefined) throw new RefusedError(`--file ${input}: ${why}; archdoc neither reads nor writes an index there.`);
   const doc = docs.find((d) => d.path === rel);
   if (doc) throw new RefusedError(`--file ${input}: it is ${doc.id ?? 'a document'}; give the index a file of its own.`);
   return rel;
 }
 
 const readmeOf = (k: KindDef) => `${k.folder}/README.md`;
+
+/** Why a kind's README.md cannot hold its index when a folder has its name. */
+const A_FOLDER = 'it is a folder';
 
 /**
  * The index file `file` as it is to be written: the options given on the command line win, then
@@ -91,7 +96,7 @@ const readmeOf = (k: KindDef) => `${k.folder}/README.md`;
  */
 function target(ctx: Context, file: string, given: { kinds?: KindDef[] | undefined; oneTable?: boolean | undefined }, named = false): Target {
   // Not read through a link: what lies outside the work tree is no index of this repository.
-  const blocked = pathProblem(ctx.root, ctx.ws.gitDir, file);
+  const blocked = pathProblem(ctx.root, ctx.ws.gitDir, file) ?? (isFolder(path.join(ctx.root, file)) ? A_FOLDER : undefined);
   if (blocked !== undefined) {
     const own = Object.values(ctx.config.kinds).find((k) => readmeOf(k) === file);
     return { file, current: undefined, blocked, kinds: given.kinds ?? (own ? [own] : []), oneTable: false, remember: {} };
@@ -195,7 +200,9 @@ function wayOn(ctx: Context, opts: IndexOptions, blocked: Planned[]): { fixes: s
   const fixes = blocked.map((p) =>
     p.blocked === SYMBOLIC_LINK
       ? `Replace ${p.file} with a file of its own, or remove it.`
-      : `${p.file} lies in a folder that leads outside the work tree: make that folder part of the repository again, or leave its kind out.`,
+      : p.blocked === A_FOLDER
+        ? `Rename the folder ${p.file}, or leave its kind out.`
+        : `${p.file} lies in a folder that leads outside the work tree: make that folder part of the repository again, or leave its kind out.`,
   );
   const left = new Set(blocked.flatMap((p) => p.kinds));
   const asked = chosenKinds(ctx, opts.kind) ?? Object.values(ctx.config.kinds).filter((k) => isFolder(path.join(ctx.root, k.folder)));
@@ -224,10 +231,9 @@ function refuseBlocked(ctx: Context, opts: IndexOptions, planned: Planned[]): vo
 /** The command that brings them up to date: the options given, which the files do not remember on their own. */
 function fixCommand(opts: IndexOptions): string {
   // Quoted for a POSIX shell where needed: the line is for pasting.
-  const quoted = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
   const words = ['archdoc index'];
-  if (opts.file !== undefined) words.push(`--file ${quoted(opts.file)}`);
-  if (opts.kind?.length) words.push(`--kind ${quoted(opts.kind.join(','))}`);
+  if (opts.file !== undefined) words.push(`--file ${shellWord(opts.file)}`);
+  if (opts.kind?.length) words.push(`--kind ${shellWord(opts.kind.join(','))}`);
   if (opts.oneTable !== undefined) words.push(opts.oneTable ? '--one-table' : '--no-one-table');
   if (opts.graph) words.push('--graph');
   return words.join(' ');

@@ -9,6 +9,7 @@ import { createContext, type Context, type GlobalOptions } from './shared/contex
 import { QUESTIONS, question, recommend, withDefaults, type Answers, type QuestionKey, type Recommendation } from '../core/recommend.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { CreateResult } from './create.js';
+import { shellWord } from '../terminal/output.js';
 
 export interface NewOptions extends GlobalOptions, Answers {
   title?: string;
@@ -100,8 +101,8 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
     // Only what the recommended kind takes: the command printed must run.
     const chosen = ctx.config.kinds[recommendation.kind];
     const passed = [
-      ...(opts.rfc !== undefined && chosen?.createLinks?.rfc ? [`--rfc ${opts.rfc}`] : []),
-      ...(opts.supersedes !== undefined && chosen?.supersededStatus ? [`--supersedes ${opts.supersedes}`] : []),
+      ...(opts.rfc !== undefined && chosen?.createLinks?.rfc ? [`--rfc ${shellWord(opts.rfc)}`] : []),
+      ...(opts.supersedes !== undefined && chosen?.supersededStatus ? [`--supersedes ${shellWord(opts.supersedes)}`] : []),
     ];
     const dropped = [
       ...(opts.rfc !== undefined && !chosen?.createLinks?.rfc ? ['--rfc'] : []),
@@ -109,7 +110,7 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
     ];
     // Of the create-<kind> commands only create-adr takes --supersedes (src/entry/cli.ts); `create <kind>` takes it for any kind.
     const via = passed.some((p) => p.startsWith('--supersedes')) && recommendation.kind !== 'adr' ? `create ${recommendation.kind}` : command;
-    out.out(`Nothing was created (--explain). To create it: archdoc ${via} "${title ?? 'Your title'}"${passed.map((p) => ` ${p}`).join('')}`);
+    out.out(`Nothing was created (--explain). To create it: archdoc ${via} ${shellWord(title ?? 'Your title', true)}${passed.map((p) => ` ${p}`).join('')}`);
     if (dropped.length)
       out.out(`(${dropped.join(' and ')} ${dropped.length === 1 ? 'does' : 'do'} not apply to ${chosen?.plural ?? recommendation.kind}: left out.)`);
     return { recommendation };

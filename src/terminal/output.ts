@@ -93,3 +93,12 @@ export function table(rows: string[][], maxWidths: number[] = []): string[] {
       .trimEnd(),
   );
 }
+
+/**
+ * A word of a command line archdoc prints for pasting into a POSIX shell: as it is when it holds
+ * nothing the shell reads, else in quotes (double quotes when `double`, as archdoc prints titles).
+ */
+export function shellWord(word: string, double = false): string {
+  if (!double && /^[\w@%+=:,./-]+$/.test(word)) return word;
+  return double ? `"${word.replace(/[\\"$`]/g, '\\$&')}"` : `'${word.replace(/'/g, "'\\''")}'`;
+}

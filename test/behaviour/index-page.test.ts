@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path/posix';
 import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
-import { headChanges, headFiles, makeRepo, porcelain, type Repo, SLOW, step, tempDir } from '../helpers.js';
+import { hasStackTrace, headChanges, headFiles, makeRepo, porcelain, type Repo, SLOW, step, tempDir } from '../helpers.js';
 import { FIXTURE, HOSTILE, hostileFiles, seed } from './graph-fixtures.js';
 import { writeIt } from './rfc-fixtures.js';
 
@@ -410,6 +410,20 @@ describe('archdoc index', SLOW, () => {
     );
     expect(refused.stderr).toContain('Or index the other kinds now: archdoc index --kind tech-spec,adr,system-design\n');
     expect(fs.readdirSync(outside)).toEqual([]);
+
+    // A README.md that is a folder is named too, where it crashed with EISDIR.
+    fs.mkdirSync(path.join(repo.dir, 'docs/adr/README.md'));
+    const folder = await repo.run(['index', '--check']);
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toContain('docs/adr/README.md: it is a folder; archdoc neither reads nor writes an index there\n');
+    expect(folder.stdout).toContain('Rename the folder docs/adr/README.md, or leave its kind out.\n');
+    expect(hasStackTrace(folder.stderr)).toBe(false);
+    // A file named with --file that is a link: refused, in words that fit --check too.
+    fs.writeFileSync(path.join(outside, 'elsewhere.md'), '# Elsewhere\n');
+    fs.symlinkSync(path.join(outside, 'elsewhere.md'), path.join(repo.dir, 'linked.md'));
+    const linked = await repo.run(['index', '--check', '--file', 'linked.md']);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toBe('error: --file linked.md: it is a symbolic link; archdoc neither reads nor writes an index there.\n');
   });
 
   it('refuses to write over uncommitted edits to an index file: nothing is changed', async () => {

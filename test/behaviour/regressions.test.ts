@@ -77,7 +77,7 @@ describe('review findings', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       [
-        `error: RFC-0001 was not changed: moving it to rfcs/review/RFC-0001-some-real-title.md failed (git's index is locked: ${path.join(repo.dir, '.git/index.lock')} exists).`,
+        `error: RFC-0001 was not changed: moving it to rfcs/review/RFC-0001-some-real-title.md failed (a git lock file is in the way: ${path.join(repo.dir, '.git/index.lock')} exists).`,
         'Another git process is using this repository, or one was stopped and left that file behind.',
         'When no git process is running, remove the file, then run the command again.',
         '',
@@ -89,7 +89,7 @@ describe('review findings', () => {
     expect(created.code).toBe(1);
     expect(created.stderr).toBe(
       [
-        `error: Nothing changed: git's index is locked (${path.join(repo.dir, '.git/index.lock')} exists).`,
+        `error: Nothing changed: a git lock file is in the way (${path.join(repo.dir, '.git/index.lock')} exists).`,
         'Another git process is using this repository, or one was stopped and left that file behind.',
         'When no git process is running, remove the file, then run the command again.',
         '',
@@ -100,7 +100,7 @@ describe('review findings', () => {
     expect(renumbered.code).toBe(1);
     expect(renumbered.stderr).toBe(
       [
-        `error: RFC-0001 was not renumbered: moving ${file} to rfcs/draft/RFC-0007-some-real-title.md failed (git's index is locked: ${path.join(repo.dir, '.git/index.lock')} exists); nothing was changed.`,
+        `error: RFC-0001 was not renumbered: moving ${file} to rfcs/draft/RFC-0007-some-real-title.md failed (a git lock file is in the way: ${path.join(repo.dir, '.git/index.lock')} exists); nothing was changed.`,
         'Another git process is using this repository, or one was stopped and left that file behind.',
         'When no git process is running, remove the file, then run the command again.',
         '',

@@ -1,6 +1,6 @@
 /** What archdoc says when git's commit fails: one line naming the cause, git's own lines after it, and what to do. */
 import { describe, expect, it } from 'vitest';
-import { commitFailure, lockedIndex } from '../../src/adapters/git.js';
+import { commitFailure, lockFile } from '../../src/adapters/git.js';
 
 describe('a failed commit', () => {
   it("ends git's first line with one period, whether git wrote one or not", () => {
@@ -9,17 +9,27 @@ describe('a failed commit', () => {
       expect(e.message).toBe('Nothing changed: git commit failed: error: the hook said no.');
       expect(e.details).toEqual(['  hook output line', 'Fix the cause (a pre-commit hook, say), then run the command again.']);
     }
+    // A line of periods alone is kept: the message says something.
+    expect(commitFailure(new Error('...\n')).message).toBe('Nothing changed: git commit failed: ....');
   });
 
-  it('names a locked index and how to free it, instead of git advice about editors', () => {
+  it('says which file lies beyond a symbolic link, and what to do', () => {
+    const e = commitFailure(new Error("fatal: pathspec 'docs/adr/README.md' is beyond a symbolic link"));
+    expect(e.message).toBe('Nothing changed: git does not commit docs/adr/README.md, which lies beyond a symbolic link.');
+  });
+
+  it('names a lock file in the way and how to free it, instead of git advice about editors', () => {
     const message =
       "fatal: Unable to create '/repo/.git/index.lock': File exists.\n\nAnother git process seems to be running in this repository, e.g.\nan editor opened by 'git commit'.";
-    expect(lockedIndex(message)).toBe('/repo/.git/index.lock');
+    expect(lockFile(message)).toBe('/repo/.git/index.lock');
     const e = commitFailure(new Error(message));
-    expect(e.message).toBe("Nothing changed: git's index is locked (/repo/.git/index.lock exists).");
+    expect(e.message).toBe('Nothing changed: a git lock file is in the way (/repo/.git/index.lock exists).');
     expect(e.details.join('\n')).toContain('remove the file');
-    expect(lockedIndex('fatal: pathspec did not match any files')).toBeUndefined();
+    expect(lockFile('fatal: pathspec did not match any files')).toBeUndefined();
     // git in another language quotes the same path.
-    expect(lockedIndex("fatal: Konnte '/repo/.git/index.lock' nicht erstellen: Die Datei existiert.")).toBe('/repo/.git/index.lock');
+    expect(lockFile("fatal: Konnte '/repo/.git/index.lock' nicht erstellen: Die Datei existiert.")).toBe('/repo/.git/index.lock');
+    // HEAD's and a branch's locks too, and a path with a quote in it.
+    expect(lockFile("fatal: cannot lock ref 'HEAD': Unable to create '/repo/.git/HEAD.lock': File exists.")).toBe('/repo/.git/HEAD.lock');
+    expect(lockFile("fatal: Unable to create '/tmp/it's/.git/index.lock': File exists.")).toBe("/tmp/it's/.git/index.lock");
   });
 });

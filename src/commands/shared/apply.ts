@@ -15,7 +15,7 @@ import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
-import { LOCK_HINTS, lockedIndex } from '../../adapters/git.js';
+import { LOCK_HINTS, lockFile } from '../../adapters/git.js';
 import { indexFiles } from './index-files.js';
 
 export interface Touched {
@@ -186,9 +186,12 @@ export async function applyChange(
       ({ newPaths } = await tx.move(doc.path, target));
     } catch (e) {
       const message = String((e as Error).message ?? e);
-      const lock = lockedIndex(message);
+      const lock = lockFile(message);
       if (lock)
-        throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (git's index is locked: ${lock} exists).`, LOCK_HINTS);
+        throw new RefusedError(
+          `${doc.id ?? doc.path} was not changed: moving it to ${target} failed (a git lock file is in the way: ${lock} exists).`,
+          LOCK_HINTS,
+        );
       throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${message.split('\n')[0]!.replace(/\.+$/, '')}).`, [
         'Nothing was written; fix the cause and run the command again.',
       ]);

@@ -8,7 +8,8 @@
 import type { Context } from './context.js';
 import type { DocRecord } from '../../core/document.js';
 import { hasIndexMarker, holdsIndex, INDEX_MARKERS } from '../../core/index-markers.js';
-import { exists, readText } from '../../adapters/store.js';
+import path from 'node:path';
+import { exists, isFolder, readText } from '../../adapters/store.js';
 import { pathProblem } from '../../adapters/transaction.js';
 
 /** The index files, relative to the root: the kinds' README.md files first (in the configuration's order), then the others by path. */
@@ -22,8 +23,8 @@ export async function indexFiles(ctx: Context, docs: readonly DocRecord[]): Prom
   const kindPage = new Set(readmes);
   const pages = [...new Set([...readmes, ...[...found].sort()])];
   return pages.filter((rel) => {
-    // A link, or a folder that leads out: what lies there is no page of this repository to read or keep.
-    if (isDoc.has(rel) || !exists(ctx.root, rel) || pathProblem(ctx.root, ctx.ws.gitDir, rel) !== undefined) return false;
+    // A link, a folder that leads out, a folder by that name: no page of this repository to read or keep.
+    if (isDoc.has(rel) || !exists(ctx.root, rel) || pathProblem(ctx.root, ctx.ws.gitDir, rel) !== undefined || isFolder(path.join(ctx.root, rel))) return false;
     const text = readText(ctx.root, rel);
     return kindPage.has(rel) ? hasIndexMarker(text) : holdsIndex(text);
   });
