@@ -258,19 +258,22 @@ ${sections}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
-whose baseline is mostly git, moves the most. On 2026-12-01, after the work of that day
-(\`--help\` without commander, command bundles compiled whole, ASCII bundles, a cheaper slug
-filter), ten runs on Node 24 on the machine above gave: \`--help\` 1.05 to 1.16, \`list --json\`
-at 100 documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.76 to 1.88, \`check\` at
-10 000 documents 2.36 to 2.56, and \`create-rfc\` 1.28 to 1.31 in four runs against the old
-baseline (its file at the root of the repository) and 1.26 to 1.30 in six against the one above;
-the table above is one of these runs. Before that day's work, \`--help\` was at 1.30 to 1.37,
-\`list --json\` at 100 documents at 1.31 to 1.37 and \`create-rfc\` at 1.42 to 1.48 (old baseline).
-The highest ratios came from runs started straight after another, with the machine slower
-(\`node -e 0\` at 22 ms instead of 17): \`list --json\` at 100 documents, \`check\` at 10 000 and
-\`create-rfc\` are within 0.05 of their targets, and a run can fall either side of them. Measured in
-one run side by side, the baseline committing its file in \`rfcs/draft/\` instead of the root costs
-git 1.5 to 2.7 ms more, which lowers \`create-rfc\`'s ratio by 0.05 to 0.08.
+whose baseline is mostly git, moves the most. On 2026-12-01, five runs on Node 24 on the machine
+above, after that day's second round of work (\`check\` reading sections without splitting them,
+minified bundles), gave: \`--help\` 1.03 to 1.09, \`list --json\` at 100 documents 1.24 to 1.31,
+\`list --json\` at 10 000 documents 1.79 to 1.84, \`check\` at 10 000 documents 2.37 to 2.55 (2.37,
+2.37, 2.42 and 2.55 in the four runs before the table's), and \`create-rfc\` 1.23 to 1.28; the table
+above is a sixth. Earlier that day, ten runs gave \`--help\` 1.05 to 1.16, \`list --json\` at 100
+documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.76 to 1.88, \`check\` at 10 000
+documents 2.36 to 2.56 and \`create-rfc\` 1.26 to 1.31, and before that day's work \`--help\` was at
+1.30 to 1.37, \`list --json\` at 100 documents at 1.31 to 1.37 and \`create-rfc\` at 1.42 to 1.48
+(against the old baseline, its file at the root of the repository; measured in one run side by
+side, the baseline committing its file in \`rfcs/draft/\` instead costs git 1.5 to 2.7 ms more,
+which lowers \`create-rfc\`'s ratio by 0.05 to 0.08). \`list --json\` at 100 documents and \`check\`
+at 10 000 are within 0.06 of their targets, and a single run can fall either side: the same build
+measured 2.37 and 2.55 for \`check\` in two runs half an hour apart. The highest ratios come from
+runs started straight after another, or in a slower phase of the machine (\`node -e 0\` at 22 to 24
+ms instead of 17).
 Run the bench on an idle machine, and not straight after another run, whose clean-up of 10 000
 files still occupies the disk for a while.
 
