@@ -110,8 +110,9 @@ describe('index --check after a killed run', () => {
   it.skipIf(process.platform !== 'linux')('a killed run not yet reaped (a zombie, as under an init that reaps nothing) is dead too', async () => {
     const repo = makeRepo();
     seed(repo, FIXTURE);
-    // `sleep 0` ends at once; its parent became `sleep 60`, which never reaps it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child outlives the shell's exec by a second, then ends; its parent is `sleep 60` by then,
+    // which never reaps it. (A child that ended at once could be reaped by the shell before exec.)
+    const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d) => r(String(d)))));
       const deadline = Date.now() + 10_000;
