@@ -363,7 +363,9 @@ near the baseline:
   a rule reads them, and most are never cut: whether a section has content is answered by its
   first written line, once, however many rules and workflow guards ask, and a document's
   placeholders are found once, line by line. A rule looking for words (loaded-word) first tests
-  the section's whole text.
+  the section's whole text. The rules that judge each document on its own (all but duplicate ids,
+  branch collisions and the \`--base\` rules) judge it together, in one pass over the documents
+  instead of one per rule: on 10 000 documents that took about 40 ms (a tenth) off \`check\`.
 - On V8 13 (Node 24), \`check\` keeps V8's young generation at its first size
   (\`--semi-space-growth-factor=1\`, set at run time): reading a whole repository makes many
   objects that live a moment and many that live to the end, and small scavenges that promote the

@@ -1,5 +1,6 @@
 /** Runs every check rule over the documents and returns the findings, sorted. Pure. */
-import type { RuleSetting } from '../config.js';
+import type { RuleSetting, Severity } from '../config.js';
+import type { DocRecord } from '../document.js';
 import { approvalStale } from './rules/approval-stale.js';
 import { rangeEdited, rangeIdentity, rangeWorkflow } from './rules/range.js';
 import { brokenLink } from './rules/broken-link.js';
@@ -22,7 +23,7 @@ import { statusSection } from './rules/status-section.js';
 import { statusUnknown } from './rules/status-unknown.js';
 import { supersedeSymmetry } from './rules/supersede-symmetry.js';
 import { workflowGuard } from './rules/workflow-guard.js';
-import type { CheckContext, Finding, RawFinding, Rule } from './types.js';
+import { isDocumentRule, type CheckContext, type Finding, type RawFinding, type Rule } from './types.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 
 /** Each rule under its id: the type requires exactly the ids of RULE_IDS, no more, no fewer. */
@@ -57,17 +58,68 @@ const BY_ID: { readonly [id in RuleId]: Rule<id> } = {
 export const RULES: readonly Rule[] = RULE_IDS.map((id) => BY_ID[id]);
 
 export function runChecks(ctx: CheckContext, settings: Record<string, RuleSetting> = ctx.config.rules): Finding[] {
+  return runRules(RULES, ctx, settings);
+}
+
+/** runChecks with the rules given: every rule not turned off, its findings with its id and configured severity, sorted. */
+export function runRules(rules: readonly Rule[], ctx: CheckContext, settings: Record<string, RuleSetting>): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  const failed = (rule: Rule, e: unknown): Finding => ({
+    rule: rule.id,
+    severity: 'error',
+    path: '.',
+    line: 1,
+    col: 1,
+    message: `rule failed: ${(e as Error).message}; please report this`,
+  });
+  // The rules that judge each document on their own judge it together, while it is at hand: one
+  // pass over the documents instead of one per rule, each bringing every document back into the
+  // caches (on 10 000 documents a tenth of check's time; about 1 ms more at 100, in cold code).
+  const judged = new Map<Rule, { judge: (d: DocRecord) => readonly RawFinding[]; severity: Severity; found: Finding[]; error?: Finding }>();
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    if (setting === 'off' || !isDocumentRule(rule)) continue;
+    const severity = setting ?? rule.severity;
+    try {
+      judged.set(rule, { judge: rule.judge(ctx), severity, found: [] });
+    } catch (e) {
+      judged.set(rule, { judge: () => [], severity, found: [], error: failed(rule, e) });
+    }
+  }
+  // Plain arrays and counted loops: this runs once per document and rule, mostly in cold code.
+  const live = [...judged.entries()].filter(([, j]) => !j.error);
+  const judging = live.map(([rule]) => rule);
+  const states = live.map(([, j]) => j);
+  const docs = ctx.docs;
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    for (let r = 0; r < states.length; r++) {
+      const j = states[r]!;
+      if (j.error) continue;
+      try {
+        const raw = j.judge(doc);
+        for (let f = 0; f < raw.length; f++) j.found.push({ ...raw[f]!, rule: judging[r]!.id, severity: j.severity });
+      } catch (e) {
+        // A rule must never take the whole check down: its findings become one finding instead.
+        j.error = failed(judging[r]!, e);
+      }
+    }
+  }
+  for (const rule of rules) {
     const setting = settings[rule.id];
     if (setting === 'off') continue;
+    const j = judged.get(rule);
+    if (j) {
+      if (j.error) findings.push(j.error);
+      else findings.push(...j.found);
+      continue;
+    }
     const severity = setting ?? rule.severity;
     let raw: RawFinding[];
     try {
       raw = rule.run(ctx);
     } catch (e) {
-      // A rule must never take the whole check down: report it as a finding instead.
-      findings.push({ rule: rule.id, severity: 'error', path: '.', line: 1, col: 1, message: `rule failed: ${(e as Error).message}; please report this` });
+      findings.push(failed(rule, e));
       continue;
     }
     for (const f of raw) findings.push({ ...f, rule: rule.id, severity });

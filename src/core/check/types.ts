@@ -52,6 +52,33 @@ export interface Rule<Id extends RuleId = RuleId> {
   run(ctx: CheckContext): RawFinding[];
 }
 
+/**
+ * A rule that judges each document on its own, looking others up through the context. `check`
+ * judges every document with all such rules in one pass, while the document is at hand, instead of
+ * going through every document once per rule.
+ */
+export interface DocumentRule<Id extends RuleId = RuleId> extends Rule<Id> {
+  /** The judge of one document, made once per run: what every document shares is worked out here. */
+  judge(ctx: CheckContext): (doc: DocRecord) => readonly RawFinding[];
+}
+
+/** A DocumentRule from its judge; its `run` judges the context's documents in turn. */
+export function documentRule<Id extends RuleId>(rule: Omit<DocumentRule<Id>, 'run'>): DocumentRule<Id> {
+  return {
+    ...rule,
+    run(ctx) {
+      const judge = rule.judge(ctx);
+      const out: RawFinding[] = [];
+      for (const d of ctx.docs) out.push(...judge(d));
+      return out;
+    },
+  };
+}
+
+export function isDocumentRule(rule: Rule): rule is DocumentRule {
+  return typeof (rule as Partial<DocumentRule>).judge === 'function';
+}
+
 export function at(doc: DocRecord, line: number, message: string, col = 1): RawFinding {
   return { path: doc.path, line, col, message };
 }

@@ -1,16 +1,16 @@
 import { fieldLinks, looksLikeFilePath, markdownLinks, resolveLink } from '../../links.js';
-import { keyAt, type RawFinding, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule, type RawFinding } from '../types.js';
 
 /** Links resolve: id references in link fields, and relative Markdown links to other files. */
-export const brokenLink: Rule<'broken-link'> = {
+export const brokenLink: DocumentRule<'broken-link'> = documentRule({
   id: 'broken-link',
   severity: 'error',
   description: 'decision_ref, supersedes, superseded_by, related_* and relative Markdown links point at something that exists',
-  run: ({ docs, index, exists }) => {
-    const out: RawFinding[] = [];
+  judge: ({ index, exists }) => {
     const knownPrefix = new Set(index.prefixes);
-    for (const d of docs) {
-      if (!d.parsed) continue;
+    return (d) => {
+      const out: RawFinding[] = [];
+      if (!d.parsed) return out;
       for (const l of fieldLinks(d, index)) {
         // A link the body states (`Superseded by [X](x.md)` in a record of another tool) is found
         // at the status's line; as a Markdown link it is judged with the others below, once.
@@ -45,7 +45,7 @@ export const brokenLink: Rule<'broken-link'> = {
           out.push({ path: d.path, line: d.bodyLine + link.line - 1, col: 1, message: `link to ${link.target} is broken: ${target} does not exist` });
         }
       }
-    }
-    return out;
+      return out;
+    };
   },
-};
+});

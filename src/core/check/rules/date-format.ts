@@ -1,5 +1,5 @@
 import { asText } from '../../document.js';
-import { keyAt, type RawFinding, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule, type RawFinding } from '../types.js';
 
 const DATE_FIELDS = ['created', 'last_updated', 'decision_date', 'archive_date'];
 
@@ -27,20 +27,19 @@ function judge(v: string): boolean {
 }
 
 /** Dates are ISO `YYYY-MM-DD`, and real days. */
-export const dateFormat: Rule<'date-format'> = {
+export const dateFormat: DocumentRule<'date-format'> = documentRule({
   id: 'date-format',
   severity: 'warning',
   description: 'created, last_updated, decision_date and archive_date are ISO dates (YYYY-MM-DD)',
-  run: ({ docs }) =>
-    docs.flatMap((d) => {
-      if (!d.parsed) return [];
-      const out: RawFinding[] = [];
-      for (const f of DATE_FIELDS) {
-        const v = asText(d.data[f]);
-        if (v === undefined) continue;
-        const ok = isIsoDate(v);
-        if (!ok) out.push({ path: d.path, line: keyAt(d, f), col: 1, message: `${f} "${v}" is not a date like 2026-01-31` });
-      }
-      return out;
-    }),
-};
+  judge: () => (d) => {
+    if (!d.parsed) return [];
+    const out: RawFinding[] = [];
+    for (const f of DATE_FIELDS) {
+      const v = asText(d.data[f]);
+      if (v === undefined) continue;
+      const ok = isIsoDate(v);
+      if (!ok) out.push({ path: d.path, line: keyAt(d, f), col: 1, message: `${f} "${v}" is not a date like 2026-01-31` });
+    }
+    return out;
+  },
+});

@@ -1,15 +1,16 @@
 import { asText } from '../../document.js';
 import { formatId } from '../../ids.js';
 import { naming, newFileName, numberOfName } from '../../file-names.js';
-import { keyAt, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule } from '../types.js';
 
 /** The id in the frontmatter and the number in the filename agree. */
-export const idMismatch: Rule<'id-mismatch'> = {
+export const idMismatch: DocumentRule<'id-mismatch'> = documentRule({
   id: 'id-mismatch',
   severity: 'error',
   description: 'the id in the frontmatter and the one in the filename (PREFIX-NNNN-slug.md) agree',
-  run: ({ docs, config }) =>
-    docs.flatMap((d) => {
+  judge:
+    ({ config }) =>
+    (d) => {
       if (!d.parsed || d.num === undefined) return [];
       const filename = d.path.slice(d.path.lastIndexOf('/') + 1);
       const by = naming(d.kind).by;
@@ -38,5 +39,5 @@ export const idMismatch: Rule<'id-mismatch'> = {
         ];
       }
       return [];
-    }),
-};
+    },
+});

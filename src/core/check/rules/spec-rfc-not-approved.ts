@@ -1,15 +1,16 @@
 import { asText } from '../../document.js';
 import { referencedId } from '../../links.js';
 import { approvedStatuses } from '../statuses.js';
-import { keyAt, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule } from '../types.js';
 
 /** A document approved (or later) may not rest on a decision (decision_ref) that is not approved. */
-export const specRfcNotApproved: Rule<'spec-rfc-not-approved'> = {
+export const specRfcNotApproved: DocumentRule<'spec-rfc-not-approved'> = documentRule({
   id: 'spec-rfc-not-approved',
   severity: 'error',
   description: 'a tech spec APPROVED or later links (decision_ref) to an RFC that is APPROVED, IN_PROGRESS or COMPLETED',
-  run: ({ docs, index }) =>
-    docs.flatMap((d) => {
+  judge:
+    ({ index }) =>
+    (d) => {
       if (!d.parsed || !d.status || !approvedStatuses(d.kind).has(d.status)) return [];
       const ref = asText(d.data.decision_ref);
       const id = ref ? referencedId(ref, index) : undefined;
@@ -23,5 +24,5 @@ export const specRfcNotApproved: Rule<'spec-rfc-not-approved'> = {
           message: `${d.id} is ${d.status} but ${rfc.id} is ${rfc.status}; approve ${rfc.id} first or move the spec back`,
         },
       ];
-    }),
-};
+    },
+});

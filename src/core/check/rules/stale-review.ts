@@ -1,5 +1,5 @@
 import { readDate } from '../../document.js';
-import { keyAt, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule } from '../types.js';
 
 const DAY = 86_400_000;
 
@@ -14,17 +14,18 @@ function reviewSince(data: Record<string, unknown>, fallback: string | undefined
 }
 
 /** Reviews that drag on get noticed. */
-export const staleReview: Rule<'stale-review'> = {
+export const staleReview: DocumentRule<'stale-review'> = documentRule({
   id: 'stale-review',
   severity: 'warning',
   description: 'a document is not in REVIEW for longer than review_stale_days (default 14)',
-  run: ({ docs, config, today }) =>
-    docs.flatMap((d) => {
+  judge:
+    ({ config, today }) =>
+    (d) => {
       if (d.status !== 'REVIEW') return [];
       const since = reviewSince(d.data, d.lastUpdated);
       if (!since) return [];
       const days = Math.floor((Date.parse(today) - Date.parse(since)) / DAY);
       if (!(days > config.reviewStaleDays)) return [];
       return [{ path: d.path, line: keyAt(d, 'status'), col: 1, message: `in REVIEW for ${days} days (since ${since}); decide, or move it back to DRAFT` }];
-    }),
-};
+    },
+});

@@ -1,13 +1,14 @@
 import { statusFolderPattern } from '../../kinds.js';
-import { keyAt, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule } from '../types.js';
 
 /** With the by-status layout a document lives in its status's folder; with flat, in the kind's folder. */
-export const statusFolderRule: Rule<'status-folder'> = {
+export const statusFolderRule: DocumentRule<'status-folder'> = documentRule({
   id: 'status-folder',
   severity: 'error',
   description: 'the file is in the folder its status and layout require (by-status: rfcs/review/ for REVIEW, ...)',
-  run: ({ docs, config }) =>
-    docs.flatMap((d) => {
+  judge:
+    ({ config }) =>
+    (d) => {
       if (!d.statusKnown || !d.status) return [];
       const layout = d.kind.layout ?? config.layout;
       const folder = d.path.slice(0, d.path.lastIndexOf('/'));
@@ -22,5 +23,5 @@ export const statusFolderRule: Rule<'status-folder'> = {
           message: `status ${d.status} belongs in ${text}/, but the file is in ${folder}/; move it there${how}`,
         },
       ];
-    }),
-};
+    },
+});

@@ -1,12 +1,10 @@
-import type { Rule } from '../types.js';
+import { documentRule, type DocumentRule } from '../types.js';
 
 /** The status is one of the kind's statuses (compared case-insensitively). */
-export const statusUnknown: Rule<'status-unknown'> = {
+export const statusUnknown: DocumentRule<'status-unknown'> = documentRule({
   id: 'status-unknown',
   severity: 'error',
   description: "the status is one of the kind's statuses (case-insensitive)",
-  run: ({ docs }) =>
-    docs.flatMap((d) =>
-      d.parsed ? d.problems.filter((p) => p.rule === 'status-unknown').map((p) => ({ path: d.path, line: p.line, col: p.col, message: p.message })) : [],
-    ),
-};
+  judge: () => (d) =>
+    d.parsed ? d.problems.filter((p) => p.rule === 'status-unknown').map((p) => ({ path: d.path, line: p.line, col: p.col, message: p.message })) : [],
+});

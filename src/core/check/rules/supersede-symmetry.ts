@@ -1,14 +1,13 @@
 import { linksIn } from '../../links.js';
 import type { DocRecord } from '../../document.js';
-import { keyAt, type RawFinding, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule, type RawFinding } from '../types.js';
 
 /** `superseded_by` on one side has `supersedes` on the other, and SUPERSEDED names its successor. */
-export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
+export const supersedeSymmetry: DocumentRule<'supersede-symmetry'> = documentRule({
   id: 'supersede-symmetry',
   severity: 'error',
   description: 'superseded_by and supersedes name each other, and a SUPERSEDED document names its successor',
-  run: ({ docs, index }) => {
-    const out: RawFinding[] = [];
+  judge: ({ index }) => {
     // What a document names in a field, from its frontmatter or, for records of other tools, its body.
     const named = (d: DocRecord, field: 'supersedes' | 'superseded_by') =>
       linksIn(d, field, index)
@@ -17,8 +16,9 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
     // A record in archdoc's shape keeps its back-link in frontmatter; records of other tools (MADR,
     // log4brains) write it in prose if at all, so none is asked of them.
     const keepsLinks = (d: DocRecord) => d.kind.frontmatter !== 'optional' || d.kind.idKey in d.data;
-    for (const d of docs) {
-      if (!d.parsed || !d.id) continue;
+    return (d) => {
+      const out: RawFinding[] = [];
+      if (!d.parsed || !d.id) return out;
       for (const succ of named(d, 'superseded_by')) {
         const other = index.byId.get(succ)?.[0];
         if (other && keepsLinks(other) && !named(other, 'supersedes').includes(d.id)) {
@@ -46,7 +46,7 @@ export const supersedeSymmetry: Rule<'supersede-symmetry'> = {
       if (d.kind.supersededStatus && d.status === d.kind.supersededStatus && !linksIn(d, 'superseded_by', index).length) {
         out.push({ path: d.path, line: keyAt(d, 'status'), col: 1, message: `${d.status} without superseded_by; name the replacing ${d.kind.label}` });
       }
-    }
-    return out;
+      return out;
+    };
   },
-};
+});

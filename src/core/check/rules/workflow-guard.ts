@@ -5,7 +5,7 @@ import { referencedId } from '../../links.js';
 import type { GuardSpec, KindDef } from '../../kinds.js';
 import { guardResults } from '../../workflow.js';
 import { alwaysThrough, approvedStatuses, holdsIn } from '../statuses.js';
-import { keyAt, type RawFinding, type Rule } from '../types.js';
+import { documentRule, keyAt, type DocumentRule, type RawFinding } from '../types.js';
 
 /**
  * A document meets the guards of its status and, unless it is archived, of the statuses every way
@@ -15,19 +15,19 @@ import { keyAt, type RawFinding, type Rule } from '../types.js';
  * (placeholder), an approved spec's decision_ref (spec-rfc-not-approved), links that do not
  * resolve (broken-link) and the successor of a SUPERSEDED document (supersede-symmetry).
  */
-export const workflowGuard: Rule<'workflow-guard'> = {
+export const workflowGuard: DocumentRule<'workflow-guard'> = documentRule({
   id: 'workflow-guard',
   severity: 'error',
   description: 'a document meets the guards of its status and of the statuses before it (reviewers named, an approval, sections written, ...)',
-  run: ({ docs, index }) => {
-    const out: RawFinding[] = [];
+  judge: ({ index }) => {
     const lookup = (ref: string) => {
       const id = referencedId(ref, index);
       return id ? index.byId.get(id)?.[0] : undefined;
     };
-    for (const d of docs) {
+    return (d) => {
+      const out: RawFinding[] = [];
       const status = d.status;
-      if (!d.parsed || !d.statusKnown || !status || !d.kind.guards) continue;
+      if (!d.parsed || !d.statusKnown || !status || !d.kind.guards) return out;
       for (const [s, guards] of guardsIn(d.kind, status)) {
         const own = guards.some((g) => g.type === 'linked-status')
           ? guards.filter((g) => g.type !== 'linked-status' || !linkReportedElsewhere(g, d, status, lookup))
@@ -39,10 +39,10 @@ export const workflowGuard: Rule<'workflow-guard'> = {
           out.push({ path: d.path, line, col: 1, message: s === status ? f.message : `${f.message} (required from ${s} on)` });
         }
       }
-    }
-    return out;
+      return out;
+    };
   },
-};
+});
 
 /**
  * The guards a document in `status` must meet, by the status that set them: its own and those of
