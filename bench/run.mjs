@@ -258,22 +258,24 @@ ${sections}
 Measured ${new Date().toISOString().slice(0, 10)} in ${seconds} s.
 
 Timings on a shared virtual machine move between runs, and the ratio moves with them; create-rfc,
-whose baseline is mostly git, moves the most. On 2026-12-01, five runs on Node 24 on the machine
-above, after that day's second round of work (\`check\` reading sections without splitting them,
-minified bundles), gave: \`--help\` 1.03 to 1.09, \`list --json\` at 100 documents 1.24 to 1.31,
-\`list --json\` at 10 000 documents 1.79 to 1.84, \`check\` at 10 000 documents 2.37 to 2.55 (2.37,
-2.37, 2.42 and 2.55 in the four runs before the table's), and \`create-rfc\` 1.23 to 1.28; the table
-above is a sixth. Earlier that day, ten runs gave \`--help\` 1.05 to 1.16, \`list --json\` at 100
-documents 1.22 to 1.32, \`list --json\` at 10 000 documents 1.76 to 1.88, \`check\` at 10 000
-documents 2.36 to 2.56 and \`create-rfc\` 1.26 to 1.31, and before that day's work \`--help\` was at
-1.30 to 1.37, \`list --json\` at 100 documents at 1.31 to 1.37 and \`create-rfc\` at 1.42 to 1.48
-(against the old baseline, its file at the root of the repository; measured in one run side by
-side, the baseline committing its file in \`rfcs/draft/\` instead costs git 1.5 to 2.7 ms more,
-which lowers \`create-rfc\`'s ratio by 0.05 to 0.08). \`list --json\` at 100 documents and \`check\`
-at 10 000 are within 0.06 of their targets, and a single run can fall either side: the same build
-measured 2.37 and 2.55 for \`check\` in two runs half an hour apart. The highest ratios come from
-runs started straight after another, or in a slower phase of the machine (\`node -e 0\` at 22 to 24
-ms instead of 17).
+whose baseline is mostly git, moves the most. Runs on Node 24 on the machine above on 2026-12-01:
+
+| runs | \`--help\` | \`list --json\`, 100 | \`list --json\`, 10 000 | \`check\`, 10 000 | \`create-rfc\` |
+|---|---:|---:|---:|---:|---:|
+| ten, before the day's work | 1.30–1.37 | 1.31–1.37 | 1.81–1.87 | 2.30–2.40 | 1.42–1.48 (old baseline) |
+| ten, after its first round | 1.05–1.16 | 1.22–1.32 | 1.76–1.88 | 2.36–2.56 | 1.26–1.31 |
+| five, sections read without splitting, minified bundles | 1.03–1.10 | 1.24–1.31 | 1.79–1.89 | 2.37–2.55 | 1.23–1.28 |
+| three, one pass of the document rules | 0.93–1.32 | 1.28–1.29 | 1.73–1.82 | 2.21–2.30 | 1.25–1.31 |
+
+The table at the top is one more run of the last build. The old baseline committed its file at the
+root of the repository; measured in one run side by side, committing it in \`rfcs/draft/\` instead
+costs git 1.5 to 2.7 ms more, which lowers \`create-rfc\`'s ratio by 0.05 to 0.08. The highest
+ratios come from runs started straight after another, or in a slower phase of the machine (\`node
+-e 0\` at 22 to 28 ms instead of 17 to 20): the last three runs were in such a phase, which took
+\`--help\` from 0.93 to 1.32 between two of them with no change to it, and \`list --json\` at 100
+documents and \`create-rfc\` within 0.02 of their targets, either side. Measured side by side in one
+process run after run, the last build's \`--help\` and \`create-rfc\` take what they took before
+that day's second round (20.3 against 20.7 ms, and 55.6 against 55.3 ms).
 Run the bench on an idle machine, and not straight after another run, whose clean-up of 10 000
 files still occupies the disk for a while.
 
