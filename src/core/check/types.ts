@@ -55,7 +55,8 @@ export interface Rule<Id extends RuleId = RuleId> {
 /**
  * A rule that judges each document on its own, looking others up through the context. `check`
  * judges every document with all such rules in one pass, while the document is at hand, instead of
- * going through every document once per rule.
+ * going through every document once per rule (docs/adr, "Judge each document with every document
+ * rule in one pass").
  */
 export interface DocumentRule<Id extends RuleId = RuleId> extends Rule<Id> {
   /** The judge of one document, made once per run: what every document shares is worked out here. */
