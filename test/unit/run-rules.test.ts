@@ -87,4 +87,15 @@ describe('runRules', () => {
   it("gives a document rule's run the findings its judge gives, document by document", () => {
     expect(everyDoc.run(ctx).map((f) => f.path)).toEqual(['b.md', 'a.md', 'c.md']);
   });
+
+  it('reports a rule with hundreds of thousands of findings whole (a hostile document, or many documents)', () => {
+    const many = documentRule({
+      id: id('placeholder'),
+      severity: 'error',
+      description: 'a hundred thousand findings a document',
+      judge: () => (d) => Array.from({ length: 100_000 }, (_, i) => ({ path: d.path, line: i + 1, col: 1, message: 'many' })),
+    });
+    expect(runRules([many], ctx, {})).toHaveLength(300_000);
+    expect(many.run({ docs: [doc('a.md'), doc('b.md')] } as CheckContext)).toHaveLength(200_000);
+  });
 });

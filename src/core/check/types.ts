@@ -70,7 +70,7 @@ export function documentRule<Id extends RuleId>(rule: Omit<DocumentRule<Id>, 'ru
     run(ctx) {
       const judge = rule.judge(ctx);
       const out: RawFinding[] = [];
-      for (const d of ctx.docs) out.push(...judge(d));
+      for (const d of ctx.docs) for (const f of judge(d)) out.push(f);
       return out;
     },
   };
