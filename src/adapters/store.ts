@@ -428,14 +428,6 @@ export function isFolder(abs: string): boolean {
   }
 }
 
-/** Makes a folder (and its parents); says whether it had to. */
-export function makeFolder(root: string, rel: string): boolean {
-  const abs = path.join(root, rel);
-  if (fs.existsSync(abs)) return false;
-  fs.mkdirSync(abs, { recursive: true });
-  return true;
-}
-
 /** The names in a folder; none when it does not exist yet. */
 export function folderNames(root: string, rel: string): string[] {
   try {

@@ -62,6 +62,8 @@ export interface Transaction {
   afterwards(rel: string, text: string): Promise<void>;
   /** Moves a file: `git mv` when git tracks it, a rename otherwise. Says which new paths git does not know. */
   move(from: string, to: string): Promise<{ newPaths: string[] }>;
+  /** Makes a folder (and those above it) that is not there yet; false when it is. Undoing the change removes it, when empty. */
+  folder(rel: string): Promise<boolean>;
 }
 
 export interface TransactionOptions {
@@ -355,6 +357,17 @@ export async function inTransaction<T>(opts: TransactionOptions, fn: (tx: Transa
         if (fs.existsSync(path.join(opts.root, rel))) return false;
         await save(rel, true);
         return createExclusive(opts.root, rel, text);
+      },
+      async folder(rel) {
+        // A folder that is there already, through a link or not, is left as it is: nothing is made.
+        if (fs.existsSync(path.join(opts.root, rel))) return false;
+        checkedPath(opts.root, opts.gitDir, rel);
+        // Journalled before it is made, as the folders a write makes: a kill leaves none behind.
+        const j = begin();
+        j.folders = [...(j.folders ?? []), firstMissingFolder(opts.root, `${rel}/-`) ?? rel];
+        writeJournal(dir!, j);
+        fs.mkdirSync(path.join(opts.root, rel), { recursive: true });
+        return true;
       },
       async move(from, to) {
         if (carried.has(from)) carried.add(to);

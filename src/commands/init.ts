@@ -4,7 +4,7 @@ import { CONFIG_FILE, workTreeRepository } from '../adapters/config-file.js';
 import { commitChange, createContext, type Context, type GlobalOptions } from './shared/context.js';
 import { statusFolder, type Layout } from '../core/kinds.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { exists, isFolder, makeFolder, readText } from '../adapters/store.js';
+import { exists, isFolder, readText } from '../adapters/store.js';
 import { openGit } from '../adapters/git.js';
 import { inTransaction } from '../adapters/transaction.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -105,7 +105,7 @@ export async function run(opts: InitOptions, services: Partial<Context> = {}): P
       for (const kind of detected.length ? [] : Object.values(ctx.config.kinds)) {
         const folders = new Set([kind.folder, statusFolder(kind, kind.initial, kind.layout ?? ctx.config.layout, Number(ctx.today.slice(0, 4)))]);
         for (const f of folders) {
-          if (makeFolder(root, f)) made.push(f);
+          if (await tx.folder(f)) made.push(f);
         }
       }
       // The file as the last commit has it (deleted and written anew, say): nothing to commit.

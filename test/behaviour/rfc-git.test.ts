@@ -194,6 +194,19 @@ describe('git: failures to commit change nothing', () => {
     expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['rfcs/draft/RFC-0001-adopt-redis.md']);
   });
 
+  it('init refused by the hook leaves no folder and no configuration behind; the next init makes them', async () => {
+    const repo = makeRepo({ init: false });
+    const hook = failingHook(repo);
+    const before = snapshot(repo);
+    const r = await repo.run(['init']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('hook says no');
+    expect(snapshot(repo)).toEqual(before);
+    fs.rmSync(hook);
+    expect((await repo.run(['init'])).code).toBe(0);
+    expect(repo.folders()).toEqual(expect.arrayContaining(['rfcs', 'rfcs/draft', 'docs/adr']));
+  });
+
   it('a status change refused by the hook leaves no rename staged, so the next change commits the document in one folder', async () => {
     const repo = makeRepo();
     expect((await repo.run(['create-rfc', 'Adopt PostgreSQL', '--reviewer', 'Alice', '--yes'])).code).toBe(0);
