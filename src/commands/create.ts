@@ -100,6 +100,8 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
   const docs = scanned?.docs ?? readDocuments(ctx.root, ctx.config, everyKind ? Object.values(ctx.config.kinds) : kinds);
   // What it supersedes is asked first: the similar-title question leaves that document out.
   const supersedes = opts.supersedes ?? (asking ? await askSupersedes(ctx, kind, docs) : undefined);
+  // Said before the id is read: an id of another kind would otherwise be the only complaint.
+  if (supersedes && !kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
   // Replacing a document often reuses its words: the one named by --supersedes is no duplicate.
   const replaced = supersedes ? resolveDoc(ctx, docs, supersedes, kind) : undefined;
   const isSimilar = similarTo(title);
@@ -141,7 +143,6 @@ export async function run(opts: CreateOptions, services: Partial<Context> = {}):
     }
   }
   const predecessor: DocRecord | undefined = replaced;
-  if (predecessor && !kind.supersededStatus) throw new UsageError(`${kind.plural} cannot supersede one another (the kind has no superseded status)`);
   if (asking && related === undefined && relatesTo) {
     // What it already names (the RFC it implements, what it supersedes) is not offered again.
     const named = new Set([replaced?.id, ...Object.values(linkValues)].filter((v): v is string => !!v));

@@ -111,6 +111,10 @@ describe('archdoc new, answered by options', SLOW, () => {
     const wrong = await repo.run(['new', 'Use KSUIDs', '--no-several-options', '--rfc', 'RFC-0001', '--yes']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('error: --rfc does not apply to ADRs\n');
+    // Said whatever the id names: a tech spec supersedes nothing, an ADR's id included.
+    const specSupersedes = await repo.run(['new', 'Billing service', '--approach-decided', '--supersedes', 'ADR-0002', '--yes']);
+    expect(specSupersedes.code).toBe(2);
+    expect(specSupersedes.stderr).toBe('error: Tech specs cannot supersede one another (the kind has no superseded status)\n');
     expect(repo.commitCount()).toBe(commits);
     expect(porcelain(repo)).toEqual([]);
     const explained = await repo.run(['new', 'Billing service', '--approach-decided', '--rfc', 'RFC-0001', '--explain']);
