@@ -283,3 +283,18 @@ export const LOCK_HINTS = [
   'Another git process is using this repository, or one was stopped and left that file behind.',
   'When no git process is running, remove the file, then run the command again.',
 ];
+
+/**
+ * Why a git call (a move) failed, for a message that goes on "failed (...)": a lock file in the way,
+ * with what to do about it, or git's first line without `fatal: ` and its last period.
+ */
+export function gitFailure(e: unknown): { why: string; hints?: string[] } {
+  const message = String((e as Error)?.message ?? e);
+  const lock = lockFile(message);
+  if (lock) return { why: `a git lock file is in the way: ${lock} exists`, hints: LOCK_HINTS };
+  const first = message
+    .split('\n')
+    .map((l) => l.replace(/^fatal: /, '').trim())
+    .find(Boolean);
+  return { why: first?.replace(/\.+$/, '') || first || 'git failed' };
+}

@@ -20,7 +20,7 @@ export interface NewOptions extends GlobalOptions, Answers {
   relatesTo?: string[];
   /** Passed to create: the RFC a tech spec implements (`--rfc`). */
   rfc?: string;
-  /** Passed to create: the ADR a new ADR supersedes (`--supersedes`). */
+  /** Passed to create: the document of the same kind the new one supersedes (`--supersedes`). */
   supersedes?: string;
   force?: boolean;
 }
@@ -100,16 +100,14 @@ export async function run(opts: NewOptions, services: Partial<Context> = {}): Pr
     out.out('');
     // Only what the recommended kind takes: the command printed must run.
     const chosen = ctx.config.kinds[recommendation.kind];
-    const passed = [
-      ...(opts.rfc !== undefined && chosen?.createLinks?.rfc ? [`--rfc ${shellWord(opts.rfc)}`] : []),
-      ...(opts.supersedes !== undefined && chosen?.supersededStatus ? [`--supersedes ${shellWord(opts.supersedes)}`] : []),
-    ];
-    const dropped = [
-      ...(opts.rfc !== undefined && !chosen?.createLinks?.rfc ? ['--rfc'] : []),
-      ...(opts.supersedes !== undefined && !chosen?.supersededStatus ? ['--supersedes'] : []),
-    ];
+    const given = [
+      { flag: '--rfc', value: opts.rfc, applies: !!chosen?.createLinks?.rfc },
+      { flag: '--supersedes', value: opts.supersedes, applies: !!chosen?.supersededStatus },
+    ].filter((o) => o.value !== undefined);
+    const passed = given.filter((o) => o.applies).map((o) => `${o.flag} ${shellWord(o.value!)}`);
+    const dropped = given.filter((o) => !o.applies).map((o) => o.flag);
     // Of the create-<kind> commands only create-adr takes --supersedes (src/entry/cli.ts); `create <kind>` takes it for any kind.
-    const via = passed.some((p) => p.startsWith('--supersedes')) && recommendation.kind !== 'adr' ? `create ${recommendation.kind}` : command;
+    const via = given.some((o) => o.flag === '--supersedes' && o.applies) && recommendation.kind !== 'adr' ? `create ${recommendation.kind}` : command;
     out.out(`Nothing was created (--explain). To create it: archdoc ${via} ${shellWord(title ?? 'Your title', true)}${passed.map((p) => ` ${p}`).join('')}`);
     if (dropped.length)
       out.out(`(${dropped.join(' and ')} ${dropped.length === 1 ? 'does' : 'do'} not apply to ${chosen?.plural ?? recommendation.kind}: left out.)`);

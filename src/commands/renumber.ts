@@ -8,7 +8,7 @@ import { changeRepository, commitChange, createContext, oneLine, readAll, resolv
 import { knownElsewhere, takeNumber } from './shared/numbering.js';
 import type { DocRecord } from '../core/document.js';
 import { highestElsewhere, takenElsewhere, type ElsewhereDoc } from '../core/elsewhere.js';
-import { LOCK_HINTS, lockFile } from '../adapters/git.js';
+import { gitFailure } from '../adapters/git.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { article } from '../core/kinds.js';
 import { formatId, parseIdInput } from '../core/ids.js';
@@ -200,21 +200,11 @@ export async function run(opts: RenumberOptions, services: Partial<Context> = {}
       try {
         newPaths.push(...(await tx.move(plan.from, plan.to)).newPaths);
       } catch (e) {
-        const message = String((e as Error).message ?? e);
-        const lock = lockFile(message);
-        if (lock)
-          throw new RefusedError(
-            `${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (a git lock file is in the way: ${lock} exists); nothing was changed.`,
-            LOCK_HINTS,
-          );
-        const why = message
-          .split('\n')
-          .map((l) => l.replace(/^fatal: /, '').trim())
-          .find(Boolean)
-          ?.replace(/\.+$/, '');
-        throw new RefusedError(`${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (${why}); nothing was changed.`, [
-          'Fix the cause (another git running, say), then run the command again.',
-        ]);
+        const { why, hints } = gitFailure(e);
+        throw new RefusedError(
+          `${doc.id} was not renumbered: moving ${plan.from} to ${plan.to} failed (${why}); nothing was changed.`,
+          hints ?? ['Fix the cause (another git running, say), then run the command again.'],
+        );
       }
       paths.push(plan.to);
     }

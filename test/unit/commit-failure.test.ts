@@ -1,6 +1,6 @@
 /** What archdoc says when git's commit fails: one line naming the cause, git's own lines after it, and what to do. */
 import { describe, expect, it } from 'vitest';
-import { commitFailure, lockFile } from '../../src/adapters/git.js';
+import { commitFailure, gitFailure, lockFile } from '../../src/adapters/git.js';
 
 describe('a failed commit', () => {
   it("ends git's first line with one period, whether git wrote one or not", () => {
@@ -31,5 +31,13 @@ describe('a failed commit', () => {
     // HEAD's and a branch's locks too, and a path with a quote in it.
     expect(lockFile("fatal: cannot lock ref 'HEAD': Unable to create '/repo/.git/HEAD.lock': File exists.")).toBe('/repo/.git/HEAD.lock');
     expect(lockFile("fatal: Unable to create '/tmp/it's/.git/index.lock': File exists.")).toBe("/tmp/it's/.git/index.lock");
+  });
+
+  it("a failed move gives one reason to go in parentheses: the lock file and what to do, or git's first line as it reads", () => {
+    expect(gitFailure(new Error("fatal: Unable to create '/r/.git/index.lock': File exists.\n\nAnother git process..."))).toEqual({
+      why: 'a git lock file is in the way: /r/.git/index.lock exists',
+      hints: expect.arrayContaining([expect.stringContaining('remove the file')]),
+    });
+    expect(gitFailure(new Error('\nfatal: bad source, source=a.md, destination=b.md.\n'))).toEqual({ why: 'bad source, source=a.md, destination=b.md' });
   });
 });

@@ -15,7 +15,7 @@ import { statusInBody } from '../../core/body-fields.js';
 import { RefusedError } from '../../core/errors.js';
 import { exists, readText } from '../../adapters/store.js';
 import type { Transaction } from '../../adapters/transaction.js';
-import { LOCK_HINTS, lockFile } from '../../adapters/git.js';
+import { gitFailure } from '../../adapters/git.js';
 import { indexFiles } from './index-files.js';
 
 export interface Touched {
@@ -185,16 +185,11 @@ export async function applyChange(
     try {
       ({ newPaths } = await tx.move(doc.path, target));
     } catch (e) {
-      const message = String((e as Error).message ?? e);
-      const lock = lockFile(message);
-      if (lock)
-        throw new RefusedError(
-          `${doc.id ?? doc.path} was not changed: moving it to ${target} failed (a git lock file is in the way: ${lock} exists).`,
-          LOCK_HINTS,
-        );
-      throw new RefusedError(`${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${message.split('\n')[0]!.replace(/\.+$/, '')}).`, [
-        'Nothing was written; fix the cause and run the command again.',
-      ]);
+      const { why, hints } = gitFailure(e);
+      throw new RefusedError(
+        `${doc.id ?? doc.path} was not changed: moving it to ${target} failed (${why}).`,
+        hints ?? ['Nothing was written; fix the cause and run the command again.'],
+      );
     }
     await tx.write(target, text);
     await after(target, own.work);
